@@ -1,0 +1,157 @@
+package cn.qhzgh.study.testsupport;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Starts a throwaway MariaDB server under target/ for the test suite, or uses TEST_DB_URL when set.
+ * The reported version 5.7.19 keeps Connector/J on its MySQL 5.7 code path, which MariaDB 10.11 serves fully.
+ */
+public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static final String DATABASE = "study";
+
+    private Process server;
+    private Path baseDir;
+
+    @Override
+    public Map<String, String> start() {
+        String externalUrl = System.getenv("TEST_DB_URL");
+        if (externalUrl != null && !externalUrl.isBlank()) {
+            return Map.of(
+                    "quarkus.datasource.jdbc.url", externalUrl,
+                    "quarkus.datasource.username", envOr("TEST_DB_USER", "root"),
+                    "quarkus.datasource.password", envOr("TEST_DB_PASSWORD", ""));
+        }
+        try {
+            int port = freePort();
+            baseDir = Path.of("target", "mariadb-test-" + port).toAbsolutePath();
+            deleteRecursively(baseDir);
+            Files.createDirectories(baseDir);
+            installDataDirectory();
+            server = startServer(port);
+            String url = "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE;
+            createDatabase(port);
+            return Map.of(
+                    "quarkus.datasource.jdbc.url", url,
+                    "quarkus.datasource.username", "root",
+                    "quarkus.datasource.password", "");
+        } catch (IOException | InterruptedException | SQLException e) {
+            stop();
+            throw new IllegalStateException("Could not start a throwaway MariaDB (is mariadb-server installed?)", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.destroy();
+            try {
+                if (!server.waitFor(20, TimeUnit.SECONDS)) {
+                    server.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                server.destroyForcibly();
+            }
+            server = null;
+        }
+        if (baseDir != null) {
+            deleteRecursively(baseDir);
+        }
+    }
+
+    private void installDataDirectory() throws IOException, InterruptedException {
+        Process install = new ProcessBuilder(List.of(
+                "mariadb-install-db", "--no-defaults",
+                "--datadir=" + baseDir.resolve("data"),
+                "--auth-root-authentication-method=normal",
+                "--skip-test-db", "--user=root"))
+                .redirectErrorStream(true)
+                .redirectOutput(baseDir.resolve("install.log").toFile())
+                .start();
+        if (!install.waitFor(120, TimeUnit.SECONDS) || install.exitValue() != 0) {
+            throw new IOException("mariadb-install-db failed, see " + baseDir.resolve("install.log"));
+        }
+    }
+
+    private Process startServer(int port) throws IOException {
+        return new ProcessBuilder(List.of(
+                "mariadbd", "--no-defaults",
+                "--datadir=" + baseDir.resolve("data"),
+                "--port=" + port,
+                "--bind-address=127.0.0.1",
+                "--socket=" + baseDir.resolve("mysqld.sock"),
+                "--pid-file=" + baseDir.resolve("mysqld.pid"),
+                "--user=root",
+                "--version=5.7.19-mariadb",
+                "--character-set-server=utf8mb4",
+                "--collation-server=utf8mb4_unicode_ci",
+                "--skip-log-bin",
+                "--innodb-buffer-pool-size=256M",
+                "--innodb-flush-log-at-trx-commit=2",
+                "--max-connections=300",
+                "--log-error=" + baseDir.resolve("error.log")))
+                .redirectErrorStream(true)
+                .redirectOutput(baseDir.resolve("stdout.log").toFile())
+                .start();
+    }
+
+    private void createDatabase(int port) throws SQLException, InterruptedException {
+        String adminUrl = "jdbc:mysql://127.0.0.1:" + port + "/";
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        SQLException last = null;
+        while (Instant.now().isBefore(deadline)) {
+            if (!server.isAlive()) {
+                throw new SQLException("mariadbd exited early, see " + baseDir.resolve("error.log"));
+            }
+            try (Connection connection = DriverManager.getConnection(adminUrl, "root", "");
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE
+                        + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+                return;
+            } catch (SQLException e) {
+                last = e;
+                Thread.sleep(200);
+            }
+        }
+        throw new SQLException("MariaDB did not accept connections within 60 s", last);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover directory under target/ is harmless and removed by the next clean
+        }
+    }
+}
