@@ -1,0 +1,70 @@
+package cn.qhzgh.study.content;
+
+import cn.qhzgh.study.security.CallerService;
+import cn.qhzgh.study.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestPath;
+
+import java.util.List;
+
+@Path("/api/v1/admin/modules")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.PROVINCE_ADMIN)
+public class ModuleAdminResource {
+
+    private final ModuleAdminService modules;
+    private final ModuleQueries queries;
+    private final CallerService callers;
+
+    public ModuleAdminResource(ModuleAdminService modules, ModuleQueries queries, CallerService callers) {
+        this.modules = modules;
+        this.queries = queries;
+        this.callers = callers;
+    }
+
+    @GET
+    public List<AdminModuleView> list() {
+        return queries.all();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@RestPath long id) {
+        ModuleDetail module = modules.get(id);
+        return Response.ok(module).tag(EntityTag.valueOf(module.etag())).build();
+    }
+
+    @PUT
+    @Path("/{id}/paragraphs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response edit(@RestPath long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                         @Valid @NotNull EditParagraphsRequest request) {
+        ModuleDetail module = modules.edit(id, ifMatch, request, callers.current().externalId());
+        return Response.ok(module).tag(EntityTag.valueOf(module.etag())).build();
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    public AdminModuleView publish(@RestPath long id) {
+        return modules.setPublished(id, true);
+    }
+
+    @POST
+    @Path("/{id}/unpublish")
+    public AdminModuleView unpublish(@RestPath long id) {
+        return modules.setPublished(id, false);
+    }
+}

@@ -1,0 +1,81 @@
+package cn.qhzgh.study.content;
+
+import cn.qhzgh.study.common.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.Arrays;
+
+/** Admin changes to modules: text edits guarded by If-Match, and publication. */
+@ApplicationScoped
+public class ModuleAdminService {
+
+    private final ModuleQueries queries;
+    private final Event<ModulesChanged> modulesChanged;
+
+    public ModuleAdminService(ModuleQueries queries, Event<ModulesChanged> modulesChanged) {
+        this.queries = queries;
+        this.modulesChanged = modulesChanged;
+    }
+
+    public ModuleDetail get(long id) {
+        return queries.anyDetail(id).orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional
+    public ModuleDetail edit(long id, String ifMatch, EditParagraphsRequest request, String actor) {
+        StudyModule module = StudyModule.<StudyModule>findByIdOptional(id).orElseThrow(() -> notFound(id));
+        ModuleVersion current = ModuleVersion.findVersion(module.id, module.currentVersion).orElseThrow();
+        requireMatch(ifMatch, ModuleText.etag(current.version, current.contentHash));
+        ModuleText text = new ModuleText(request.title() == null ? current.title : request.title().strip(),
+                request.paragraphs());
+        if (text.contentHash().equals(current.contentHash)) {
+            return queries.detail(module, current);
+        }
+        Instant now = Instant.now();
+        int claimed = StudyModule.update("currentVersion = ?1, updatedAt = ?2 where id = ?3 and currentVersion = ?4",
+                current.version + 1, now, module.id, current.version);
+        if (claimed == 0) {
+            throw new DomainException(412, "stale-etag", "Precondition Failed",
+                    "Someone else changed this module at the same moment; reload it and edit again.");
+        }
+        module.currentVersion = current.version + 1;
+        NoticeImportService.storeVersion(module, text, ModuleVersion.Origin.EDIT, now, actor);
+        modulesChanged.fire(new ModulesChanged());
+        return queries.detail(module, ModuleVersion.findVersion(module.id, module.currentVersion).orElseThrow());
+    }
+
+    @Transactional
+    public AdminModuleView setPublished(long id, boolean published) {
+        StudyModule module = StudyModule.<StudyModule>findByIdOptional(id).orElseThrow(() -> notFound(id));
+        if (module.published != published) {
+            module.published = published;
+            module.updatedAt = Instant.now();
+            modulesChanged.fire(new ModulesChanged());
+        }
+        ModuleVersion current = ModuleVersion.findVersion(module.id, module.currentVersion).orElseThrow();
+        Notice notice = Notice.findById(module.noticeId);
+        return queries.adminView(module, current, notice.docNumber);
+    }
+
+    /** If-Match uses strong comparison (RFC 9110 §13.1.1): weak validators never match. */
+    private static void requireMatch(String ifMatch, String currentEtag) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new DomainException(428, "if-match-required", "Precondition Required",
+                    "Send If-Match with the ETag you last read, so edits are never lost silently.");
+        }
+        boolean matches = Arrays.stream(ifMatch.split(","))
+                .map(String::strip)
+                .anyMatch(tag -> tag.equals("*") || tag.equals(currentEtag));
+        if (!matches) {
+            throw new DomainException(412, "stale-etag", "Precondition Failed",
+                    "The module changed since you read it (current ETag " + currentEtag + "); reload and edit again.");
+        }
+    }
+
+    private static DomainException notFound(long id) {
+        return DomainException.notFound("module-not-found", "No study module has the id " + id + ".");
+    }
+}

@@ -1,0 +1,80 @@
+package cn.qhzgh.study.content;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reads of module text joined with its current version; the catalog caches what these return. */
+@ApplicationScoped
+public class ModuleQueries {
+
+    private static final String CURRENT = """
+            select m, v from StudyModule m, ModuleVersion v
+            where v.moduleId = m.id and v.version = m.currentVersion""";
+
+    private final EntityManager entityManager;
+    private final int charsPerMinute;
+
+    public ModuleQueries(EntityManager entityManager,
+                         @ConfigProperty(name = "study.content.reading-chars-per-minute") int charsPerMinute) {
+        this.entityManager = entityManager;
+        this.charsPerMinute = charsPerMinute;
+    }
+
+    @Transactional
+    public List<ModuleSummary> publishedSummaries() {
+        return entityManager.createQuery(CURRENT + " and m.published = true order by m.noticeId, m.position",
+                        Object[].class)
+                .getResultStream()
+                .map(row -> summary((StudyModule) row[0], (ModuleVersion) row[1]))
+                .toList();
+    }
+
+    @Transactional
+    public Optional<ModuleDetail> publishedDetail(long id) {
+        return current(id).filter(row -> ((StudyModule) row[0]).published)
+                .map(row -> detail((StudyModule) row[0], (ModuleVersion) row[1]));
+    }
+
+    @Transactional
+    public Optional<ModuleDetail> anyDetail(long id) {
+        return current(id).map(row -> detail((StudyModule) row[0], (ModuleVersion) row[1]));
+    }
+
+    @Transactional
+    public List<AdminModuleView> all() {
+        return entityManager.createQuery("""
+                        select m, v, n.docNumber from StudyModule m, ModuleVersion v, Notice n
+                        where v.moduleId = m.id and v.version = m.currentVersion and n.id = m.noticeId
+                        order by m.noticeId, m.position""", Object[].class)
+                .getResultStream()
+                .map(row -> adminView((StudyModule) row[0], (ModuleVersion) row[1], (String) row[2]))
+                .toList();
+    }
+
+    AdminModuleView adminView(StudyModule m, ModuleVersion v, String docNumber) {
+        return new AdminModuleView(m.id, docNumber, m.code, m.parentCode, v.title, m.position,
+                ModuleText.readingMinutes(v.charCount, charsPerMinute), m.currentVersion, m.published);
+    }
+
+    ModuleDetail detail(StudyModule m, ModuleVersion v) {
+        return new ModuleDetail(m.id, m.code, m.parentCode, v.title, m.position,
+                ModuleText.readingMinutes(v.charCount, charsPerMinute), v.version, v.paragraphs, v.contentHash);
+    }
+
+    private ModuleSummary summary(StudyModule m, ModuleVersion v) {
+        return new ModuleSummary(m.id, m.code, m.parentCode, v.title, m.position,
+                ModuleText.readingMinutes(v.charCount, charsPerMinute), v.version);
+    }
+
+    private Optional<Object[]> current(long id) {
+        return entityManager.createQuery(CURRENT + " and m.id = :id", Object[].class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
+    }
+}

@@ -1,0 +1,53 @@
+package cn.qhzgh.study.content;
+
+import cn.qhzgh.study.common.DomainException;
+import cn.qhzgh.study.security.CallerService;
+import cn.qhzgh.study.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestPath;
+
+import java.util.List;
+
+@Path("/api/v1/modules")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.WORKER, Roles.ORG_ADMIN, Roles.PROVINCE_ADMIN})
+public class ModuleResource {
+
+    private static final CacheControl REVALIDATE = CacheControl.valueOf("private, no-cache");
+
+    private final ModuleCatalog catalog;
+    private final CallerService callers;
+
+    public ModuleResource(ModuleCatalog catalog, CallerService callers) {
+        this.catalog = catalog;
+        this.callers = callers;
+    }
+
+    @GET
+    public List<ModuleSummary> list() {
+        callers.current();
+        return catalog.publishedModules();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@RestPath long id, Request request) {
+        callers.current();
+        ModuleDetail module = catalog.published(id).orElseThrow(() ->
+                DomainException.notFound("module-not-found", "No published study module has the id " + id + "."));
+        EntityTag etag = EntityTag.valueOf(module.etag());
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+        if (notModified != null) {
+            return notModified.cacheControl(REVALIDATE).build();
+        }
+        return Response.ok(module).tag(etag).cacheControl(REVALIDATE).build();
+    }
+}

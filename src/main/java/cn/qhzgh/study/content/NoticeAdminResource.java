@@ -1,0 +1,96 @@
+package cn.qhzgh.study.content;
+
+import cn.qhzgh.study.common.DomainException;
+import cn.qhzgh.study.common.ProblemError;
+import cn.qhzgh.study.security.CallerService;
+import cn.qhzgh.study.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+
+@Path("/api/v1/admin/notices")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.PROVINCE_ADMIN)
+public class NoticeAdminResource {
+
+    private static final int MAX_BYTES = 2 * 1024 * 1024;
+
+    private final NoticeImportService imports;
+    private final CallerService callers;
+
+    public NoticeAdminResource(NoticeImportService imports, CallerService callers) {
+        this.imports = imports;
+        this.callers = callers;
+    }
+
+    @POST
+    @Consumes({"text/markdown", MediaType.TEXT_PLAIN})
+    public Response importText(String body, @RestQuery boolean dryRun) {
+        if (body == null || body.isBlank()) {
+            throw DomainException.badRequest("empty-body", "Send the notice text as the request body.",
+                    List.of(ProblemError.field("body", "is empty")));
+        }
+        if (body.length() > MAX_BYTES) {
+            throw tooLarge();
+        }
+        return respond(imports.importNotice(stripBom(body), dryRun, callers.current().externalId()));
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response importFile(@RestForm("file") FileUpload file, @RestQuery boolean dryRun) throws IOException {
+        if (file == null || file.uploadedFile() == null) {
+            throw DomainException.badRequest("missing-file", "Send the notice as multipart/form-data in field 'file'.",
+                    List.of(ProblemError.field("file", "is required")));
+        }
+        if (file.size() > MAX_BYTES) {
+            throw tooLarge();
+        }
+        return respond(imports.importNotice(stripBom(decodeUtf8(Files.readAllBytes(file.uploadedFile()))), dryRun,
+                callers.current().externalId()));
+    }
+
+    private static Response respond(NoticeImportResult result) {
+        if (result.created() && !result.dryRun()) {
+            return Response.created(URI.create("/api/v1/notices/" + result.notice().id())).entity(result).build();
+        }
+        return Response.ok(result).build();
+    }
+
+    private static String decodeUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw DomainException.unprocessable("not-utf8", "The notice file must be UTF-8 text.",
+                    List.of(ProblemError.field("file", "is not valid UTF-8")), 1);
+        }
+    }
+
+    private static String stripBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static DomainException tooLarge() {
+        return new DomainException(413, "notice-too-large", "Content Too Large",
+                "A notice may be at most " + MAX_BYTES + " bytes.");
+    }
+}

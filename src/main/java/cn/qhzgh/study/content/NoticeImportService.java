@@ -1,0 +1,144 @@
+package cn.qhzgh.study.content;
+
+import cn.qhzgh.study.common.DomainException;
+import cn.qhzgh.study.common.Hashing;
+import cn.qhzgh.study.common.ProblemError;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a notice document into versioned study modules. Identical text changes nothing; changed text
+ * creates new versions of only the modules whose text changed; old versions stay for the records.
+ */
+@ApplicationScoped
+public class NoticeImportService {
+
+    private final NoticeParser parser = new NoticeParser();
+    private final Event<ModulesChanged> modulesChanged;
+
+    public NoticeImportService(Event<ModulesChanged> modulesChanged) {
+        this.modulesChanged = modulesChanged;
+    }
+
+    @Transactional
+    public NoticeImportResult importNotice(String markdown, boolean dryRun, String actor) {
+        ParsedNotice parsed = parse(markdown);
+        NoticeMetadata meta = parsed.metadata();
+        String sourceHash = Hashing.sha256Hex(markdown);
+        Instant now = Instant.now();
+        Notice notice = Notice.findByDocNumber(meta.docNumber()).orElse(null);
+        boolean created = notice == null;
+        if (!created && sourceHash.equals(notice.sourceHash)) {
+            return new NoticeImportResult(dryRun, false, NoticeView.of(notice), unchanged(notice), parsed.warnings());
+        }
+        if (created) {
+            notice = new Notice();
+            notice.docNumber = meta.docNumber();
+        }
+        notice.issuer = meta.issuer();
+        notice.title = meta.title();
+        notice.issueDate = meta.issueDate();
+        notice.addressees = meta.addressees();
+        notice.ccLine = meta.ccLine();
+        notice.issuingOffice = meta.issuingOffice();
+        notice.sourceHash = sourceHash;
+        notice.importedAt = now;
+        notice.importedBy = actor;
+        notice.persist();
+        List<ModuleChange> changes = applyModules(notice, parsed.modules(), now, actor);
+        if (dryRun) {
+            QuarkusTransaction.setRollbackOnly();
+        } else {
+            modulesChanged.fire(new ModulesChanged());
+        }
+        return new NoticeImportResult(dryRun, created, NoticeView.of(notice), changes, parsed.warnings());
+    }
+
+    private List<ModuleChange> applyModules(Notice notice, List<ParsedModule> parsedModules, Instant now,
+                                            String actor) {
+        Map<String, StudyModule> existing = new HashMap<>();
+        StudyModule.findByNotice(notice.id).forEach(m -> existing.put(m.code, m));
+        List<ModuleChange> changes = new ArrayList<>();
+        for (ParsedModule parsed : parsedModules) {
+            ModuleText text = new ModuleText(parsed.title(), parsed.paragraphs());
+            StudyModule module = existing.remove(parsed.code());
+            if (module == null) {
+                module = new StudyModule();
+                module.noticeId = notice.id;
+                module.code = parsed.code();
+                module.published = true;
+                module.currentVersion = 1;
+                applyPlacement(module, parsed, now);
+                module.persist();
+                storeVersion(module, text, ModuleVersion.Origin.IMPORT, now, actor);
+                changes.add(new ModuleChange(parsed.code(), parsed.title(), ModuleChange.Kind.CREATED, 1));
+                continue;
+            }
+            applyPlacement(module, parsed, now);
+            ModuleVersion current = ModuleVersion.findVersion(module.id, module.currentVersion).orElseThrow();
+            if (current.contentHash.equals(text.contentHash())) {
+                changes.add(new ModuleChange(parsed.code(), parsed.title(), ModuleChange.Kind.UNCHANGED,
+                        module.currentVersion));
+            } else {
+                module.currentVersion++;
+                storeVersion(module, text, ModuleVersion.Origin.IMPORT, now, actor);
+                changes.add(new ModuleChange(parsed.code(), parsed.title(), ModuleChange.Kind.REVISED,
+                        module.currentVersion));
+            }
+        }
+        for (StudyModule gone : existing.values()) {
+            gone.published = false;
+            gone.updatedAt = now;
+            ModuleVersion current = ModuleVersion.findVersion(gone.id, gone.currentVersion).orElseThrow();
+            changes.add(new ModuleChange(gone.code, current.title, ModuleChange.Kind.WITHDRAWN, gone.currentVersion));
+        }
+        return changes;
+    }
+
+    private static void applyPlacement(StudyModule module, ParsedModule parsed, Instant now) {
+        module.parentCode = parsed.parentCode();
+        module.position = parsed.position();
+        module.updatedAt = now;
+    }
+
+    static void storeVersion(StudyModule module, ModuleText text, ModuleVersion.Origin origin, Instant now,
+                             String actor) {
+        ModuleVersion version = new ModuleVersion();
+        version.moduleId = module.id;
+        version.version = module.currentVersion;
+        version.title = text.title();
+        version.paragraphs = text.paragraphs();
+        version.contentHash = text.contentHash();
+        version.charCount = text.charCount();
+        version.origin = origin;
+        version.createdAt = now;
+        version.createdBy = actor;
+        version.persist();
+    }
+
+    private static List<ModuleChange> unchanged(Notice notice) {
+        return StudyModule.findByNotice(notice.id).stream()
+                .map(m -> new ModuleChange(m.code,
+                        ModuleVersion.findVersion(m.id, m.currentVersion).map(v -> v.title).orElse(m.code),
+                        m.published ? ModuleChange.Kind.UNCHANGED : ModuleChange.Kind.WITHDRAWN, m.currentVersion))
+                .toList();
+    }
+
+    private ParsedNotice parse(String markdown) {
+        try {
+            return parser.parse(markdown);
+        } catch (NoticeFormatException e) {
+            List<ProblemError> errors = e.problems().stream().map(p -> ProblemError.field("document", p)).toList();
+            throw DomainException.unprocessable("invalid-notice",
+                    "The document is not a notice this importer understands.", errors, errors.size());
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package cn.qhzgh.study.org;
+
+import cn.qhzgh.study.common.ProblemError;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/** Cell rules for one worker row; duplicates across rows are found later in SQL. */
+final class WorkerRowRules {
+
+    private static final Pattern EXTERNAL_ID = Pattern.compile("[\\p{Alnum}_.:@-]{1,64}");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{5,20}");
+
+    /** Phone is optional, so its column may be left out of the file. */
+    static final List<String> COLUMNS = List.of("external_id", "name", "org_code");
+
+    private final Map<String, Long> orgIdsByCode;
+
+    WorkerRowRules(Map<String, Long> orgIdsByCode) {
+        this.orgIdsByCode = orgIdsByCode;
+    }
+
+    /** A row that passed its checks, ready for staging. */
+    record ValidWorker(long row, String externalId, String name, long orgId, String phone) {
+    }
+
+    /** Returns the valid row, or null after reporting each problem. */
+    ValidWorker check(long row, String externalId, String name, String orgCode, String rawPhone,
+                      Consumer<ProblemError> report) {
+        boolean ok = true;
+        if (!EXTERNAL_ID.matcher(externalId).matches()) {
+            report.accept(ProblemError.cell(row, "external_id", externalId.isEmpty()
+                    ? "external_id is required"
+                    : "external_id must be 1-64 letters, digits or _ . : @ -"));
+            ok = false;
+        }
+        if (name.isEmpty() || name.length() > 64) {
+            report.accept(ProblemError.cell(row, "name", name.isEmpty()
+                    ? "name is required" : "name is longer than 64 characters"));
+            ok = false;
+        }
+        Long orgId = orgIdsByCode.get(orgCode);
+        if (orgId == null) {
+            report.accept(ProblemError.cell(row, "org_code", orgCode.isEmpty()
+                    ? "org_code is required" : "unknown org_code '" + orgCode + "'"));
+            ok = false;
+        }
+        String phone = normalisePhone(rawPhone);
+        if (!rawPhone.isEmpty() && phone == null) {
+            report.accept(ProblemError.cell(row, "phone", "phone must be 5-20 digits, optionally with a leading +"));
+            ok = false;
+        }
+        return ok ? new ValidWorker(row, externalId, name, orgId, phone) : null;
+    }
+
+    /** Spaces and hyphens are how people type phones; they are not part of the number. */
+    static String normalisePhone(String raw) {
+        if (raw.isEmpty()) {
+            return null;
+        }
+        String compact = raw.replaceAll("[\\s-]", "");
+        return PHONE.matcher(compact).matches() ? compact : null;
+    }
+}
