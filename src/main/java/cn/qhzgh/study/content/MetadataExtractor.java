@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -34,15 +34,16 @@ final class MetadataExtractor {
         int footerStart = footerStart(lines, firstSection);
         List<SourceLine> footer = lines.subList(footerStart, lines.size());
         int dateIndex = indexOf(footer, 0, footer.size(), line -> ISSUE_DATE.matcher(line.text()).find());
+        MatchResult date = dateIndex < 0 ? null : firstMatch(ISSUE_DATE, footer.get(dateIndex));
 
         NoticeMetadata metadata = new NoticeMetadata(
-                docNumber(lines.get(docNumberIndex)),
+                firstMatch(DOC_NUMBER, lines.get(docNumberIndex)).group(),
                 issuer,
                 title(lines.subList(docNumberIndex + 1, titleEnd), issuer),
-                dateIndex < 0 ? null : issueDate(footer.get(dateIndex)),
+                date == null ? null : issueDate(date),
                 addresseeIndex < 0 ? null : addressees(lines.get(addresseeIndex)),
                 ccLine(footer),
-                dateIndex < 0 ? null : issuingOffice(footer, dateIndex));
+                date == null ? null : issuingOffice(footer, dateIndex, date));
         return new NoticeFrame(metadata, lines.subList(contentStart, footerStart));
     }
 
@@ -59,9 +60,8 @@ final class MetadataExtractor {
         }
     }
 
-    private static String docNumber(SourceLine line) {
-        Matcher matcher = DOC_NUMBER.matcher(line.text());
-        return matcher.find() ? matcher.group() : null;
+    private static MatchResult firstMatch(Pattern pattern, SourceLine line) {
+        return pattern.matcher(line.text()).results().findFirst().orElseThrow();
     }
 
     private static String issuer(List<SourceLine> headerLines) {
@@ -143,24 +143,18 @@ final class MetadataExtractor {
         return text.startsWith(CC_PREFIX + "：") || text.startsWith(CC_PREFIX + ":");
     }
 
-    private static LocalDate issueDate(SourceLine line) {
-        Matcher matcher = ISSUE_DATE.matcher(line.text());
-        if (!matcher.find()) {
-            return null;
-        }
+    private static LocalDate issueDate(MatchResult date) {
         try {
-            return LocalDate.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
-                    Integer.parseInt(matcher.group(3)));
+            return LocalDate.of(Integer.parseInt(date.group(1)), Integer.parseInt(date.group(2)),
+                    Integer.parseInt(date.group(3)));
         } catch (DateTimeException impossibleDate) {
             return null;
         }
     }
 
     /** The office is written before the date on the same line, or on the nearest line above it. */
-    private static String issuingOffice(List<SourceLine> footer, int dateIndex) {
-        String dateLine = footer.get(dateIndex).text();
-        Matcher matcher = ISSUE_DATE.matcher(dateLine);
-        String sameLine = matcher.find() ? dateLine.substring(0, matcher.start()).strip() : "";
+    private static String issuingOffice(List<SourceLine> footer, int dateIndex, MatchResult date) {
+        String sameLine = footer.get(dateIndex).text().substring(0, date.start()).strip();
         if (!sameLine.isEmpty()) {
             return sameLine;
         }
