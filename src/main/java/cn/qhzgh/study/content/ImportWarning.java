@@ -1,0 +1,16 @@
+package cn.qhzgh.study.content;
+
+/**
+ * Something in the source an admin should review; the parser never rewrites the wording it warns about.
+ * {@code line} is the 1-based line number in the source file.
+ */
+public record ImportWarning(String kind, int line, String excerpt, String message) {
+
+    public static final String LATIN_WORD_IN_CHINESE_TEXT = "LATIN_WORD_IN_CHINESE_TEXT";
+    public static final String SPACED_NUMBER = "SPACED_NUMBER";
+    public static final String PAGE_BREAK_JOINED = "PAGE_BREAK_JOINED";
+    public static final String UNTERMINATED_PARAGRAPH = "UNTERMINATED_PARAGRAPH";
+    public static final String PAGE_NUMBER_DROPPED = "PAGE_NUMBER_DROPPED";
+    public static final String UNRECOGNISED_HEADING = "UNRECOGNISED_HEADING";
+    public static final String NUMBERING_OUT_OF_SEQUENCE = "NUMBERING_OUT_OF_SEQUENCE";
+}
