@@ -15,7 +15,7 @@ COPY .mvn/ .mvn/
 RUN mvn -B -q dependency:go-offline quarkus:go-offline
 
 COPY src/ src/
-RUN mvn -B -DskipTests package
+RUN mvn -B -ntp -DskipTests package
 
 ############################ runtime stage ##########################
 FROM eclipse-temurin:21.0.10_7-jre-noble
@@ -37,9 +37,11 @@ COPY --from=build --chown=10001:10001 /build/target/quarkus-app/quarkus/ /deploy
 USER 10001:10001
 EXPOSE 8080
 
-# No HEALTHCHECK: Kubernetes ignores it and uses the startup/readiness/liveness probes on /q/health/*,
-# and the JRE image has no curl/wget (adding one only for this would enlarge the attack surface).
+# No HEALTHCHECK: Kubernetes ignores Docker's HEALTHCHECK and uses the startup/readiness/liveness probes
+# on /q/health/* (k8s/base/deployment.yaml); a second check loop in the container would only add load.
+# The base image's ENTRYPOINT (/__cacert_entrypoint.sh, optional CA import) is replaced on purpose.
 
 # Heap is sized from the container memory limit (75 %); an OOM kills the JVM so the pod gets restarted
-# instead of limping on. Extra flags can be added through JAVA_TOOL_OPTIONS.
+# instead of limping on. JAVA_TOOL_OPTIONS can add further flags (it cannot override these: the JVM
+# reads it before the command line).
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-jar", "/deployments/quarkus-run.jar"]
