@@ -12,7 +12,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 
 /**
- * Streams the data rows of an uploaded CSV file whose first non-blank row is a header.
+ * Streams the data rows of an uploaded CSV or XLSX file whose first non-blank row is a header.
  * Blank rows are skipped; row numbers stay those the admin sees in Excel.
  *
  * <p>Takes ownership of the input stream: {@link #close()} closes it, and so does a failing {@code open}.
@@ -73,10 +73,10 @@ public final class TabularReader implements AutoCloseable, Iterator<TabularRow> 
             if (format == TabularFormat.CSV && TabularFormat.isZip(head)) {
                 throw TabularFormatException.ofFile("this is an Excel .xlsx workbook, not a CSV file");
             }
-            if (format == TabularFormat.XLSX) {
-                throw TabularFormatException.ofFile("XLSX upload is not supported yet; save the sheet as CSV UTF-8");
+            if (format == TabularFormat.XLSX && !TabularFormat.isZip(head)) {
+                throw TabularFormatException.ofFile("not an XLSX workbook; open it in Excel and save it as .xlsx");
             }
-            return CsvRecordSource.open(buffered);
+            return format == TabularFormat.CSV ? CsvRecordSource.open(buffered) : XlsxRecordSource.open(buffered);
         } catch (IOException e) {
             closeAfterFailure(buffered, e);
             throw new UncheckedIOException(e);
