@@ -1,5 +1,6 @@
 package cn.qhzgh.study.common;
 
+import cn.qhzgh.study.common.tabular.TabularFormatException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -32,6 +33,17 @@ public class ProblemMapper {
     public Response domain(DomainException e, UriInfo uri) {
         return respond(new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(),
                 path(uri), e.errors(), e.errorCount()));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableTable(TabularFormatException e, UriInfo uri) {
+        List<ProblemError> errors = e.problems().stream()
+                .map(p -> new ProblemError(null, p.row() == TabularFormatException.WHOLE_FILE ? null : p.row(),
+                        p.column(), p.message()))
+                .toList();
+        return respond(new Problem(Problem.type("unreadable-file"), "Unprocessable Content", 422,
+                "The uploaded file cannot be read as the expected table; nothing was imported.", path(uri),
+                errors, errors.size()));
     }
 
     @ServerExceptionMapper

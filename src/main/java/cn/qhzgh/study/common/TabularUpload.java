@@ -23,7 +23,7 @@ public record TabularUpload(InputStream content, TabularFormat format) {
         }
         InputStream in = new BufferedInputStream(Files.newInputStream(upload.uploadedFile()), 64 * 1024);
         TabularFormat format = TabularFormat.fromFileName(upload.fileName())
-                .orElseGet(() -> TabularFormat.sniff(in));
+                .orElseGet(() -> TabularFormat.detect(in));
         return new TabularUpload(in, format);
     }
 }

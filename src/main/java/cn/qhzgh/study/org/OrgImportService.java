@@ -9,7 +9,6 @@ import cn.qhzgh.study.security.CallerService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ public class OrgImportService {
     }
 
     @Transactional
-    public OrgImportResult importOrgs(InputStream file, TabularFormat format, boolean dryRun) throws IOException {
+    public OrgImportResult importOrgs(InputStream file, TabularFormat format, boolean dryRun) {
         List<OrgRow> rows = readRows(file, format);
         if (rows.isEmpty()) {
             throw DomainException.unprocessable("empty-file", "The file has a header but no data rows.", List.of(), 0);
@@ -59,7 +58,7 @@ public class OrgImportService {
                 rows.size() - writer.created() - writer.updated());
     }
 
-    private static List<OrgRow> readRows(InputStream file, TabularFormat format) throws IOException {
+    private static List<OrgRow> readRows(InputStream file, TabularFormat format) {
         List<OrgRow> rows = new ArrayList<>();
         try (TabularReader reader = TabularReader.open(file, format, COLUMNS)) {
             while (reader.hasNext()) {

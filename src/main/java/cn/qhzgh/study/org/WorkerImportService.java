@@ -9,9 +9,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,15 +43,29 @@ public class WorkerImportService {
     }
 
     public WorkerImportResult importWorkers(InputStream file, TabularFormat format, boolean dryRun) {
-        return QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).call(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                WorkerImportResult result = stageAndMerge(connection, file, format, dryRun);
-                if (dryRun) {
-                    QuarkusTransaction.setRollbackOnly();
+        try {
+            return QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).call(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    WorkerImportResult result = stageAndMerge(connection, file, format, dryRun);
+                    if (dryRun) {
+                        throw new DryRunFinished(result);
+                    }
+                    return result;
                 }
-                return result;
-            }
-        });
+            });
+        } catch (DryRunFinished finished) {
+            return finished.result;
+        }
+    }
+
+    /** Carries a dry run's report out of the transaction it rolls back. */
+    private static final class DryRunFinished extends RuntimeException {
+        private final transient WorkerImportResult result;
+
+        DryRunFinished(WorkerImportResult result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
     }
 
     private WorkerImportResult stageAndMerge(Connection connection, InputStream file, TabularFormat format,
@@ -122,8 +134,6 @@ public class WorkerImportService {
             if (pending > 0) {
                 insert.executeBatch();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return rows;
     }

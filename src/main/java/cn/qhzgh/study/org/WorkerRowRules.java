@@ -13,8 +13,8 @@ final class WorkerRowRules {
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\p{Alnum}_.:@-]{1,64}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{5,20}");
 
-    /** Phone is optional, so its column may be left out of the file. */
-    static final List<String> COLUMNS = List.of("external_id", "name", "org_code");
+    /** The phone column must be present; its cells may be empty. */
+    static final List<String> COLUMNS = List.of("external_id", "name", "org_code", "phone");
 
     private final Map<String, Long> orgIdsByCode;
 

@@ -1,0 +1,172 @@
+package cn.qhzgh.study.org;
+
+import cn.qhzgh.study.testsupport.Api;
+import cn.qhzgh.study.testsupport.Database;
+import cn.qhzgh.study.testsupport.Fixtures;
+import cn.qhzgh.study.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+@QuarkusTest
+class OrgImportTest {
+
+    private static final String HEADER = "code,name,type,parent_code\n";
+
+    @BeforeEach
+    void skeleton() {
+        Fixtures.skeleton();
+    }
+
+    @Test
+    void realSkeletonImportsAndReimportChangesNothing() {
+        assertThat(Database.count("SELECT COUNT(*) FROM organization WHERE type IN ('PROVINCE', 'CITY')")).isEqualTo(9);
+        String before = Database.string("SELECT MAX(updated_at) FROM organization");
+        upload("qinghai-unions.csv", readSkeleton())
+                .statusCode(200)
+                .body("rows", equalTo(53)).body("created", equalTo(0))
+                .body("updated", equalTo(0)).body("unchanged", equalTo(53));
+        assertThat(Database.string("SELECT MAX(updated_at) FROM organization")).isEqualTo(before);
+    }
+
+    @Test
+    void orgReadShowsChildrenAndTreeShowsSubtree() {
+        Api.asProvinceAdmin().get("/api/v1/orgs/QH-HB").then().statusCode(200)
+                .body("name", equalTo("海北州总工会")).body("type", equalTo("CITY"))
+                .body("parentCode", equalTo("QH")).body("depth", equalTo(1))
+                .body("children.code", contains("QH-HB-GC", "QH-HB-HY", "QH-HB-MY", "QH-HB-QL"));
+        Api.asProvinceAdmin().get("/api/v1/orgs/QH/tree?depth=1").then().statusCode(200)
+                .body("code", equalTo("QH"))
+                .body("children.type", hasItem("CITY"))
+                .body("children.children.flatten()", hasSize(0));
+        Api.asProvinceAdmin().get("/api/v1/orgs/QH-XN/tree").then().statusCode(200)
+                .body("children", hasSize(7));
+        Api.asProvinceAdmin().get("/api/v1/orgs/NOPE").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void gbkAndBomCsvAndXlsxAllImport() throws IOException {
+        String rows = HEADER + "QH-TG-1,【测试】编码测试产业工会,INDUSTRY,QH\nQH-TG-1-G1,【测试】编码测试基层工会,GRASSROOTS,QH-TG-1\n";
+        upload("gbk.csv", rows.getBytes(Charset.forName("GBK"))).statusCode(200).body("created", equalTo(2));
+        assertThat(Database.string("SELECT name FROM organization WHERE code = 'QH-TG-1'"))
+                .isEqualTo("【测试】编码测试产业工会");
+        byte[] bom = ("\uFEFF" + rows).getBytes(StandardCharsets.UTF_8);
+        upload("bom.csv", bom).statusCode(200).body("unchanged", equalTo(2));
+        upload("tree.xlsx", xlsx(new String[][]{
+                {"code", "name", "type", "parent_code"},
+                {"QH-TX-1", "【测试】表格直属工会", "DIRECT", "QH"},
+                {"QH-TX-1-G1", "【测试】表格基层工会", "GRASSROOTS", "QH-TX-1"}}))
+                .statusCode(200).body("created", equalTo(2));
+    }
+
+    @Test
+    void everyBadRowIsReportedAndNothingIsImported() {
+        long before = Database.count("SELECT COUNT(*) FROM organization");
+        String file = HEADER
+                + "QH-TB-1,【测试】好的一行,INDUSTRY,QH\n"              // row 2: fine on its own
+                + "QH-TB-2,【测试】未知上级,COUNTY,QH-NOWHERE\n"         // row 3: unknown parent
+                + "QH-TB-1,【测试】重复编码,DIRECT,QH\n"                 // row 4: duplicate code
+                + "QH-TB-3,【测试】类型错误,VILLAGE,QH\n"                // row 5: bad type
+                + "QH-TB-4,【测试】环一,COUNTY,QH-TB-5\n"                // row 6: cycle
+                + "QH-TB-5,【测试】环二,COUNTY,QH-TB-4\n";               // row 7: cycle
+        ValidatableResponse response = upload("bad.csv", file.getBytes(StandardCharsets.UTF_8))
+                .statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:qhzgh:study:problem:invalid-org-file"))
+                .body("errors.find { it.row == 3 }.column", equalTo("parent_code"))
+                .body("errors.find { it.row == 3 }.message", containsString("unknown parent"))
+                .body("errors.find { it.row == 4 }.column", equalTo("code"))
+                .body("errors.find { it.row == 4 }.message", containsString("row 2"))
+                .body("errors.find { it.row == 5 }.column", equalTo("type"))
+                .body("errors.find { it.row == 6 }.message", containsString("cycle"))
+                .body("errors.find { it.row == 7 }.message", containsString("cycle"));
+        response.body("errorCount", equalTo(5));
+        assertThat(Database.count("SELECT COUNT(*) FROM organization")).isEqualTo(before);
+    }
+
+    @Test
+    void movingUnderOwnDescendantIsACycle() {
+        Fixtures.orgs("QH-TC-A,【测试】上级,INDUSTRY,QH\nQH-TC-B,【测试】下级,COUNTY,QH-TC-A\n");
+        upload("cycle.csv", (HEADER + "QH-TC-A,【测试】上级,INDUSTRY,QH-TC-B\n").getBytes(StandardCharsets.UTF_8))
+                .statusCode(422).body("errors[0].row", equalTo(2))
+                .body("errors[0].message", containsString("QH-TC-A → QH-TC-B → QH-TC-A"));
+    }
+
+    @Test
+    void dryRunValidatesWithoutWriting() {
+        upload("dry.csv", (HEADER + "QH-TD-1,【测试】演练,DIRECT,QH\n").getBytes(StandardCharsets.UTF_8), true)
+                .statusCode(200).body("dryRun", equalTo(true)).body("created", equalTo(1));
+        assertThat(Database.count("SELECT COUNT(*) FROM organization WHERE code = 'QH-TD-1'")).isZero();
+    }
+
+    @Test
+    void movingAnOrgMovesItsWholeSubtree() {
+        Fixtures.orgs("QH-TM-P1,【测试】原上级,INDUSTRY,QH\nQH-TM-P2,【测试】新上级,INDUSTRY,QH\n"
+                + "QH-TM-C,【测试】被移动,COUNTY,QH-TM-P1\nQH-TM-C-G1,【测试】随迁基层,GRASSROOTS,QH-TM-C\n");
+        upload("move.csv", (HEADER + "QH-TM-C,【测试】被移动,COUNTY,QH-TM-P2\n").getBytes(StandardCharsets.UTF_8))
+                .statusCode(200).body("updated", equalTo(1));
+        String newParentPath = Database.string("SELECT path FROM organization WHERE code = 'QH-TM-P2'");
+        assertThat(Database.string("SELECT path FROM organization WHERE code = 'QH-TM-C-G1'")).startsWith(newParentPath);
+        assertThat(Database.count("SELECT depth FROM organization WHERE code = 'QH-TM-C-G1'")).isEqualTo(3);
+        Api.asProvinceAdmin().get("/api/v1/orgs/QH-TM-P2/tree").then().statusCode(200)
+                .body("children[0].code", equalTo("QH-TM-C"))
+                .body("children[0].children[0].code", equalTo("QH-TM-C-G1"));
+        Api.asProvinceAdmin().get("/api/v1/orgs/QH-TM-P1").then().body("children", hasSize(0));
+    }
+
+    @Test
+    void missingColumnAndMissingFileAndWrongMediaTypeAreClear() {
+        upload("cols.csv", "code,name\nX,Y\n".getBytes(StandardCharsets.UTF_8))
+                .statusCode(422).body("errors.column", hasItem("type"));
+        Api.asProvinceAdmin().multiPart("other", "x").post("/api/v1/admin/orgs/import")
+                .then().statusCode(400).body("errors[0].field", equalTo("file"));
+        Api.asProvinceAdmin().contentType("application/json").body("{}").post("/api/v1/admin/orgs/import")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    private static ValidatableResponse upload(String name, byte[] content) {
+        return upload(name, content, false);
+    }
+
+    private static ValidatableResponse upload(String name, byte[] content, boolean dryRun) {
+        return Api.upload("/api/v1/admin/orgs/import", name, content, dryRun);
+    }
+
+    private static byte[] readSkeleton() {
+        try {
+            return Files.readAllBytes(Fixtures.UNIONS_CSV);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] xlsx(String[][] rows) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Workbook workbook = new Workbook(out, "study-service-test", "1.0")) {
+            Worksheet sheet = workbook.newWorksheet("Sheet1");
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < rows[r].length; c++) {
+                    sheet.value(r, c, rows[r][c]);
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+}
