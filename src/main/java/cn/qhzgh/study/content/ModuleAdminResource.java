@@ -16,6 +16,10 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.util.List;
@@ -42,6 +46,9 @@ public class ModuleAdminResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The module text, published or not",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModuleDetail.class)),
+            headers = @Header(name = "ETag", description = "Send it back as If-Match to edit"))
     public Response get(@RestPath long id) {
         ModuleDetail module = modules.get(id);
         return Response.ok(module).tag(EntityTag.valueOf(module.etag())).build();
@@ -50,6 +57,11 @@ public class ModuleAdminResource {
     @PUT
     @Path("/{id}/paragraphs")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The new version; unchanged text keeps the current version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModuleDetail.class)),
+            headers = @Header(name = "ETag", description = "Validator of the new version"))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response edit(@RestPath long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull EditParagraphsRequest request) {
         ModuleDetail module = modules.edit(id, ifMatch, request, callers.current().externalId());

@@ -12,6 +12,13 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.util.List;
@@ -39,6 +46,13 @@ public class ModuleResource {
 
     @GET
     @Path("/{id}")
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "ETag of the copy the phone holds",
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "The module text",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModuleDetail.class)),
+            headers = @Header(name = "ETag", description = "Strong validator of this version's text"))
+    @APIResponse(responseCode = "304", description = "The phone's copy is current (If-None-Match matched)",
+            headers = @Header(name = "ETag", description = "Strong validator of this version's text"))
     public Response get(@RestPath long id, Request request) {
         callers.current();
         ModuleDetail module = catalog.published(id).orElseThrow(() ->

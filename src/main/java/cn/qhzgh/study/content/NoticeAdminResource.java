@@ -11,6 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -41,6 +45,13 @@ public class NoticeAdminResource {
 
     @POST
     @Consumes({"text/markdown", MediaType.TEXT_PLAIN})
+    @APIResponse(responseCode = "201", description = "A new notice was imported",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoticeImportResult.class)),
+            headers = @Header(name = "Location", description = "The new notice"))
+    @APIResponse(responseCode = "200", description = "Re-import or dry run: the report of what changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoticeImportResult.class)))
+    @APIResponse(responseCode = "413", description = "The notice is larger than 2 MB")
+    @APIResponse(responseCode = "422", description = "The document is not a notice the importer understands")
     public Response importText(String body, @RestQuery boolean dryRun) {
         if (body == null || body.isBlank()) {
             throw DomainException.badRequest("empty-body", "Send the notice text as the request body.",
@@ -54,6 +65,13 @@ public class NoticeAdminResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @APIResponse(responseCode = "201", description = "A new notice was imported",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoticeImportResult.class)),
+            headers = @Header(name = "Location", description = "The new notice"))
+    @APIResponse(responseCode = "200", description = "Re-import or dry run: the report of what changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoticeImportResult.class)))
+    @APIResponse(responseCode = "413", description = "The notice is larger than 2 MB")
+    @APIResponse(responseCode = "422", description = "The document is not a notice the importer understands")
     public Response importFile(@RestForm("file") FileUpload file, @RestQuery boolean dryRun) throws IOException {
         if (file == null || file.uploadedFile() == null) {
             throw DomainException.badRequest("missing-file", "Send the notice as multipart/form-data in field 'file'.",

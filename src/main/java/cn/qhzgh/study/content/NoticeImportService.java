@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ public class NoticeImportService {
         ParsedNotice parsed = parse(markdown);
         NoticeMetadata meta = parsed.metadata();
         String sourceHash = Hashing.sha256Hex(markdown);
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Notice notice = Notice.findByDocNumber(meta.docNumber()).orElse(null);
         boolean created = notice == null;
         if (!created && sourceHash.equals(notice.sourceHash)) {

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.content;
 
+import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestPath;
 import io.quarkus.panache.common.Sort;
 
 import java.util.List;
@@ -26,5 +28,13 @@ public class NoticeResource {
     public List<NoticeView> list() {
         callers.current();
         return Notice.<Notice>listAll(Sort.by("id")).stream().map(NoticeView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public NoticeView get(@RestPath long id) {
+        callers.current();
+        return Notice.<Notice>findByIdOptional(id).map(NoticeView::of).orElseThrow(() ->
+                DomainException.notFound("notice-not-found", "No notice has the id " + id + "."));
     }
 }

@@ -1,0 +1,106 @@
+package cn.qhzgh.study.common;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Documents the problem+json errors every /api/v1 operation can return, from the same rules the
+ * exception mapper follows, so the contract lists them without repeating annotations on each method.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        openAPI.getComponents().addSchema("ProblemError", problemErrorSchema());
+        openAPI.getComponents().addSchema("Problem", problemSchema());
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (path.startsWith("/api/v1/")) {
+                item.getOperations().forEach((method, operation) -> document(path, method, operation));
+            }
+        });
+    }
+
+    private static void document(String path, PathItem.HttpMethod method, Operation operation) {
+        APIResponses responses = operation.getResponses();
+        problem(responses, "401", "Missing, expired or invalid bearer token.");
+        problem(responses, "403", "The token's role or org does not allow this call, or the org is unknown.");
+        boolean hasInput = operation.getRequestBody() != null || operation.getParameters() != null;
+        if (hasInput) {
+            problem(responses, "400", "Malformed request; `errors` names each invalid field.");
+        }
+        if (path.contains("{")) {
+            problem(responses, "404", "No such resource.");
+        }
+        if (operation.getRequestBody() != null) {
+            problem(responses, "415", "The Content-Type is not one this operation accepts.");
+            if (operation.getRequestBody().getContent().hasMediaType("multipart/form-data")) {
+                problem(responses, "413", "The uploaded file is larger than this endpoint accepts.");
+                problem(responses, "422", "The file cannot be used; `errors` lists each problem with its row and column.");
+            }
+        }
+        problem(responses, "500", "Unexpected failure; the detail carries an incident id and no internals.");
+        responses.getAPIResponses().forEach((status, response) -> {
+            if (status.charAt(0) >= '4' && response.getContent() == null) {
+                problem(responses, status, response.getDescription());
+            }
+        });
+        if (method == PathItem.HttpMethod.GET && responses.getAPIResponse("200") != null) {
+            responses.getAPIResponse("200").setDescription("OK");
+        }
+    }
+
+    private static void problem(APIResponses responses, String status, String description) {
+        if (responses.getAPIResponse(status) != null && responses.getAPIResponse(status).getContent() != null) {
+            return;
+        }
+        responses.addAPIResponse(status, OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+    }
+
+    private static Schema problemSchema() {
+        return OASFactory.createSchema()
+                .type(List.of(Schema.SchemaType.OBJECT))
+                .description("RFC 9457 problem detail.")
+                .required(List.of("type", "title", "status"))
+                .properties(Map.of(
+                        "type", string("urn:qhzgh:study:problem:outside-subtree"),
+                        "title", string("Forbidden"),
+                        "status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).examples(List.of(403)),
+                        "detail", string("The union 'QH-HD' is outside your own union's subtree."),
+                        "instance", string("/api/v1/orgs/QH-HD"),
+                        "errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
+                                .items(OASFactory.createSchema().ref("#/components/schemas/ProblemError")),
+                        "errorCount", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))
+                                .description("All problems found; `errors` may list fewer.")));
+    }
+
+    private static Schema problemErrorSchema() {
+        return OASFactory.createSchema()
+                .type(List.of(Schema.SchemaType.OBJECT))
+                .description("One finding: `field` for JSON bodies, `row` and `column` for uploaded files.")
+                .properties(Map.of(
+                        "field", string("paragraphs[1]"),
+                        "row", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).examples(List.of(3)),
+                        "column", string("parent_code"),
+                        "message", string("unknown parent 'QH-NOWHERE': not in this file nor in the directory")));
+    }
+
+    private static Schema string(String example) {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).examples(List.of(example));
+    }
+}
