@@ -22,14 +22,14 @@ public class OrgService {
 
     public OrgTreeNode tree(Caller caller, String code, Integer maxDepth) {
         Organization root = visible(caller, code);
+        int lastDepth = maxDepth == null ? Integer.MAX_VALUE : root.depth + maxDepth;
         Map<Long, List<Organization>> childrenByParent = new HashMap<>();
         for (Organization org : Organization.findSubtree(root.path)) {
-            boolean withinDepth = maxDepth == null || org.depth - root.depth <= maxDepth;
-            if (org.parentId != null && !org.id.equals(root.id) && withinDepth) {
+            if (!org.id.equals(root.id) && org.depth <= lastDepth) {
                 childrenByParent.computeIfAbsent(org.parentId, k -> new ArrayList<>()).add(org);
             }
         }
-        return node(root, childrenByParent);
+        return node(root, childrenByParent, lastDepth);
     }
 
     /** Resolves an org the caller may read: unknown codes are 404, orgs outside the caller's subtree 403. */
@@ -43,9 +43,10 @@ public class OrgService {
         return org;
     }
 
-    private static OrgTreeNode node(Organization org, Map<Long, List<Organization>> childrenByParent) {
-        List<OrgTreeNode> children = childrenByParent.getOrDefault(org.id, List.of()).stream()
-                .map(child -> node(child, childrenByParent))
+    private static OrgTreeNode node(Organization org, Map<Long, List<Organization>> childrenByParent, int lastDepth) {
+        List<OrgTreeNode> children = org.depth >= lastDepth ? null
+                : childrenByParent.getOrDefault(org.id, List.of()).stream()
+                .map(child -> node(child, childrenByParent, lastDepth))
                 .toList();
         return new OrgTreeNode(org.code, org.name, org.type, children);
     }
