@@ -1,5 +1,6 @@
 package cn.qhzgh.study.content;
 
+import cn.qhzgh.study.common.StringListConverter;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -33,7 +34,7 @@ public class ModuleVersion extends PanacheEntityBase {
 
     public String title;
 
-    @Convert(converter = ParagraphsConverter.class)
+    @Convert(converter = StringListConverter.class)
     public List<String> paragraphs;
 
     @Column(name = "content_hash")

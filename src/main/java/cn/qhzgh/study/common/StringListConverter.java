@@ -1,4 +1,4 @@
-package cn.qhzgh.study.content;
+package cn.qhzgh.study.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -8,9 +8,9 @@ import jakarta.persistence.Converter;
 
 import java.util.List;
 
-/** Paragraphs are stored as a JSON array in a text column: portable, and read back whole. */
+/** Lists of strings (paragraphs, answers, tags) are stored as JSON text: portable, and read back whole. */
 @Converter
-public class ParagraphsConverter implements AttributeConverter<List<String>, String> {
+public class StringListConverter implements AttributeConverter<List<String>, String> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> LIST = new TypeReference<>() {
@@ -21,16 +21,19 @@ public class ParagraphsConverter implements AttributeConverter<List<String>, Str
         try {
             return JSON.writeValueAsString(paragraphs);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("paragraphs cannot be written as JSON", e);
+            throw new IllegalArgumentException("a string list cannot be written as JSON", e);
         }
     }
 
     @Override
     public List<String> convertToEntityAttribute(String column) {
+        if (column == null) {
+            return List.of();
+        }
         try {
             return List.copyOf(JSON.readValue(column, LIST));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("module_version.paragraphs holds invalid JSON", e);
+            throw new IllegalStateException("a string-list column holds invalid JSON", e);
         }
     }
 }

@@ -1,0 +1,115 @@
+package cn.qhzgh.study.quiz;
+
+import cn.qhzgh.study.common.DomainException;
+import cn.qhzgh.study.common.ProblemError;
+import cn.qhzgh.study.quiz.bank.BankFormat;
+import cn.qhzgh.study.security.CallerService;
+import cn.qhzgh.study.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.List;
+
+@Path("/api/v1/admin/question-banks")
+@RolesAllowed(Roles.PROVINCE_ADMIN)
+public class QuestionBankResource {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String GIFT = "text/plain;charset=UTF-8";
+
+    private final QuestionBankService banks;
+    private final CallerService callers;
+
+    public QuestionBankResource(QuestionBankService banks, CallerService callers) {
+        this.banks = banks;
+        this.callers = callers;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The bank was stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BankImportResult.class)))
+    @APIResponse(responseCode = "200", description = "Dry run, or the same file was uploaded before (duplicateOf)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BankImportResult.class)))
+    public Response upload(@RestForm("file") FileUpload file, @RestQuery String format, @RestQuery boolean dryRun)
+            throws IOException {
+        if (file == null || file.uploadedFile() == null) {
+            throw DomainException.badRequest("missing-file", "Send the bank as multipart/form-data in field 'file'.",
+                    List.of(ProblemError.field("file", "is required")));
+        }
+        if (file.size() > QuestionBankService.MAX_BYTES) {
+            throw new DomainException(413, "file-too-large", "Content Too Large",
+                    "A question bank may be at most 10 MB; this file has " + file.size() + " bytes.");
+        }
+        BankFormat bankFormat = formatOf(format, file.fileName());
+        BankImportResult result = banks.upload(Files.readAllBytes(file.uploadedFile()), file.fileName(), bankFormat,
+                dryRun, callers.current().externalId());
+        if (result.dryRun() || result.duplicateOf() != null) {
+            return Response.ok(result).build();
+        }
+        return Response.created(URI.create("/api/v1/admin/question-banks/" + result.bankId())).entity(result).build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<BankView> list() {
+        return banks.list();
+    }
+
+    @GET
+    @Path("/template.xlsx")
+    @Produces(XLSX)
+    public Response template() {
+        StreamingOutput body = banks::template;
+        return Response.ok(body, XLSX)
+                .header("Content-Disposition", "attachment; filename=\"question-bank-template.xlsx\"").build();
+    }
+
+    @GET
+    @Path("/{id}/export")
+    @Produces({XLSX, GIFT})
+    public Response export(@RestPath long id, @RestQuery @DefaultValue("xlsx") String format) {
+        BankFormat bankFormat = BankFormat.fromParameter(format)
+                .filter(f -> f == BankFormat.XLSX || f == BankFormat.GIFT)
+                .orElseThrow(() -> DomainException.badRequest("unsupported-export", "Banks export as xlsx or gift.",
+                        List.of(ProblemError.field("format", "must be xlsx or gift"))));
+        banks.requireBank(id);
+        StreamingOutput body = out -> banks.export(id, bankFormat, out);
+        String extension = bankFormat == BankFormat.XLSX ? "xlsx" : "gift.txt";
+        return Response.ok(body, bankFormat == BankFormat.XLSX ? XLSX : GIFT)
+                .header("Content-Disposition", "attachment; filename=\"question-bank-" + id + "." + extension + "\"")
+                .build();
+    }
+
+    private static BankFormat formatOf(String parameter, String fileName) {
+        if (parameter != null && !parameter.isBlank()) {
+            return BankFormat.fromParameter(parameter).orElseThrow(() -> unsupported("format '" + parameter + "'"));
+        }
+        return BankFormat.fromFileName(fileName).orElseThrow(() -> unsupported("file name '" + fileName + "'"));
+    }
+
+    private static DomainException unsupported(String what) {
+        return new DomainException(415, "unsupported-bank-format", "Unsupported Media Type",
+                "Cannot tell the bank format from the " + what
+                        + "; use ?format=xlsx|csv|json|gift|aiken or a file ending in one of those.");
+    }
+}

@@ -1,0 +1,5 @@
+package cn.qhzgh.study.quiz;
+
+public enum QuestionSource {
+    GENERATED, UPLOADED
+}
