@@ -78,7 +78,7 @@ if [[ ! -s "$ORGS_CSV" || ! -s "$WORKERS_CSV" || "$ROOT/bench/worker-import/gen_
   log "generating $GRASSROOTS grassroots unions and $WORKERS workers"
   python3 "$ROOT/bench/worker-import/gen_data.py" --skeleton "$ROOT/src/main/resources/seed/qinghai-unions.csv" \
     --orgs-out "$ORGS_CSV.tmp" --workers-out "$WORKERS_CSV.tmp" --grassroots "$GRASSROOTS" --workers "$WORKERS" \
-    | tee "$DATA/generated.txt" >&2
+    | tee "$DATA/generated-$WORKERS-$GRASSROOTS.txt" >&2
   mv "$ORGS_CSV.tmp" "$ORGS_CSV" && mv "$WORKERS_CSV.tmp" "$WORKERS_CSV"
 fi
 ORG_ROWS=$(($(wc -l <"$ORGS_CSV") - 1))
@@ -93,7 +93,7 @@ if [[ -n "${BENCH_DB_URL:-}" ]]; then
   JDBC_URL=$BENCH_DB_URL DB_USER=${BENCH_DB_USER:-root} DB_PASSWORD=${BENCH_DB_PASSWORD:-}
   DB_NAME=${BASH_REMATCH[4]}
   MYSQL=(mariadb --no-defaults --protocol=TCP -h "${BASH_REMATCH[2]}" -P "${BASH_REMATCH[3]}" -u "$DB_USER")
-  [[ -z "$DB_PASSWORD" ]] || MYSQL+=("-p$DB_PASSWORD")
+  export MYSQL_PWD=$DB_PASSWORD   # read by the mariadb client; keeps the password off the command line
   DB_DESC="existing server ${BASH_REMATCH[2]}:${BASH_REMATCH[3]} ($("${MYSQL[@]}" -N -B -e 'SELECT VERSION()'))"
 else
   command -v mariadbd >/dev/null && command -v mariadb-install-db >/dev/null || die "mariadb-server is not installed"
