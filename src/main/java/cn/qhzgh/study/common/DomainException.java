@@ -65,4 +65,9 @@ public class DomainException extends RuntimeException {
     public Integer errorCount() {
         return errorCount;
     }
+
+    /** Seconds after which a retry may succeed; only rate limits set it. */
+    public Long retryAfterSeconds() {
+        return null;
+    }
 }

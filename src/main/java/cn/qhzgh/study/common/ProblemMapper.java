@@ -31,8 +31,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
-        return respond(new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(),
+        Response response = respond(new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(),
                 path(uri), e.errors(), e.errorCount()));
+        if (e.retryAfterSeconds() != null) {
+            response.getHeaders().add(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
+        }
+        return response;
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,169 @@
+package cn.qhzgh.study.quiz;
+
+import cn.qhzgh.study.common.DomainException;
+import cn.qhzgh.study.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Starts attempts. The server draws and orders the questions; the draw is stored so that a retried start or a
+ * reconnect returns the same attempt. Nothing shared is locked: a unique key on the in-progress attempt
+ * keeps one attempt in progress per worker and quiz.
+ */
+@ApplicationScoped
+public class AttemptService {
+
+    public static final ZoneId CAMPAIGN_ZONE = ZoneId.of("Asia/Shanghai");
+    static final long GRACE_SECONDS = 30;
+
+    private final EntityManager entityManager;
+    private final QuestionPool pool;
+    private final AttemptRateLimiter rateLimiter;
+    private final SecureRandom random = new SecureRandom();
+
+    public AttemptService(EntityManager entityManager, QuestionPool pool, AttemptRateLimiter rateLimiter) {
+        this.entityManager = entityManager;
+        this.pool = pool;
+        this.rateLimiter = rateLimiter;
+    }
+
+    @Transactional
+    public AttemptStarted start(Caller caller, long quizId) {
+        long workerId = requireWorker(caller);
+        rateLimiter.acquire(workerId);
+        Quiz quiz = Quiz.<Quiz>findByIdOptional(quizId).filter(q -> q.active).orElseThrow(() ->
+                DomainException.notFound("quiz-not-found", "No active quiz has the id " + quizId + "."));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String openKey = QuizAttempt.openKey(workerId, quizId);
+        Optional<QuizAttempt> open = QuizAttempt.find("openKey", openKey).firstResultOptional();
+        if (open.isPresent() && !expired(open.get(), now)) {
+            return payload(quiz, open.get(), false);
+        }
+        open.ifPresent(stale -> closeUnsubmitted(stale, now));
+        requireOpen(quiz, now);
+        LocalDate today = LocalDate.ofInstant(now, CAMPAIGN_ZONE);
+        requireAttemptsLeft(quiz, workerId, today);
+
+        long seed = quiz.kind == QuizKind.DAILY ? Objects.hash(workerId, quizId, today.toEpochDay()) : random.nextLong();
+        List<DrawnQuestion> draw = draw(quiz, seed);
+        String attemptId = UUID.randomUUID().toString();
+        entityManager.createNativeQuery("""
+                        INSERT INTO quiz_attempt (id, quiz_id, worker_id, status, open_key, attempt_day, started_at,
+                                                  deadline, draw)
+                        VALUES (?1, ?2, ?3, 'IN_PROGRESS', ?4, ?5, ?6, ?7, ?8)
+                        ON DUPLICATE KEY UPDATE id = id""")
+                .setParameter(1, attemptId).setParameter(2, quizId).setParameter(3, workerId)
+                .setParameter(4, openKey).setParameter(5, today)
+                .setParameter(6, Timestamp.from(now))
+                .setParameter(7, Timestamp.from(now.plusSeconds(quiz.timeLimitSeconds)))
+                .setParameter(8, new DrawConverter().convertToDatabaseColumn(draw))
+                .executeUpdate();
+        // A locking read sees the attempt a concurrent start may have committed first; that one wins.
+        QuizAttempt stored = entityManager.createQuery("select a from QuizAttempt a where a.openKey = :key",
+                        QuizAttempt.class)
+                .setParameter("key", openKey).setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult();
+        return payload(quiz, stored, stored.id.equals(attemptId));
+    }
+
+    static long requireWorker(Caller caller) {
+        if (caller.workerId() == null) {
+            throw DomainException.forbidden("workers-only", "Only workers take quizzes.");
+        }
+        return caller.workerId();
+    }
+
+    static boolean expired(QuizAttempt attempt, Instant now) {
+        return now.isAfter(attempt.deadline.plusSeconds(GRACE_SECONDS));
+    }
+
+    /** An attempt abandoned past its deadline counts as a late, zero-score attempt. */
+    private static void closeUnsubmitted(QuizAttempt attempt, Instant now) {
+        attempt.status = AttemptStatus.LATE;
+        attempt.openKey = null;
+        attempt.submittedAt = now;
+        attempt.score = 0;
+        attempt.passed = false;
+        attempt.flush();
+    }
+
+    private static void requireOpen(Quiz quiz, Instant now) {
+        if (quiz.opensAt != null && now.isBefore(quiz.opensAt)) {
+            throw DomainException.forbidden("quiz-not-open", "This quiz opens at " + quiz.opensAt + ".");
+        }
+        if (quiz.closesAt != null && !now.isBefore(quiz.closesAt)) {
+            throw DomainException.forbidden("quiz-closed", "This quiz closed at " + quiz.closesAt + ".");
+        }
+    }
+
+    private static void requireAttemptsLeft(Quiz quiz, long workerId, LocalDate today) {
+        if (quiz.kind == QuizKind.DAILY) {
+            if (QuizAttempt.count("workerId = ?1 and quizId = ?2 and attemptDay = ?3", workerId, quiz.id, today) > 0) {
+                throw DomainException.conflict("daily-limit",
+                        "每日答题 allows one scored attempt per day (Asia/Shanghai); come back tomorrow.");
+            }
+            return;
+        }
+        if (quiz.maxAttempts != null
+                && QuizAttempt.count("workerId = ?1 and quizId = ?2", workerId, quiz.id) >= quiz.maxAttempts) {
+            throw DomainException.conflict("max-attempts",
+                    "This quiz allows " + quiz.maxAttempts + " attempt(s) and all have been used.");
+        }
+    }
+
+    private List<DrawnQuestion> draw(Quiz quiz, long seed) {
+        List<QuestionPool.Candidate> candidates = pool.candidates(quiz);
+        if (candidates.isEmpty()) {
+            throw DomainException.conflict("no-questions", "No approved questions match this quiz yet.");
+        }
+        List<Long> ids = candidates.stream().map(QuestionPool.Candidate::questionId).toList();
+        Map<Long, QuestionType> types = Question.<Question>list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(q -> q.id, q -> q.type));
+        return AttemptDrawer.draw(candidates, versions(candidates), types, quiz.questionCount,
+                quiz.shuffleQuestions, quiz.shuffleOptions, seed);
+    }
+
+    static Map<Long, QuestionVersion> versions(List<QuestionPool.Candidate> asked) {
+        Map<Long, Integer> wanted = asked.stream()
+                .collect(Collectors.toMap(QuestionPool.Candidate::questionId, QuestionPool.Candidate::version));
+        return QuestionVersion.<QuestionVersion>list("questionId in ?1", List.copyOf(wanted.keySet())).stream()
+                .filter(v -> wanted.get(v.questionId) == v.version)
+                .collect(Collectors.toMap(v -> v.questionId, Function.identity()));
+    }
+
+    private static AttemptStarted payload(Quiz quiz, QuizAttempt attempt, boolean created) {
+        Map<Long, QuestionVersion> versions = versions(attempt.draw.stream()
+                .map(d -> new QuestionPool.Candidate(d.questionId(), d.version())).toList());
+        Map<Long, QuestionType> types = Question.<Question>list("id in ?1", List.copyOf(versions.keySet())).stream()
+                .collect(Collectors.toMap(q -> q.id, q -> q.type));
+        List<AttemptQuestion> questions = new ArrayList<>();
+        for (DrawnQuestion drawn : attempt.draw) {
+            QuestionVersion version = versions.get(drawn.questionId());
+            Map<String, String> textByKey = version.options.stream()
+                    .collect(Collectors.toMap(QuestionOption::key, QuestionOption::text));
+            List<QuestionOption> options = new ArrayList<>();
+            for (int i = 0; i < drawn.optionKeys().size(); i++) {
+                options.add(new QuestionOption(AttemptDrawer.letter(i), textByKey.get(drawn.optionKeys().get(i))));
+            }
+            questions.add(new AttemptQuestion(drawn.questionId(), types.get(drawn.questionId()), version.stem, options));
+        }
+        return new AttemptStarted(attempt.id, quiz.id, quiz.title, attempt.startedAt, attempt.deadline, questions,
+                created);
+    }
+}

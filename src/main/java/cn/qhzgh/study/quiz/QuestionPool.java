@@ -1,0 +1,71 @@
+package cn.qhzgh.study.quiz;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The approved questions a quiz may draw, cached briefly: when an exam opens, thousands of starts
+ * share one read instead of each scanning the question table.
+ */
+@ApplicationScoped
+public class QuestionPool {
+
+    /** A drawable question at its current version. */
+    public record Candidate(long questionId, int version) {
+    }
+
+    private final EntityManager entityManager;
+    private final Cache<Long, List<Candidate>> byQuiz = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(30)).build();
+
+    public QuestionPool(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public List<Candidate> candidates(Quiz quiz) {
+        return byQuiz.get(quiz.id, id -> load(quiz));
+    }
+
+    public int count(Quiz quiz) {
+        return load(quiz).size();
+    }
+
+    public void forget(long quizId) {
+        byQuiz.invalidate(quizId);
+    }
+
+    private List<Candidate> load(Quiz quiz) {
+        List<String> modules = new ArrayList<>(quiz.drawModuleCodes);
+        if (quiz.kind == QuizKind.MODULE && quiz.moduleCode != null && !modules.contains(quiz.moduleCode)) {
+            modules.add(quiz.moduleCode);
+        }
+        StringBuilder jpql = new StringBuilder("select q from Question q where q.status = :approved");
+        if (!modules.isEmpty()) {
+            jpql.append(" and q.moduleCode in :modules");
+        }
+        if (!quiz.drawTypes.isEmpty()) {
+            jpql.append(" and q.type in :types");
+        }
+        var query = entityManager.createQuery(jpql.append(" order by q.id").toString(), Question.class)
+                .setParameter("approved", QuestionStatus.APPROVED);
+        if (!modules.isEmpty()) {
+            query.setParameter("modules", modules);
+        }
+        if (!quiz.drawTypes.isEmpty()) {
+            query.setParameter("types", quiz.drawTypes.stream().map(QuestionType::valueOf).toList());
+        }
+        Set<String> tags = new HashSet<>(quiz.drawTags);
+        return query.getResultStream()
+                .filter(q -> tags.isEmpty() || q.tags.stream().anyMatch(tags::contains))
+                .map(q -> new Candidate(q.id, q.currentVersion))
+                .toList();
+    }
+}

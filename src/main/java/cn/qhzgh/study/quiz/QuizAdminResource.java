@@ -1,0 +1,87 @@
+package cn.qhzgh.study.quiz;
+
+import cn.qhzgh.study.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestPath;
+
+import java.net.URI;
+import java.util.List;
+
+@Path("/api/v1/admin/quizzes")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.PROVINCE_ADMIN)
+public class QuizAdminResource {
+
+    private final QuizAdminService quizzes;
+
+    public QuizAdminResource(QuizAdminService quizzes) {
+        this.quizzes = quizzes;
+    }
+
+    @GET
+    public List<QuizView> list() {
+        return quizzes.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The quiz",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuizView.class)),
+            headers = @Header(name = "ETag", description = "Send it back as If-Match to edit"))
+    public Response get(@RestPath long id) {
+        QuizView quiz = quizzes.get(id);
+        return Response.ok(quiz).tag(EntityTag.valueOf(quiz.etag())).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The new quiz",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuizView.class)),
+            headers = @Header(name = "ETag", description = "Send it back as If-Match to edit"))
+    @APIResponse(responseCode = "422", description = "Fewer approved questions match the draw rule than questionCount")
+    public Response create(@Valid @NotNull QuizRequest request) {
+        QuizView quiz = quizzes.create(request);
+        return Response.created(URI.create("/api/v1/admin/quizzes/" + quiz.id())).entity(quiz)
+                .tag(EntityTag.valueOf(quiz.etag())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The changed quiz",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuizView.class)),
+            headers = @Header(name = "ETag", description = "The new revision"))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current revision")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    @APIResponse(responseCode = "422", description = "Fewer approved questions match the draw rule than questionCount")
+    public Response update(@RestPath long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull QuizRequest request) {
+        QuizView quiz = quizzes.update(id, ifMatch, request);
+        return Response.ok(quiz).tag(EntityTag.valueOf(quiz.etag())).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @APIResponse(responseCode = "204", description = "Archived; past attempts keep pointing at it")
+    public void archive(@RestPath long id) {
+        quizzes.archive(id);
+    }
+}

@@ -1,0 +1,120 @@
+package cn.qhzgh.study.quiz;
+
+import cn.qhzgh.study.common.DomainException;
+import cn.qhzgh.study.common.ProblemError;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+@ApplicationScoped
+public class QuizAdminService {
+
+    private final QuestionPool pool;
+
+    public QuizAdminService(QuestionPool pool) {
+        this.pool = pool;
+    }
+
+    @Transactional
+    public List<QuizView> list() {
+        return Quiz.<Quiz>listAll(Sort.by("id")).stream().map(QuizView::of).toList();
+    }
+
+    @Transactional
+    public QuizView get(long id) {
+        return QuizView.of(find(id));
+    }
+
+    @Transactional
+    public QuizView create(QuizRequest request) {
+        Quiz quiz = new Quiz();
+        quiz.createdAt = now();
+        quiz.revision = 1;
+        quiz.active = true;
+        apply(quiz, request);
+        quiz.persist();
+        requireEnoughQuestions(quiz);
+        return QuizView.of(quiz);
+    }
+
+    @Transactional
+    public QuizView update(long id, String ifMatch, QuizRequest request) {
+        Quiz quiz = find(id);
+        String current = QuizView.of(quiz).etag();
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new DomainException(428, "if-match-required", "Precondition Required",
+                    "Send If-Match with the quiz's ETag so concurrent edits are never lost.");
+        }
+        if (Arrays.stream(ifMatch.split(",")).map(String::strip).noneMatch(t -> t.equals("*") || t.equals(current))) {
+            throw new DomainException(412, "stale-etag", "Precondition Failed",
+                    "The quiz changed since you read it (current ETag " + current + ").");
+        }
+        apply(quiz, request);
+        quiz.revision++;
+        requireEnoughQuestions(quiz);
+        pool.forget(quiz.id);
+        return QuizView.of(quiz);
+    }
+
+    /** Archived, not deleted: attempts and statistics keep pointing at the quiz. */
+    @Transactional
+    public void archive(long id) {
+        Quiz quiz = find(id);
+        quiz.active = false;
+        quiz.updatedAt = now();
+    }
+
+    static Quiz find(long id) {
+        return Quiz.<Quiz>findByIdOptional(id).orElseThrow(() ->
+                DomainException.notFound("quiz-not-found", "No quiz has the id " + id + "."));
+    }
+
+    private void apply(Quiz quiz, QuizRequest request) {
+        List<ProblemError> errors = new ArrayList<>();
+        if (request.kind() == QuizKind.MODULE && (request.moduleCode() == null || request.moduleCode().isBlank())) {
+            errors.add(ProblemError.field("moduleCode", "is required for a MODULE quiz"));
+        }
+        if (request.opensAt() != null && request.closesAt() != null && !request.opensAt().isBefore(request.closesAt())) {
+            errors.add(ProblemError.field("closesAt", "must be after opensAt"));
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.badRequest("invalid-quiz", "The quiz has " + errors.size() + " invalid field(s).",
+                    errors);
+        }
+        DrawRule rule = request.drawRule() == null ? DrawRule.ANY : request.drawRule();
+        quiz.title = request.title().strip();
+        quiz.kind = request.kind();
+        quiz.moduleCode = request.kind() == QuizKind.MODULE ? request.moduleCode() : null;
+        quiz.questionCount = request.questionCount();
+        quiz.drawModuleCodes = rule.moduleCodes() == null ? List.of() : rule.moduleCodes();
+        quiz.drawTypes = rule.types() == null ? List.of() : rule.types().stream().map(Enum::name).toList();
+        quiz.drawTags = rule.tags() == null ? List.of() : rule.tags();
+        quiz.passScore = request.passScore();
+        quiz.timeLimitSeconds = request.timeLimitSeconds();
+        quiz.maxAttempts = request.kind() == QuizKind.DAILY ? null : request.maxAttempts();
+        quiz.opensAt = request.opensAt();
+        quiz.closesAt = request.closesAt();
+        quiz.shuffleQuestions = request.shuffleQuestions() == null || request.shuffleQuestions();
+        quiz.shuffleOptions = request.shuffleOptions() == null || request.shuffleOptions();
+        quiz.updatedAt = now();
+    }
+
+    private void requireEnoughQuestions(Quiz quiz) {
+        int available = pool.count(quiz);
+        if (available < quiz.questionCount) {
+            throw DomainException.unprocessable("not-enough-questions", "Only " + available
+                            + " approved question(s) match the draw rule; the quiz needs " + quiz.questionCount + ".",
+                    List.of(ProblemError.field("questionCount", "at most " + available + " for this draw rule")), 1);
+        }
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

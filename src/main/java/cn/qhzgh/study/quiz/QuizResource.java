@@ -1,0 +1,63 @@
+package cn.qhzgh.study.quiz;
+
+import cn.qhzgh.study.security.CallerService;
+import cn.qhzgh.study.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestPath;
+
+import java.net.URI;
+import java.util.List;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.WORKER)
+public class QuizResource {
+
+    private final QuizCatalogService catalog;
+    private final AttemptService attempts;
+    private final CallerService callers;
+
+    public QuizResource(QuizCatalogService catalog, AttemptService attempts, CallerService callers) {
+        this.catalog = catalog;
+        this.attempts = attempts;
+        this.callers = callers;
+    }
+
+    @GET
+    @Path("/quizzes")
+    public List<QuizSummary> quizzes() {
+        return catalog.available(callers.current());
+    }
+
+    @POST
+    @Path("/quizzes/{id}/attempts")
+    @APIResponse(responseCode = "201", description = "A new attempt: drawn questions without answers",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttemptStarted.class)))
+    @APIResponse(responseCode = "200", description = "The attempt already in progress (retried start or reconnect)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttemptStarted.class)))
+    @APIResponse(responseCode = "403", description = "Outside the quiz window (quiz-not-open, quiz-closed)")
+    @APIResponse(responseCode = "409", description = "No attempts left (max-attempts, daily-limit) or no questions")
+    @APIResponse(responseCode = "429", description = "More than 10 starts and submissions a minute; see Retry-After")
+    public Response start(@RestPath long id) {
+        AttemptStarted started = attempts.start(callers.current(), id);
+        if (!started.created()) {
+            return Response.ok(started).build();
+        }
+        return Response.created(URI.create("/api/v1/attempts/" + started.attemptId())).entity(started).build();
+    }
+
+    @GET
+    @Path("/me/attempts")
+    public List<AttemptHistoryItem> history() {
+        return catalog.history(callers.current());
+    }
+}

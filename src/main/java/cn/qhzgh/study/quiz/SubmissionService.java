@@ -1,0 +1,166 @@
+package cn.qhzgh.study.quiz;
+
+import cn.qhzgh.study.common.DomainException;
+import cn.qhzgh.study.common.Hashing;
+import cn.qhzgh.study.common.ProblemError;
+import cn.qhzgh.study.security.Caller;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Scores submissions on the server against the question versions that were asked. Submissions are
+ * idempotent per Idempotency-Key: a retry with the same body gets the stored response byte for byte.
+ */
+@ApplicationScoped
+public class SubmissionService {
+
+    private final EntityManager entityManager;
+    private final AttemptRateLimiter rateLimiter;
+    private final ObjectMapper json;
+
+    public SubmissionService(EntityManager entityManager, AttemptRateLimiter rateLimiter, ObjectMapper json) {
+        this.entityManager = entityManager;
+        this.rateLimiter = rateLimiter;
+        this.json = json;
+    }
+
+    /** Returns the response body, exactly as stored. */
+    @Transactional
+    public String submit(Caller caller, String attemptId, String idempotencyKey, SubmissionRequest request) {
+        long workerId = AttemptService.requireWorker(caller);
+        // Locks only this worker's attempt row, so concurrent retries of one submission run one after the other.
+        QuizAttempt attempt = entityManager.find(QuizAttempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
+        if (attempt == null || attempt.workerId != workerId) {
+            throw DomainException.notFound("attempt-not-found", "You have no attempt with the id " + attemptId + ".");
+        }
+        String requestHash = Hashing.sha256Hex(write(request));
+        if (idempotencyKey.equals(attempt.idempotencyKey)) {
+            if (requestHash.equals(attempt.requestHash)) {
+                return attempt.responseBody;
+            }
+            throw DomainException.unprocessable("idempotency-key-reused",
+                    "This Idempotency-Key was already used with a different body.", List.of(), 0);
+        }
+        if (attempt.status != AttemptStatus.IN_PROGRESS) {
+            throw DomainException.conflict("already-submitted",
+                    "This attempt was already submitted; start a new attempt to try again.");
+        }
+        rateLimiter.acquire(workerId);
+        Map<Long, AnswerRequest> answers = checkAnswers(attempt, request);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        boolean late = AttemptService.expired(attempt, now);
+        SubmissionResult result = grade(attempt, answers, late, now);
+        attempt.status = result.status();
+        attempt.openKey = null;
+        attempt.submittedAt = now;
+        attempt.score = result.score();
+        attempt.passed = result.passed();
+        attempt.idempotencyKey = idempotencyKey;
+        attempt.requestHash = requestHash;
+        attempt.responseBody = write(result);
+        return attempt.responseBody;
+    }
+
+    private SubmissionResult grade(QuizAttempt attempt, Map<Long, AnswerRequest> answers, boolean late, Instant now) {
+        Quiz quiz = Quiz.findById(attempt.quizId);
+        Map<Long, QuestionVersion> versions = AttemptService.versions(attempt.draw.stream()
+                .map(d -> new QuestionPool.Candidate(d.questionId(), d.version())).toList());
+        Map<Long, QuestionType> types = Question.<Question>list("id in ?1", List.copyOf(versions.keySet())).stream()
+                .collect(Collectors.toMap(q -> q.id, q -> q.type));
+        List<QuestionResult> results = new ArrayList<>();
+        int correctCount = 0;
+        for (int position = 0; position < attempt.draw.size(); position++) {
+            DrawnQuestion drawn = attempt.draw.get(position);
+            QuestionVersion asked = versions.get(drawn.questionId());
+            QuestionType type = types.get(drawn.questionId());
+            AnswerRequest answer = answers.get(drawn.questionId());
+            List<String> picked = answer == null ? List.of() : toOriginal(type, drawn, answer.response());
+            boolean correct = !late && AttemptScorer.isCorrect(type, asked, picked);
+            correctCount += correct ? 1 : 0;
+            storeAnswer(attempt.id, position, drawn, picked, correct);
+            results.add(new QuestionResult(drawn.questionId(), correct, toLetters(type, drawn, asked.answer),
+                    asked.explanation));
+        }
+        int score = late ? 0 : AttemptScorer.score(correctCount, attempt.draw.size());
+        return new SubmissionResult(attempt.id, attempt.quizId, late ? AttemptStatus.LATE : AttemptStatus.SUBMITTED,
+                score, !late && score >= quiz.passScore, now, results);
+    }
+
+    private void storeAnswer(String attemptId, int position, DrawnQuestion drawn, List<String> picked, boolean correct) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO attempt_answer (attempt_id, position, question_id, question_version, response, correct)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
+                .setParameter(1, attemptId).setParameter(2, position).setParameter(3, drawn.questionId())
+                .setParameter(4, drawn.version()).setParameter(5, write(picked)).setParameter(6, correct)
+                .executeUpdate();
+    }
+
+    /** Every answer must name a question of this attempt, once, with letters this phone was shown. */
+    private static Map<Long, AnswerRequest> checkAnswers(QuizAttempt attempt, SubmissionRequest request) {
+        Map<Long, DrawnQuestion> drawn = attempt.draw.stream()
+                .collect(Collectors.toMap(DrawnQuestion::questionId, d -> d));
+        Map<Long, AnswerRequest> answers = new HashMap<>();
+        List<ProblemError> errors = new ArrayList<>();
+        for (int i = 0; i < request.answers().size(); i++) {
+            AnswerRequest answer = request.answers().get(i);
+            DrawnQuestion question = drawn.get(answer.questionId());
+            String field = "answers[" + i + "]";
+            if (question == null) {
+                errors.add(ProblemError.field(field + ".questionId", "question " + answer.questionId()
+                        + " is not part of this attempt"));
+            } else if (answers.putIfAbsent(answer.questionId(), answer) != null) {
+                errors.add(ProblemError.field(field + ".questionId", "question " + answer.questionId()
+                        + " is answered twice"));
+            } else if (!question.optionKeys().isEmpty()) {
+                Set<String> letters = new HashSet<>();
+                for (int k = 0; k < question.optionKeys().size(); k++) {
+                    letters.add(AttemptDrawer.letter(k));
+                }
+                answer.response().stream().filter(r -> !letters.contains(r)).findFirst().ifPresent(bad ->
+                        errors.add(ProblemError.field(field + ".response", "'" + bad
+                                + "' is not one of the options " + letters.stream().sorted().toList())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.unprocessable("answers-not-in-draw",
+                    "Some answers do not fit this attempt; nothing was recorded.", errors, errors.size());
+        }
+        return answers;
+    }
+
+    private static List<String> toOriginal(QuestionType type, DrawnQuestion drawn, List<String> response) {
+        if (type == QuestionType.FILL_BLANK) {
+            return response;
+        }
+        return response.stream().map(letter -> drawn.optionKeys().get(letter.charAt(0) - 'A')).toList();
+    }
+
+    private static List<String> toLetters(QuestionType type, DrawnQuestion drawn, List<String> originalKeys) {
+        if (type == QuestionType.FILL_BLANK) {
+            return originalKeys;
+        }
+        return originalKeys.stream().map(key -> AttemptDrawer.letter(drawn.optionKeys().indexOf(key))).sorted().toList();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+}
