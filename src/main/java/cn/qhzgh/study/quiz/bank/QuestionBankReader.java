@@ -27,7 +27,8 @@ public final class QuestionBankReader {
             case XLSX -> TabularBankReader.read(content, TabularFormat.XLSX, collector);
             case CSV -> TabularBankReader.read(content, TabularFormat.CSV, collector);
             case JSON -> JsonBankReader.read(content, collector);
-            case GIFT, AIKEN -> throw new UnsupportedOperationException(format + " banks cannot be read yet");
+            case GIFT -> GiftBankReader.read(content, collector);
+            case AIKEN -> AikenBankReader.read(content, collector);
         }
         return collector.result();
     }
