@@ -71,7 +71,7 @@ final class GiftQuestionParser {
             explanation = GiftSyntax.plainText(answers.substring(generalFeedback + 4), stem.format());
             answers = answers.substring(0, generalFeedback);
         }
-        return answerBlock(GiftSyntax.plainText(stem.text(), stem.format()), answers.strip(), stem.format(), explanation);
+        return answerBlock(GiftSyntax.plainText(stem), answers.strip(), stem.format(), explanation);
     }
 
     /** Tells the question type the way Moodle does: essay, numerical, choice, matching, true/false, short answer. */

@@ -84,7 +84,11 @@ final class GiftSyntax {
 
     /** Protected GIFT text, possibly with a format marker, as the plain text stored for a question. */
     static String plainText(String protectedText, TextFormat fallback) {
-        Marked marked = marked(protectedText.strip(), fallback);
+        return plainText(marked(protectedText.strip(), fallback));
+    }
+
+    /** Text whose marker is already taken off: a second marker in it is text, as in Moodle. */
+    static String plainText(Marked marked) {
         String text = restore(marked.text());
         return (marked.format() == TextFormat.HTML ? htmlToText(text) : text).strip();
     }

@@ -92,6 +92,15 @@ class GiftReaderTest {
     }
 
     @Test
+    void onlyTheFirstFormatMarkerIsTakenOff() {
+        String gift = "[plain][html]<b>不是格式</b> {=[html]<i>甲</i> ~乙}\n\n[html]<p>工会&amp;职工&#x554a;</p>{T}\n";
+
+        assertThat(clean(read(gift, BankFormat.GIFT))).containsExactly(
+                single("[html]<b>不是格式</b>", List.of("甲", "乙"), "A"),
+                trueFalse("工会&职工啊", true));
+    }
+
+    @Test
     void windowsLineEndsAndAByteOrderMarkAreAccepted() {
         String gift = "\uFEFF// 注释\r\n问题一 {T}\r\n\r\n问题二 {=甲 ~乙}\r\n";
 
