@@ -113,4 +113,26 @@ final class GiftSyntax {
             return entity;
         }
     }
+
+    /**
+     * Text written so that a GIFT reader gets it back unchanged: specials escaped, line breaks as {@code \n}, and
+     * a {@code [plain]} marker in front of text that would otherwise read as a format marker or a comment.
+     */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            if (c == '\\') {
+                out.append("\\\\");
+            } else if (SPECIALS.indexOf(c) >= 0) {
+                out.append('\\').append(c);
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c != '\r') {
+                out.append(c);
+            }
+        }
+        String escaped = out.toString();
+        boolean misleadingStart = FORMAT_MARKER.matcher(escaped).find() || escaped.startsWith("//");
+        return misleadingStart ? "[plain]" + escaped : escaped;
+    }
 }
