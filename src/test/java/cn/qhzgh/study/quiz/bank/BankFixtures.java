@@ -35,14 +35,14 @@ final class BankFixtures {
         return read(content.getBytes(charset), format);
     }
 
-    /** A workbook whose first sheet holds {@code rows}, each cell a text; null cells stay empty. */
+    /** A workbook whose first sheet holds {@code rows}, each cell a text; null rows and cells are never written. */
     static byte[] xlsx(List<List<String>> rows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Workbook workbook = new Workbook(out, "bank-test", "1.0");
             Worksheet sheet = workbook.newWorksheet("题库");
             for (int row = 0; row < rows.size(); row++) {
-                for (int column = 0; column < rows.get(row).size(); column++) {
+                for (int column = 0; rows.get(row) != null && column < rows.get(row).size(); column++) {
                     String value = rows.get(row).get(column);
                     if (value != null) {
                         sheet.value(row, column, value);
