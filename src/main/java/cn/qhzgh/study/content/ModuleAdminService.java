@@ -1,12 +1,12 @@
 package cn.qhzgh.study.content;
 
 import cn.qhzgh.study.common.DomainException;
+import cn.qhzgh.study.common.Preconditions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.Arrays;
 
 /** Admin changes to modules: text edits guarded by If-Match, and publication. */
 @ApplicationScoped
@@ -28,7 +28,7 @@ public class ModuleAdminService {
     public ModuleDetail edit(long id, String ifMatch, EditParagraphsRequest request, String actor) {
         StudyModule module = StudyModule.<StudyModule>findByIdOptional(id).orElseThrow(() -> notFound(id));
         ModuleVersion current = ModuleVersion.findVersion(module.id, module.currentVersion).orElseThrow();
-        requireMatch(ifMatch, ModuleText.etag(current.version, current.contentHash));
+        Preconditions.requireIfMatch(ifMatch, ModuleText.etag(current.version, current.contentHash), "module");
         ModuleText text = new ModuleText(request.title() == null ? current.title : request.title().strip(),
                 request.paragraphs());
         if (text.contentHash().equals(current.contentHash)) {
@@ -58,21 +58,6 @@ public class ModuleAdminService {
         ModuleVersion current = ModuleVersion.findVersion(module.id, module.currentVersion).orElseThrow();
         Notice notice = Notice.findById(module.noticeId);
         return queries.adminView(module, current, notice.docNumber);
-    }
-
-    /** If-Match uses strong comparison (RFC 9110 §13.1.1): weak validators never match. */
-    private static void requireMatch(String ifMatch, String currentEtag) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new DomainException(428, "if-match-required", "Precondition Required",
-                    "Send If-Match with the ETag you last read, so edits are never lost silently.");
-        }
-        boolean matches = Arrays.stream(ifMatch.split(","))
-                .map(String::strip)
-                .anyMatch(tag -> tag.equals("*") || tag.equals(currentEtag));
-        if (!matches) {
-            throw new DomainException(412, "stale-etag", "Precondition Failed",
-                    "The module changed since you read it (current ETag " + currentEtag + "); reload and edit again.");
-        }
     }
 
     private static DomainException notFound(long id) {

@@ -3,6 +3,10 @@ package cn.qhzgh.study.content;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.Hashing;
 import cn.qhzgh.study.common.ProblemError;
+import cn.qhzgh.study.quiz.GenerationReport;
+import cn.qhzgh.study.quiz.ModuleSnapshot;
+import cn.qhzgh.study.quiz.QuestionGenerationService;
+import cn.qhzgh.study.quiz.QuizDefaults;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -24,9 +28,14 @@ public class NoticeImportService {
 
     private final NoticeParser parser = new NoticeParser();
     private final Event<ModulesChanged> modulesChanged;
+    private final QuestionGenerationService generation;
+    private final QuizDefaults quizDefaults;
 
-    public NoticeImportService(Event<ModulesChanged> modulesChanged) {
+    public NoticeImportService(Event<ModulesChanged> modulesChanged, QuestionGenerationService generation,
+                               QuizDefaults quizDefaults) {
         this.modulesChanged = modulesChanged;
+        this.generation = generation;
+        this.quizDefaults = quizDefaults;
     }
 
     @Transactional
@@ -38,7 +47,8 @@ public class NoticeImportService {
         Notice notice = Notice.findByDocNumber(meta.docNumber()).orElse(null);
         boolean created = notice == null;
         if (!created && sourceHash.equals(notice.sourceHash)) {
-            return new NoticeImportResult(dryRun, false, NoticeView.of(notice), unchanged(notice), parsed.warnings());
+            return new NoticeImportResult(dryRun, false, NoticeView.of(notice), unchanged(notice), parsed.warnings(),
+                    null);
         }
         if (created) {
             notice = new Notice();
@@ -55,12 +65,22 @@ public class NoticeImportService {
         notice.importedBy = actor;
         notice.persist();
         List<ModuleChange> changes = applyModules(notice, parsed.modules(), now, actor);
+        List<ModuleSnapshot> snapshots = publishedSnapshots(notice);
+        GenerationReport questions = generation.regenerate(notice.id, snapshots, actor, now);
+        quizDefaults.ensure(notice.id, notice.docNumber, snapshots, now);
         if (dryRun) {
             QuarkusTransaction.setRollbackOnly();
         } else {
             modulesChanged.fire(new ModulesChanged());
         }
-        return new NoticeImportResult(dryRun, created, NoticeView.of(notice), changes, parsed.warnings());
+        return new NoticeImportResult(dryRun, created, NoticeView.of(notice), changes, parsed.warnings(), questions);
+    }
+
+    private static List<ModuleSnapshot> publishedSnapshots(Notice notice) {
+        return StudyModule.findByNotice(notice.id).stream().filter(m -> m.published).map(m -> {
+            ModuleVersion v = ModuleVersion.findVersion(m.id, m.currentVersion).orElseThrow();
+            return new ModuleSnapshot(m.id, v.version, m.code, v.title, v.paragraphs);
+        }).toList();
     }
 
     private List<ModuleChange> applyModules(Notice notice, List<ParsedModule> parsedModules, Instant now,

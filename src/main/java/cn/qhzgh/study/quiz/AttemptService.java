@@ -61,7 +61,7 @@ public class AttemptService {
         LocalDate today = LocalDate.ofInstant(now, CAMPAIGN_ZONE);
         requireAttemptsLeft(quiz, workerId, today);
 
-        long seed = quiz.kind == QuizKind.DAILY ? Objects.hash(workerId, quizId, today.toEpochDay()) : random.nextLong();
+        long seed = quiz.kind == QuizKind.DAILY ? dailySeed(workerId, quizId, today) : random.nextLong();
         List<DrawnQuestion> draw = draw(quiz, seed);
         String attemptId = UUID.randomUUID().toString();
         entityManager.createNativeQuery("""
@@ -80,6 +80,11 @@ public class AttemptService {
                         QuizAttempt.class)
                 .setParameter("key", openKey).setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult();
         return payload(quiz, stored, stored.id.equals(attemptId));
+    }
+
+    /** 每日答题 draws from this seed: the same set all day for one worker, another set tomorrow. */
+    static long dailySeed(long workerId, long quizId, LocalDate day) {
+        return Objects.hash(workerId, quizId, day.toEpochDay());
     }
 
     static long requireWorker(Caller caller) {

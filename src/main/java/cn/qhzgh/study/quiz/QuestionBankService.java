@@ -15,9 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -116,11 +114,7 @@ public class QuestionBankService {
     }
 
     private BankReadResult read(byte[] content, BankFormat format) {
-        try {
-            return reader.read(new ByteArrayInputStream(content), format);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return reader.read(new ByteArrayInputStream(content), format);
     }
 
     /** A question already stored (and not retired) may not be uploaded again. */

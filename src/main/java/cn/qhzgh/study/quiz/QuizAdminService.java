@@ -1,6 +1,7 @@
 package cn.qhzgh.study.quiz;
 
 import cn.qhzgh.study.common.DomainException;
+import cn.qhzgh.study.common.Preconditions;
 import cn.qhzgh.study.common.ProblemError;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 @ApplicationScoped
@@ -46,15 +46,7 @@ public class QuizAdminService {
     @Transactional
     public QuizView update(long id, String ifMatch, QuizRequest request) {
         Quiz quiz = find(id);
-        String current = QuizView.of(quiz).etag();
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new DomainException(428, "if-match-required", "Precondition Required",
-                    "Send If-Match with the quiz's ETag so concurrent edits are never lost.");
-        }
-        if (Arrays.stream(ifMatch.split(",")).map(String::strip).noneMatch(t -> t.equals("*") || t.equals(current))) {
-            throw new DomainException(412, "stale-etag", "Precondition Failed",
-                    "The quiz changed since you read it (current ETag " + current + ").");
-        }
+        Preconditions.requireIfMatch(ifMatch, QuizView.of(quiz).etag(), "quiz");
         apply(quiz, request);
         quiz.revision++;
         requireEnoughQuestions(quiz);

@@ -30,14 +30,15 @@ import java.util.regex.Pattern;
  * The checks every uploaded question passes, whatever its file format. Also brings a question to canonical form:
  * trimmed texts, blank optional texts as {@code null}, answer keys sorted, true/false options A 正确 / B 错误.
  */
-final class QuestionRules {
+public final class QuestionRules {
 
     private static final Pattern MODULE_CODE = Pattern.compile("\\d+(\\.\\d+)*");
     private static final List<QuestionOption> TRUE_FALSE_OPTIONS = List.of(
             new QuestionOption(BankSyntax.TRUE_KEY, BankSyntax.TRUE_TEXT),
             new QuestionOption(BankSyntax.FALSE_KEY, BankSyntax.FALSE_TEXT));
 
-    record Checked(QuestionDraft draft, List<BankProblem> problems) {
+    /** The canonical draft, and every problem found; importable only when problems is empty. */
+    public record Checked(QuestionDraft draft, List<BankProblem> problems) {
     }
 
     private final long location;
@@ -54,7 +55,7 @@ final class QuestionRules {
      *                       that, e.g. "no correct answer" after "the question has no ANSWER line". A {@code null}
      *                       type is such a case: only what does not depend on the type is checked.
      */
-    static Checked check(long location, QuestionDraft question, Set<String> reportedFields) {
+    public static Checked check(long location, QuestionDraft question, Set<String> reportedFields) {
         QuestionRules rules = new QuestionRules(location, reportedFields);
         QuestionDraft canonical = rules.canonical(question);
         return new Checked(canonical, List.copyOf(rules.problems));
