@@ -65,7 +65,7 @@ final class Distractors {
         return Math.abs(answer.length() - other.length()) <= Math.max(1, answer.length() / 3);
     }
 
-    /** 十四五 → NNN, 四地 → NX, 司机之家 → XXXX: number slogans only match slogans written alike. */
+    /** 十四五 → NNN, 四地 → NX, 司机之家 → none: number slogans only match slogans written alike. */
     private static String numberPattern(String slogan) {
         if (NumberSlot.leading(slogan).isEmpty()) {
             return "";
