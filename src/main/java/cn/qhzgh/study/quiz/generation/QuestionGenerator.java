@@ -14,7 +14,9 @@ import java.util.Set;
  * true/false, fill-in. Formulas, slogans and numbers get a single choice, enumerations a multiple choice; all kinds
  * that have a safe false version get a true/false question; phrases of at most 15 characters, and one member of each
  * enumeration, get a fill-in. Every draft passes the {@link QualityGate} or is returned as rejected, as is a draft
- * whose stem repeats an approved one. The same seed always yields the same result.
+ * whose stem repeats an approved one – except that a true/false question whose chosen version (true or false) fails
+ * falls back to its other version, because phrases sharing an excerpt share its true statement. The same seed always
+ * yields the same result.
  */
 public final class QuestionGenerator {
 
@@ -27,42 +29,60 @@ public final class QuestionGenerator {
         MemberPool members = new MemberPool(phrases, modules);
         ChoiceQuestions choices = new ChoiceQuestions(distractors, members, sourceCheck);
         TrueFalseQuestions statements = new TrueFalseQuestions(distractors, members, sourceCheck);
-        List<QuestionDraft> approved = new ArrayList<>();
-        List<Rejection> rejected = new ArrayList<>();
-        Set<String> approvedStems = new HashSet<>();
+        Ledger ledger = new Ledger();
         for (KeyPhrase phrase : phrases) {
             QuestionFrame frame = QuestionFrame.of(phrase, PhraseSite.of(phrase, modules));
-            for (QuestionDraft draft : drafts(frame, seed, choices, statements)) {
-                Optional<String> problem = gate.check(draft);
-                if (problem.isPresent()) {
-                    rejected.add(new Rejection(draft, problem.get()));
-                } else if (!approvedStems.add(draft.type() + "|" + TextNormalizer.normalize(draft.stem()))) {
-                    rejected.add(new Rejection(draft, "DUPLICATE_STEM: an approved question already has this stem"));
-                } else {
-                    approved.add(draft);
-                }
-            }
+            questions(frame, seed, choices, statements).forEach(ledger::decide);
         }
-        return new GenerationResult(approved, rejected);
+        return new GenerationResult(ledger.approved, ledger.rejected);
     }
 
-    private List<QuestionDraft> drafts(QuestionFrame frame, long seed, ChoiceQuestions choices,
-                                       TrueFalseQuestions statements) {
+    /** Per question, its drafts in order of preference: a later one is only used when the earlier ones fail. */
+    private List<List<QuestionDraft>> questions(QuestionFrame frame, long seed, ChoiceQuestions choices,
+                                                TrueFalseQuestions statements) {
         KeyPhrase phrase = frame.phrase();
-        List<QuestionDraft> drafts = new ArrayList<>();
+        List<List<QuestionDraft>> questions = new ArrayList<>();
         switch (phrase.kind()) {
-            case FORMULA, SLOGAN, NUMBER -> drafts.add(choices.singleChoice(frame,
-                    QuestionFrame.random(seed, phrase, QuestionType.SINGLE_CHOICE)));
-            case ENUMERATION -> drafts.add(choices.multipleChoice(frame,
-                    QuestionFrame.random(seed, phrase, QuestionType.MULTIPLE_CHOICE)));
+            case FORMULA, SLOGAN, NUMBER -> questions.add(List.of(choices.singleChoice(frame,
+                    QuestionFrame.random(seed, phrase, QuestionType.SINGLE_CHOICE))));
+            case ENUMERATION -> questions.add(List.of(choices.multipleChoice(frame,
+                    QuestionFrame.random(seed, phrase, QuestionType.MULTIPLE_CHOICE))));
             case QUOTATION -> {
                 // Other report quotations are no wrong answers: they are quoted as true in the same passage.
             }
         }
-        statements.trueFalse(frame, QuestionFrame.random(seed, phrase, QuestionType.TRUE_FALSE))
-                .ifPresent(drafts::add);
+        List<QuestionDraft> statement = statements.trueFalse(frame,
+                QuestionFrame.random(seed, phrase, QuestionType.TRUE_FALSE));
+        if (!statement.isEmpty()) {
+            questions.add(statement);
+        }
         fillBlanks.fillBlank(frame, QuestionFrame.random(seed, phrase, QuestionType.FILL_BLANK))
-                .ifPresent(drafts::add);
-        return drafts;
+                .ifPresent(draft -> questions.add(List.of(draft)));
+        return questions;
+    }
+
+    /** Approved and rejected drafts so far; no two approved questions of a type share a stem. */
+    private final class Ledger {
+
+        private final List<QuestionDraft> approved = new ArrayList<>();
+        private final List<Rejection> rejected = new ArrayList<>();
+        private final Set<String> approvedStems = new HashSet<>();
+
+        /** Approves the first alternative without a problem, or rejects the first alternative with its problem. */
+        void decide(List<QuestionDraft> alternatives) {
+            Rejection firstProblem = null;
+            for (QuestionDraft draft : alternatives) {
+                String stemKey = draft.type() + "|" + TextNormalizer.normalize(draft.stem());
+                Optional<String> problem = gate.check(draft).or(() -> approvedStems.contains(stemKey)
+                        ? Optional.of("DUPLICATE_STEM: an approved question already has this stem") : Optional.empty());
+                if (problem.isEmpty()) {
+                    approvedStems.add(stemKey);
+                    approved.add(draft);
+                    return;
+                }
+                firstProblem = firstProblem == null ? new Rejection(draft, problem.get()) : firstProblem;
+            }
+            rejected.add(firstProblem);
+        }
     }
 }

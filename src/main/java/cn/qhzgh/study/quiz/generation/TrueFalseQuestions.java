@@ -35,20 +35,20 @@ final class TrueFalseQuestions {
         this.sourceCheck = sourceCheck;
     }
 
-    Optional<QuestionDraft> trueFalse(QuestionFrame frame, Random random) {
+    /** The seeded choice of the true or the false version first, the other second; empty without a safe falsehood. */
+    List<QuestionDraft> trueFalse(QuestionFrame frame, Random random) {
         Optional<Falsehood> falsehood = frame.phrase().kind() == PhraseKind.ENUMERATION
                 ? swappedMember(frame, random) : replacedPhrase(frame, random);
         if (falsehood.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
-        if (random.nextBoolean()) {
-            Falsehood wrong = falsehood.get();
-            String correction = "题中“" + wrong.wrong() + "”应为“" + wrong.right() + "”。";
-            return Optional.of(frame.draft(QuestionType.TRUE_FALSE, wrong.statement(), OPTIONS, List.of("B"),
-                    frame.explanation() + correction));
-        }
-        return Optional.of(frame.draft(QuestionType.TRUE_FALSE, frame.excerpt().with(frame.site().phrase()), OPTIONS,
-                List.of("A"), frame.explanation()));
+        Falsehood wrong = falsehood.get();
+        String correction = "题中“" + wrong.wrong() + "”应为“" + wrong.right() + "”。";
+        QuestionDraft falseVersion = frame.draft(QuestionType.TRUE_FALSE, wrong.statement(), OPTIONS, List.of("B"),
+                frame.explanation() + correction);
+        QuestionDraft trueVersion = frame.draft(QuestionType.TRUE_FALSE, frame.excerpt().with(frame.site().phrase()),
+                OPTIONS, List.of("A"), frame.explanation());
+        return random.nextBoolean() ? List.of(falseVersion, trueVersion) : List.of(trueVersion, falseVersion);
     }
 
     private Optional<Falsehood> replacedPhrase(QuestionFrame frame, Random random) {

@@ -62,6 +62,21 @@ class QuestionGeneratorRulesTest {
     }
 
     @Test
+    void fallsBackToTheOtherTrueFalseVersionWhenPhrasesShareAnExcerpt() {
+        List<SourceModule> modules = List.of(module("1", "增强“四个意识”、坚定“四个自信”、做到“两个维护”。"));
+        List<KeyPhrase> phrases = extractor.extract(modules);
+
+        for (long seed : LongStream.range(0, 20).toArray()) {
+            GenerationResult result = generator.generate(modules, phrases, seed);
+            List<QuestionDraft> statements = result.approved().stream()
+                    .filter(draft -> draft.type() == QuestionType.TRUE_FALSE).toList();
+            assertThat(statements).hasSize(3).extracting(QuestionDraft::stem).doesNotHaveDuplicates();
+            assertThat(statements).filteredOn(draft -> draft.answer().equals(List.of("A"))).hasSizeLessThanOrEqualTo(1);
+            assertThat(result.rejected()).noneMatch(rejection -> rejection.draft().type() == QuestionType.TRUE_FALSE);
+        }
+    }
+
+    @Test
     void takesNonMembersFromOtherListsWithTheSameAffix() {
         List<SourceModule> modules = List.of(
                 module("1", "在全社会弘扬劳动精神、奋斗精神、奉献精神、创造精神，培育时代新风新貌。"),
