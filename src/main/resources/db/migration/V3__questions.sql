@@ -44,6 +44,7 @@ CREATE TABLE question (
     key_phrase       VARCHAR(255)  NULL,
     tags             VARCHAR(400)  NULL,
     fingerprint      VARCHAR(64)   NOT NULL,
+    source_group     VARCHAR(64)   NULL,
     current_version  INT           NOT NULL,
     created_at       DATETIME(6)   NOT NULL,
     updated_at       DATETIME(6)   NOT NULL,

@@ -2,9 +2,11 @@ package cn.qhzgh.study.quiz;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /** Picks and orders an attempt's questions and options from a seed; the same seed gives the same draw. */
 final class AttemptDrawer {
@@ -16,9 +18,9 @@ final class AttemptDrawer {
                                     Map<Long, QuestionType> types, int count, boolean shuffleQuestions,
                                     boolean shuffleOptions, long seed) {
         Random random = new Random(seed);
-        List<QuestionPool.Candidate> chosen = new ArrayList<>(pool);
-        Collections.shuffle(chosen, random);
-        chosen = new ArrayList<>(chosen.subList(0, Math.min(count, chosen.size())));
+        List<QuestionPool.Candidate> shuffled = new ArrayList<>(pool);
+        Collections.shuffle(shuffled, random);
+        List<QuestionPool.Candidate> chosen = distinctSources(shuffled, count);
         if (!shuffleQuestions) {
             chosen.sort((a, b) -> Long.compare(a.questionId(), b.questionId()));
         }
@@ -33,6 +35,33 @@ final class AttemptDrawer {
             draw.add(new DrawnQuestion(candidate.questionId(), candidate.version(), keys));
         }
         return draw;
+    }
+
+    /**
+     * Takes one question per source sentence first, since two questions cut from one sentence answer each other;
+     * only a pool too small for that falls back to repeating a sentence.
+     */
+    private static List<QuestionPool.Candidate> distinctSources(List<QuestionPool.Candidate> shuffled, int count) {
+        List<QuestionPool.Candidate> chosen = new ArrayList<>();
+        List<QuestionPool.Candidate> sameSource = new ArrayList<>();
+        Set<String> groups = new HashSet<>();
+        for (QuestionPool.Candidate candidate : shuffled) {
+            if (chosen.size() == count) {
+                break;
+            }
+            if (groups.add(candidate.group())) {
+                chosen.add(candidate);
+            } else {
+                sameSource.add(candidate);
+            }
+        }
+        for (QuestionPool.Candidate candidate : sameSource) {
+            if (chosen.size() == count) {
+                break;
+            }
+            chosen.add(candidate);
+        }
+        return chosen;
     }
 
     /** The letter a phone sees for the option at {@code index} of an attempt. */

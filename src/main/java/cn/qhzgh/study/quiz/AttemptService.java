@@ -4,7 +4,6 @@ import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.security.SecureRandom;
@@ -76,9 +75,10 @@ public class AttemptService {
                 .setParameter(8, new DrawConverter().convertToDatabaseColumn(draw))
                 .executeUpdate();
         // A locking read sees the attempt a concurrent start may have committed first; that one wins.
-        QuizAttempt stored = entityManager.createQuery("select a from QuizAttempt a where a.openKey = :key",
-                        QuizAttempt.class)
-                .setParameter("key", openKey).setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult();
+        // Plain FOR UPDATE: Hibernate's "FOR UPDATE OF" is not understood by MariaDB.
+        QuizAttempt stored = (QuizAttempt) entityManager.createNativeQuery(
+                        "SELECT * FROM quiz_attempt WHERE open_key = ?1 FOR UPDATE", QuizAttempt.class)
+                .setParameter(1, openKey).getSingleResult();
         return payload(quiz, stored, stored.id.equals(attemptId));
     }
 

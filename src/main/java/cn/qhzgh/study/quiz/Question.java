@@ -50,6 +50,10 @@ public class Question extends PanacheEntityBase {
     /** Normalised type, stem and options: recognises the same question however it is typed. */
     public String fingerprint;
 
+    /** Questions cut from one source sentence share a group; one attempt never asks two of them. */
+    @Column(name = "source_group")
+    public String sourceGroup;
+
     @Column(name = "current_version")
     public int currentVersion;
 

@@ -18,8 +18,12 @@ import java.util.Set;
 @ApplicationScoped
 public class QuestionPool {
 
-    /** A drawable question at its current version. */
-    public record Candidate(long questionId, int version) {
+    /** A drawable question at its current version; {@code group} is shared by questions of one source sentence. */
+    public record Candidate(long questionId, int version, String group) {
+
+        public Candidate(long questionId, int version) {
+            this(questionId, version, "q" + questionId);
+        }
     }
 
     private final EntityManager entityManager;
@@ -65,7 +69,7 @@ public class QuestionPool {
         Set<String> tags = new HashSet<>(quiz.drawTags);
         return query.getResultStream()
                 .filter(q -> tags.isEmpty() || q.tags.stream().anyMatch(tags::contains))
-                .map(q -> new Candidate(q.id, q.currentVersion))
+                .map(q -> new Candidate(q.id, q.currentVersion, q.sourceGroup == null ? "q" + q.id : q.sourceGroup))
                 .toList();
     }
 }

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.quiz;
 
+import cn.qhzgh.study.common.Hashing;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -21,6 +22,8 @@ public class QuestionStore {
         question.keyPhrase = draft.keyPhrase();
         question.tags = draft.tags() == null ? List.of() : draft.tags();
         question.fingerprint = QuestionFingerprint.of(draft.type(), draft.stem(), draft.options());
+        question.sourceGroup = source == QuestionSource.GENERATED && draft.explanation() != null
+                ? Hashing.sha256Hex(draft.explanation()) : null;
         question.currentVersion = 1;
         question.createdAt = now;
         question.updatedAt = now;

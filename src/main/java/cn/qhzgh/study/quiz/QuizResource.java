@@ -17,7 +17,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import java.net.URI;
 import java.util.List;
 
-@Path("/api/v1")
+@Path("/api/v1/quizzes")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.WORKER)
 public class QuizResource {
@@ -33,13 +33,12 @@ public class QuizResource {
     }
 
     @GET
-    @Path("/quizzes")
     public List<QuizSummary> quizzes() {
         return catalog.available(callers.current());
     }
 
     @POST
-    @Path("/quizzes/{id}/attempts")
+    @Path("/{id}/attempts")
     @APIResponse(responseCode = "201", description = "A new attempt: drawn questions without answers",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttemptStarted.class)))
     @APIResponse(responseCode = "200", description = "The attempt already in progress (retried start or reconnect)",
@@ -53,11 +52,5 @@ public class QuizResource {
             return Response.ok(started).build();
         }
         return Response.created(URI.create("/api/v1/attempts/" + started.attemptId())).entity(started).build();
-    }
-
-    @GET
-    @Path("/me/attempts")
-    public List<AttemptHistoryItem> history() {
-        return catalog.history(callers.current());
     }
 }

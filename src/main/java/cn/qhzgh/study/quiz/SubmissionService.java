@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -43,7 +42,9 @@ public class SubmissionService {
     public String submit(Caller caller, String attemptId, String idempotencyKey, SubmissionRequest request) {
         long workerId = AttemptService.requireWorker(caller);
         // Locks only this worker's attempt row, so concurrent retries of one submission run one after the other.
-        QuizAttempt attempt = entityManager.find(QuizAttempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
+        QuizAttempt attempt = (QuizAttempt) entityManager.createNativeQuery(
+                        "SELECT * FROM quiz_attempt WHERE id = ?1 FOR UPDATE", QuizAttempt.class)
+                .setParameter(1, attemptId).getResultStream().findFirst().orElse(null);
         if (attempt == null || attempt.workerId != workerId) {
             throw DomainException.notFound("attempt-not-found", "You have no attempt with the id " + attemptId + ".");
         }

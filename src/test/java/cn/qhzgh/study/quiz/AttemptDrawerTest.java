@@ -63,4 +63,15 @@ class AttemptDrawerTest {
     void poolSmallerThanCountDrawsWhatThereIs() {
         assertThat(AttemptDrawer.draw(POOL.subList(0, 3), VERSIONS, TYPES, 5, true, true, 1L)).hasSize(3);
     }
+
+    @Test
+    void questionsFromOneSourceSentenceAreNotAskedTogetherWhileOthersRemain() {
+        List<QuestionPool.Candidate> pool = LongStream.rangeClosed(1, 12)
+                .mapToObj(id -> new QuestionPool.Candidate(id, 1, "sentence-" + (id % 4))).toList();
+        for (long seed = 0; seed < 50; seed++) {
+            List<DrawnQuestion> draw = AttemptDrawer.draw(pool, VERSIONS, TYPES, 4, true, true, seed);
+            assertThat(draw.stream().map(d -> d.questionId() % 4).distinct()).hasSize(4);
+        }
+        assertThat(AttemptDrawer.draw(pool, VERSIONS, TYPES, 6, true, true, 3L)).hasSize(6);
+    }
 }

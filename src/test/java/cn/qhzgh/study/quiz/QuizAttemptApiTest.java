@@ -187,7 +187,8 @@ class QuizAttemptApiTest {
 
     @Test
     void dailyQuizAllowsOneScoredAttemptPerDay() {
-        long daily = createQuiz(Map.of("kind", "DAILY", "title", "【测试】每日答题"));
+        long daily = createQuiz(Map.of("kind", "DAILY", "title", "【测试】每日答题",
+                "drawRule", Map.of("moduleCodes", List.of("9.1"))));
         String worker = newWorker();
         JsonPath started = start(worker, daily).then().statusCode(201).extract().jsonPath();
         start(worker, daily).then().statusCode(200).body("attemptId", equalTo(started.getString("attemptId")));
@@ -200,7 +201,10 @@ class QuizAttemptApiTest {
 
     @Test
     void editingAQuestionAfterTheAttemptDoesNotChangeItsScore() {
-        long quiz = createQuiz(Map.of());
+        // Its own bank, because the edit changes what is correct for every later attempt.
+        Api.upload("/api/v1/admin/question-banks", "edit-pool.csv",
+                BankFiles.singleChoiceCsv("【T-QUIZ-EDIT】", "9.2", 5), false).statusCode(201);
+        long quiz = createQuiz(Map.of("moduleCode", "9.2"));
         String worker = newWorker();
         JsonPath started = start(worker, quiz).then().statusCode(201).extract().jsonPath();
         List<Map<String, Object>> answers = correctAnswers(started);
