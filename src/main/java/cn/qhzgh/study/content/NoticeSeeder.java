@@ -32,8 +32,10 @@ public class NoticeSeeder {
             return;
         }
         NoticeImportResult result = imports.importNotice(bundledNotice(), false, "seed");
-        LOG.infof("Seeded notice %s: %d modules, %d import warnings", result.notice().docNumber(),
-                result.modules().size(), result.warnings().size());
+        LOG.infof("Seeded notice %s: %d modules, %d import warnings, %s", result.notice().docNumber(),
+                result.modules().size(), result.warnings().size(), result.questions() == null ? "questions unchanged"
+                        : result.questions().approved() + " generated questions (" + result.questions().rejected()
+                        + " rejected by the quality gate)");
     }
 
     static String bundledNotice() {
