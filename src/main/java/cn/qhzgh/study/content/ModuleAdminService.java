@@ -1,5 +1,6 @@
 package cn.qhzgh.study.content;
 
+import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.Preconditions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +15,13 @@ public class ModuleAdminService {
 
     private final ModuleQueries queries;
     private final Event<ModulesChanged> modulesChanged;
+    private final NoticeImportService imports;
 
-    public ModuleAdminService(ModuleQueries queries, Event<ModulesChanged> modulesChanged) {
+    public ModuleAdminService(ModuleQueries queries, Event<ModulesChanged> modulesChanged,
+                              NoticeImportService imports) {
         this.queries = queries;
         this.modulesChanged = modulesChanged;
+        this.imports = imports;
     }
 
     public ModuleDetail get(long id) {
@@ -34,7 +38,7 @@ public class ModuleAdminService {
         if (text.contentHash().equals(current.contentHash)) {
             return queries.detail(module, current);
         }
-        Instant now = Instant.now();
+        Instant now = DbClock.now();
         int claimed = StudyModule.update("currentVersion = ?1, updatedAt = ?2 where id = ?3 and currentVersion = ?4",
                 current.version + 1, now, module.id, current.version);
         if (claimed == 0) {
@@ -43,6 +47,7 @@ public class ModuleAdminService {
         }
         module.currentVersion = current.version + 1;
         NoticeImportService.storeVersion(module, text, ModuleVersion.Origin.EDIT, now, actor);
+        imports.deriveQuestionsAndQuizzes(Notice.findById(module.noticeId), actor, now);
         modulesChanged.fire(new ModulesChanged());
         return queries.detail(module, ModuleVersion.findVersion(module.id, module.currentVersion).orElseThrow());
     }
@@ -52,7 +57,7 @@ public class ModuleAdminService {
         StudyModule module = StudyModule.<StudyModule>findByIdOptional(id).orElseThrow(() -> notFound(id));
         if (module.published != published) {
             module.published = published;
-            module.updatedAt = Instant.now();
+            module.updatedAt = DbClock.now();
             modulesChanged.fire(new ModulesChanged());
         }
         ModuleVersion current = ModuleVersion.findVersion(module.id, module.currentVersion).orElseThrow();

@@ -68,7 +68,7 @@ public class ModuleQueries {
 
     private ModuleSummary summary(StudyModule m, ModuleVersion v) {
         return new ModuleSummary(m.id, m.code, m.parentCode, v.title, m.position,
-                ModuleText.readingMinutes(v.charCount, charsPerMinute), v.version);
+                ModuleText.readingMinutes(v.charCount, charsPerMinute), v.version, null, null);
     }
 
     private Optional<Object[]> current(long id) {

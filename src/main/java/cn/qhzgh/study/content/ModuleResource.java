@@ -1,6 +1,9 @@
 package cn.qhzgh.study.content;
 
 import cn.qhzgh.study.common.DomainException;
+import cn.qhzgh.study.progress.ModuleState;
+import cn.qhzgh.study.progress.RecordsService;
+import cn.qhzgh.study.security.Caller;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.util.List;
+import java.util.Map;
 
 @Path("/api/v1/modules")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,16 +36,26 @@ public class ModuleResource {
 
     private final ModuleCatalog catalog;
     private final CallerService callers;
+    private final RecordsService records;
 
-    public ModuleResource(ModuleCatalog catalog, CallerService callers) {
+    public ModuleResource(ModuleCatalog catalog, CallerService callers, RecordsService records) {
         this.catalog = catalog;
         this.callers = callers;
+        this.records = records;
     }
 
     @GET
     public List<ModuleSummary> list() {
-        callers.current();
-        return catalog.publishedModules();
+        Caller caller = callers.current();
+        List<ModuleSummary> modules = catalog.publishedModules();
+        if (caller.workerId() == null) {
+            return modules;
+        }
+        Map<Long, ModuleState> states = records.moduleStates(caller.workerId());
+        return modules.stream().map(m -> {
+            ModuleState state = states.get(m.id());
+            return state == null ? m.withProgress(0, false) : m.withProgress(state.percent(), state.completed());
+        }).toList();
     }
 
     @GET

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.content;
 
+import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.Hashing;
 import cn.qhzgh.study.common.ProblemError;
@@ -13,7 +14,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +43,7 @@ public class NoticeImportService {
         ParsedNotice parsed = parse(markdown);
         NoticeMetadata meta = parsed.metadata();
         String sourceHash = Hashing.sha256Hex(markdown);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = DbClock.now();
         Notice notice = Notice.findByDocNumber(meta.docNumber()).orElse(null);
         boolean created = notice == null;
         if (!created && sourceHash.equals(notice.sourceHash)) {
@@ -65,15 +65,22 @@ public class NoticeImportService {
         notice.importedBy = actor;
         notice.persist();
         List<ModuleChange> changes = applyModules(notice, parsed.modules(), now, actor);
-        List<ModuleSnapshot> snapshots = publishedSnapshots(notice);
-        GenerationReport questions = generation.regenerate(notice.id, snapshots, actor, now);
-        quizDefaults.ensure(notice.id, notice.docNumber, snapshots, now);
+        GenerationReport questions = deriveQuestionsAndQuizzes(notice, actor, now);
         if (dryRun) {
             QuarkusTransaction.setRollbackOnly();
         } else {
             modulesChanged.fire(new ModulesChanged());
         }
         return new NoticeImportResult(dryRun, created, NoticeView.of(notice), changes, parsed.warnings(), questions);
+    }
+
+    /** Key phrases, generated questions and default quizzes follow every new text of a notice's modules. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public GenerationReport deriveQuestionsAndQuizzes(Notice notice, String actor, Instant now) {
+        List<ModuleSnapshot> snapshots = publishedSnapshots(notice);
+        GenerationReport questions = generation.regenerate(notice.id, snapshots, actor, now);
+        quizDefaults.ensure(notice.id, notice.docNumber, snapshots, now);
+        return questions;
     }
 
     private static List<ModuleSnapshot> publishedSnapshots(Notice notice) {

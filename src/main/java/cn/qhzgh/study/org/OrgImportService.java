@@ -1,5 +1,6 @@
 package cn.qhzgh.study.org;
 
+import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.ProblemError;
 import cn.qhzgh.study.common.tabular.TabularFormat;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.io.InputStream;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -47,7 +47,7 @@ public class OrgImportService {
             throw DomainException.unprocessable("invalid-org-file",
                     errors.size() + " problem(s) found; nothing was imported.", errors, errors.size());
         }
-        OrgTreeWriter writer = new OrgTreeWriter(existing, Instant.now(), dryRun);
+        OrgTreeWriter writer = new OrgTreeWriter(existing, DbClock.now(), dryRun);
         for (OrgRow row : topologicalOrder(byCode, existing)) {
             writer.apply(row);
         }

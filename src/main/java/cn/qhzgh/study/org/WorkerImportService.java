@@ -1,5 +1,6 @@
 package cn.qhzgh.study.org;
 
+import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.ProblemError;
 import cn.qhzgh.study.common.tabular.TabularFormat;
@@ -16,7 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -164,7 +164,7 @@ public class WorkerImportService {
 
     /** Only new or changed workers are written, so re-importing the same file changes nothing. */
     private static void merge(Connection connection, long importId) throws SQLException {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(DbClock.now());
         try (PreparedStatement upsert = connection.prepareStatement("""
                 INSERT INTO worker (external_id, name, org_id, phone, source, created_at, updated_at)
                 SELECT s.external_id, s.name, s.org_id, s.phone, 'IMPORT', ?, ? FROM worker_import_row s

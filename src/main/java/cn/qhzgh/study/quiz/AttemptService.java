@@ -1,5 +1,6 @@
 package cn.qhzgh.study.quiz;
 
+import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,7 @@ public class AttemptService {
         rateLimiter.acquire(workerId);
         Quiz quiz = Quiz.<Quiz>findByIdOptional(quizId).filter(q -> q.active).orElseThrow(() ->
                 DomainException.notFound("quiz-not-found", "No active quiz has the id " + quizId + "."));
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = DbClock.now();
         String openKey = QuizAttempt.openKey(workerId, quizId);
         Optional<QuizAttempt> open = QuizAttempt.find("openKey", openKey).firstResultOptional();
         if (open.isPresent() && !expired(open.get(), now)) {

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.quiz;
 
+import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.Preconditions;
 import cn.qhzgh.study.common.ProblemError;
@@ -8,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -29,7 +29,7 @@ public class QuestionAdminService {
         QuestionVersion current = QuestionVersion.find(question.id, question.currentVersion).orElseThrow();
         Preconditions.requireIfMatch(ifMatch, QuestionView.of(question, current).etag(), "question");
         QuestionDraft draft = checked(question, request);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = DbClock.now();
         boolean reworded = !draft.stem().equals(current.stem) || !draft.options().equals(current.options)
                 || !draft.answer().equals(current.answer) || !Objects.equals(draft.explanation(), current.explanation);
         question.status = request.status();

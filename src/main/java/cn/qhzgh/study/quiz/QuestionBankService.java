@@ -1,5 +1,6 @@
 package cn.qhzgh.study.quiz;
 
+import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.Hashing;
 import cn.qhzgh.study.common.ProblemError;
@@ -17,7 +18,6 @@ import jakarta.transaction.Transactional;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -63,7 +63,7 @@ public class QuestionBankService {
         if (dryRun) {
             return new BankImportResult(true, null, name, format.name(), read.questions().size(), null);
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = DbClock.now();
         QuestionBank bank = new QuestionBank();
         bank.name = name.length() > 255 ? name.substring(0, 255) : name;
         bank.format = format.name();

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.quiz;
 
+import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.Preconditions;
 import cn.qhzgh.study.common.ProblemError;
@@ -7,8 +8,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +33,7 @@ public class QuizAdminService {
     @Transactional
     public QuizView create(QuizRequest request) {
         Quiz quiz = new Quiz();
-        quiz.createdAt = now();
+        quiz.createdAt = DbClock.now();
         quiz.revision = 1;
         quiz.active = true;
         apply(quiz, request);
@@ -59,7 +58,7 @@ public class QuizAdminService {
     public void archive(long id) {
         Quiz quiz = find(id);
         quiz.active = false;
-        quiz.updatedAt = now();
+        quiz.updatedAt = DbClock.now();
     }
 
     static Quiz find(long id) {
@@ -94,7 +93,7 @@ public class QuizAdminService {
         quiz.closesAt = request.closesAt();
         quiz.shuffleQuestions = request.shuffleQuestions() == null || request.shuffleQuestions();
         quiz.shuffleOptions = request.shuffleOptions() == null || request.shuffleOptions();
-        quiz.updatedAt = now();
+        quiz.updatedAt = DbClock.now();
     }
 
     private void requireEnoughQuestions(Quiz quiz) {
@@ -104,9 +103,5 @@ public class QuizAdminService {
                             + " approved question(s) match the draw rule; the quiz needs " + quiz.questionCount + ".",
                     List.of(ProblemError.field("questionCount", "at most " + available + " for this draw rule")), 1);
         }
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,17 +1,19 @@
 package cn.qhzgh.study.quiz;
 
+import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.Hashing;
 import cn.qhzgh.study.common.ProblemError;
 import cn.qhzgh.study.security.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.qhzgh.study.org.WorkerLock;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,18 +32,22 @@ public class SubmissionService {
     private final EntityManager entityManager;
     private final AttemptRateLimiter rateLimiter;
     private final ObjectMapper json;
+    private final Event<AttemptScored> scored;
 
-    public SubmissionService(EntityManager entityManager, AttemptRateLimiter rateLimiter, ObjectMapper json) {
+    public SubmissionService(EntityManager entityManager, AttemptRateLimiter rateLimiter, ObjectMapper json,
+                             Event<AttemptScored> scored) {
         this.entityManager = entityManager;
         this.rateLimiter = rateLimiter;
         this.json = json;
+        this.scored = scored;
     }
 
     /** Returns the response body, exactly as stored. */
     @Transactional
     public String submit(Caller caller, String attemptId, String idempotencyKey, SubmissionRequest request) {
         long workerId = AttemptService.requireWorker(caller);
-        // Locks only this worker's attempt row, so concurrent retries of one submission run one after the other.
+        // The worker's own row, then the attempt: the same order as progress sync, so a worker's records never race.
+        WorkerLock.acquire(entityManager, workerId);
         QuizAttempt attempt = (QuizAttempt) entityManager.createNativeQuery(
                         "SELECT * FROM quiz_attempt WHERE id = ?1 FOR UPDATE", QuizAttempt.class)
                 .setParameter(1, attemptId).getResultStream().findFirst().orElse(null);
@@ -62,7 +68,7 @@ public class SubmissionService {
         }
         rateLimiter.acquire(workerId);
         Map<Long, AnswerRequest> answers = checkAnswers(attempt, request);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = DbClock.now();
         boolean late = AttemptService.expired(attempt, now);
         SubmissionResult result = grade(attempt, answers, late, now);
         attempt.status = result.status();
@@ -73,6 +79,9 @@ public class SubmissionService {
         attempt.idempotencyKey = idempotencyKey;
         attempt.requestHash = requestHash;
         attempt.responseBody = write(result);
+        Quiz quiz = Quiz.findById(attempt.quizId);
+        scored.fire(new AttemptScored(workerId, quiz.id, quiz.noticeId, quiz.kind, quiz.moduleCode, result.score(),
+                result.passed(), now));
         return attempt.responseBody;
     }
 

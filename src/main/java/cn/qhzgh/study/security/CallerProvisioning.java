@@ -1,5 +1,6 @@
 package cn.qhzgh.study.security;
 
+import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.org.Organization;
 import cn.qhzgh.study.org.Worker;
@@ -8,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -41,7 +41,7 @@ public class CallerProvisioning {
 
     /** Insert-if-absent, so two first calls racing each other provision one worker. */
     private Worker provision(String subject, String name, Organization org) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(DbClock.now());
         entityManager.createNativeQuery("""
                         INSERT INTO worker (external_id, name, org_id, phone, source, created_at, updated_at)
                         VALUES (?1, ?2, ?3, NULL, 'TOKEN', ?4, ?4)

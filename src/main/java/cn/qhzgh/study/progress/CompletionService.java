@@ -1,0 +1,125 @@
+package cn.qhzgh.study.progress;
+
+import cn.qhzgh.study.quiz.AttemptScored;
+import cn.qhzgh.study.quiz.QuizKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place where completions happen. A module is complete when its percent reached 100 and, if it has
+ * MODULE quizzes, the worker passed one; the campaign (a notice) when every published module is complete and
+ * the FINAL exam is passed. completed_at is written once and never moved. Callers hold the worker's lock.
+ */
+@ApplicationScoped
+public class CompletionService {
+
+    private final EntityManager entityManager;
+    private final Event<CompletionChanged> changes;
+
+    public CompletionService(EntityManager entityManager, Event<CompletionChanged> changes) {
+        this.entityManager = entityManager;
+        this.changes = changes;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void afterProgress(long workerId, Map<Long, Instant> latestActivityByModule) {
+        List<Object[]> candidates = entityManager.createNativeQuery("""
+                        SELECT p.module_id, m.notice_id, m.code FROM module_progress p
+                        JOIN study_module m ON m.id = p.module_id
+                        WHERE p.worker_id = ?1 AND p.module_id IN (?2) AND p.percent >= 100 AND p.completed_at IS NULL""")
+                .setParameter(1, workerId).setParameter(2, List.copyOf(latestActivityByModule.keySet()))
+                .getResultList();
+        for (Object[] row : candidates) {
+            long moduleId = ((Number) row[0]).longValue();
+            long noticeId = ((Number) row[1]).longValue();
+            if (moduleQuizPassed(workerId, noticeId, (String) row[2])) {
+                completeModule(workerId, noticeId, moduleId, latestActivityByModule.get(moduleId));
+            }
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void afterAttempt(@Observes AttemptScored scored) {
+        if (!scored.passed() || scored.noticeId() == null) {
+            return;
+        }
+        if (scored.kind() == QuizKind.FINAL) {
+            completeCampaignIfDone(scored.workerId(), scored.noticeId(), scored.submittedAt());
+        } else if (scored.kind() == QuizKind.MODULE) {
+            List<Number> ready = entityManager.createNativeQuery("""
+                            SELECT p.module_id FROM module_progress p JOIN study_module m ON m.id = p.module_id
+                            WHERE p.worker_id = ?1 AND m.notice_id = ?2 AND m.code = ?3
+                              AND p.percent >= 100 AND p.completed_at IS NULL""")
+                    .setParameter(1, scored.workerId()).setParameter(2, scored.noticeId())
+                    .setParameter(3, scored.moduleCode()).getResultList();
+            ready.forEach(moduleId -> completeModule(scored.workerId(), scored.noticeId(), moduleId.longValue(),
+                    scored.submittedAt()));
+        }
+    }
+
+    private boolean moduleQuizPassed(long workerId, long noticeId, String moduleCode) {
+        Object[] row = (Object[]) entityManager.createNativeQuery("""
+                        SELECT COUNT(*), SUM(CASE WHEN EXISTS (SELECT 1 FROM quiz_attempt a WHERE a.quiz_id = q.id
+                               AND a.worker_id = ?1 AND a.passed = TRUE) THEN 1 ELSE 0 END)
+                        FROM quiz q WHERE q.notice_id = ?2 AND q.kind = 'MODULE' AND q.module_code = ?3
+                          AND q.active = TRUE""")
+                .setParameter(1, workerId).setParameter(2, noticeId).setParameter(3, moduleCode).getSingleResult();
+        long quizzes = ((Number) row[0]).longValue();
+        return quizzes == 0 || (row[1] != null && ((Number) row[1]).longValue() > 0);
+    }
+
+    private void completeModule(long workerId, long noticeId, long moduleId, Instant at) {
+        int updated = entityManager.createNativeQuery("""
+                        UPDATE module_progress SET completed_at = ?1
+                        WHERE worker_id = ?2 AND module_id = ?3 AND completed_at IS NULL""")
+                .setParameter(1, Timestamp.from(at)).setParameter(2, workerId).setParameter(3, moduleId)
+                .executeUpdate();
+        if (updated == 1) {
+            changes.fire(new CompletionChanged(CompletionChanged.Kind.MODULE_COMPLETED, workerId, noticeId, moduleId, at));
+            completeCampaignIfDone(workerId, noticeId, at);
+        }
+    }
+
+    private void completeCampaignIfDone(long workerId, long noticeId, Instant at) {
+        long done = count("SELECT COUNT(*) FROM campaign_completion WHERE worker_id = ?1 AND notice_id = ?2",
+                workerId, noticeId);
+        long open = count("""
+                SELECT COUNT(*) FROM study_module m
+                LEFT JOIN module_progress p ON p.module_id = m.id AND p.worker_id = ?1
+                WHERE m.notice_id = ?2 AND m.published = TRUE AND p.completed_at IS NULL""", workerId, noticeId);
+        if (done > 0 || open > 0 || !finalPassed(workerId, noticeId)) {
+            return;
+        }
+        entityManager.createNativeQuery(
+                        "INSERT INTO campaign_completion (worker_id, notice_id, completed_at) VALUES (?1, ?2, ?3)")
+                .setParameter(1, workerId).setParameter(2, noticeId).setParameter(3, Timestamp.from(at))
+                .executeUpdate();
+        changes.fire(new CompletionChanged(CompletionChanged.Kind.CAMPAIGN_COMPLETED, workerId, noticeId, null, at));
+    }
+
+    /** A notice without a FINAL exam needs none. */
+    private boolean finalPassed(long workerId, long noticeId) {
+        long finals = count("SELECT COUNT(*) FROM quiz WHERE notice_id = ?1 AND kind = 'FINAL' AND active = TRUE",
+                noticeId, null);
+        return finals == 0 || count("""
+                SELECT COUNT(*) FROM quiz q JOIN quiz_attempt a ON a.quiz_id = q.id
+                WHERE q.notice_id = ?1 AND q.kind = 'FINAL' AND a.worker_id = ?2 AND a.passed = TRUE""",
+                noticeId, workerId) > 0;
+    }
+
+    private long count(String sql, Object first, Object second) {
+        var query = entityManager.createNativeQuery(sql).setParameter(1, first);
+        if (second != null) {
+            query.setParameter(2, second);
+        }
+        return ((Number) query.getSingleResult()).longValue();
+    }
+}

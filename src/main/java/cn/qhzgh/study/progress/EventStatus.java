@@ -1,0 +1,5 @@
+package cn.qhzgh.study.progress;
+
+public enum EventStatus {
+    ACCEPTED, DUPLICATE, REJECTED
+}

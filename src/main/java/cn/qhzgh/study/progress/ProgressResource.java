@@ -1,0 +1,37 @@
+package cn.qhzgh.study.progress;
+
+import cn.qhzgh.study.security.CallerService;
+import cn.qhzgh.study.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/v1/me/progress")
+@RolesAllowed(Roles.WORKER)
+public class ProgressResource {
+
+    private final ProgressSyncService sync;
+    private final CallerService callers;
+
+    public ProgressResource(ProgressSyncService sync, CallerService callers) {
+        this.sync = sync;
+        this.callers = callers;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Send queued reading events",
+            description = "Always 200 for a well-formed batch, with one result per event in order: ACCEPTED, "
+                    + "DUPLICATE (already recorded; nothing changed) or REJECTED (with a problem). Valid events are "
+                    + "stored even when others are rejected. A malformed envelope gets 400 and stores nothing.")
+    public SyncResponse sync(@Valid @NotNull ProgressBatch batch) {
+        return sync.sync(callers.current(), batch.events());
+    }
+}

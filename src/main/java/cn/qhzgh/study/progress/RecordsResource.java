@@ -1,0 +1,28 @@
+package cn.qhzgh.study.progress;
+
+import cn.qhzgh.study.security.CallerService;
+import cn.qhzgh.study.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/api/v1/me/records")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.WORKER)
+public class RecordsResource {
+
+    private final RecordsService records;
+    private final CallerService callers;
+
+    public RecordsResource(RecordsService records, CallerService callers) {
+        this.records = records;
+        this.callers = callers;
+    }
+
+    @GET
+    public RecordsView mine() {
+        return records.mine(callers.current());
+    }
+}

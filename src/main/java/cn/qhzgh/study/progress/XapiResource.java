@@ -1,0 +1,69 @@
+package cn.qhzgh.study.progress;
+
+import cn.qhzgh.study.common.DomainException;
+import cn.qhzgh.study.common.ProblemError;
+import cn.qhzgh.study.security.Caller;
+import cn.qhzgh.study.security.CallerService;
+import cn.qhzgh.study.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+@Path("/api/v1/admin/xapi/statements")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ORG_ADMIN, Roles.PROVINCE_ADMIN})
+public class XapiResource {
+
+    private final XapiService xapi;
+    private final CallerService callers;
+
+    public XapiResource(XapiService xapi, CallerService callers) {
+        this.xapi = xapi;
+        this.callers = callers;
+    }
+
+    @GET
+    @Operation(summary = "Export learning records as xAPI 1.0.3 statements",
+            description = "Verbs progressed, completed, passed and failed (ADL). The actor is an account on this "
+                    + "service's home page. Statement ids are name-based UUIDs, so a re-export never duplicates in "
+                    + "an LRS. Follow 'more' for the next page; it is empty on the last one.")
+    public XapiStatementResult statements(@RestQuery String org, @RestQuery String since,
+                                          @RestQuery @DefaultValue("100") @Min(1) @Max(500) int limit,
+                                          @RestQuery String cursor) {
+        Caller caller = callers.current();
+        String orgCode = org != null && !org.isBlank() ? org : caller.orgCode();
+        if (orgCode == null) {
+            throw DomainException.badRequest("org-required", "Name the union whose records to export.",
+                    List.of(ProblemError.field("org", "is required")));
+        }
+        return xapi.export(caller, orgCode, parseSince(since), limit, cursor);
+    }
+
+    private static Instant parseSince(String since) {
+        if (since == null || since.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(since).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(since);
+            } catch (DateTimeParseException again) {
+                throw DomainException.badRequest("invalid-since", "since must be an ISO-8601 timestamp.",
+                        List.of(ProblemError.field("since", "e.g. 2022-11-20T00:00:00+08:00")));
+            }
+        }
+    }
+}
