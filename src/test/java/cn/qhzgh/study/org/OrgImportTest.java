@@ -3,15 +3,13 @@ package cn.qhzgh.study.org;
 import cn.qhzgh.study.testsupport.Api;
 import cn.qhzgh.study.testsupport.Database;
 import cn.qhzgh.study.testsupport.Fixtures;
+import cn.qhzgh.study.testsupport.Spreadsheets;
 import cn.qhzgh.study.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
@@ -63,14 +61,14 @@ class OrgImportTest {
     }
 
     @Test
-    void gbkAndBomCsvAndXlsxAllImport() throws IOException {
+    void gbkAndBomCsvAndXlsxAllImport() {
         String rows = HEADER + "QH-TG-1,【测试】编码测试产业工会,INDUSTRY,QH\nQH-TG-1-G1,【测试】编码测试基层工会,GRASSROOTS,QH-TG-1\n";
         upload("gbk.csv", rows.getBytes(Charset.forName("GBK"))).statusCode(200).body("created", equalTo(2));
         assertThat(Database.string("SELECT name FROM organization WHERE code = 'QH-TG-1'"))
                 .isEqualTo("【测试】编码测试产业工会");
         byte[] bom = ("\uFEFF" + rows).getBytes(StandardCharsets.UTF_8);
         upload("bom.csv", bom).statusCode(200).body("unchanged", equalTo(2));
-        upload("tree.xlsx", xlsx(new String[][]{
+        upload("tree.xlsx", Spreadsheets.xlsx(new String[][]{
                 {"code", "name", "type", "parent_code"},
                 {"QH-TX-1", "【测试】表格直属工会", "DIRECT", "QH"},
                 {"QH-TX-1-G1", "【测试】表格基层工会", "GRASSROOTS", "QH-TX-1"}}))
@@ -157,16 +155,4 @@ class OrgImportTest {
         }
     }
 
-    static byte[] xlsx(String[][] rows) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Workbook workbook = new Workbook(out, "study-service-test", "1.0")) {
-            Worksheet sheet = workbook.newWorksheet("Sheet1");
-            for (int r = 0; r < rows.length; r++) {
-                for (int c = 0; c < rows[r].length; c++) {
-                    sheet.value(r, c, rows[r][c]);
-                }
-            }
-        }
-        return out.toByteArray();
-    }
 }

@@ -3,13 +3,13 @@ package cn.qhzgh.study.org;
 import cn.qhzgh.study.testsupport.Api;
 import cn.qhzgh.study.testsupport.Database;
 import cn.qhzgh.study.testsupport.Fixtures;
+import cn.qhzgh.study.testsupport.Spreadsheets;
 import cn.qhzgh.study.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -78,8 +78,8 @@ class WorkerImportTest {
     }
 
     @Test
-    void xlsxFileImports() throws IOException {
-        byte[] workbook = OrgImportTest.xlsx(new String[][]{
+    void xlsxFileImports() {
+        byte[] workbook = Spreadsheets.xlsx(new String[][]{
                 {"external_id", "name", "org_code", "phone"},
                 {"tw-040", "马海", "QH-TW-G2", "13700001111"}});
         upload("workers.xlsx", workbook).statusCode(200).body("created", equalTo(1));

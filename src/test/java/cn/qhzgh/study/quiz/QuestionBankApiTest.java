@@ -3,6 +3,7 @@ package cn.qhzgh.study.quiz;
 import cn.qhzgh.study.testsupport.Api;
 import cn.qhzgh.study.testsupport.Database;
 import cn.qhzgh.study.testsupport.Fixtures;
+import cn.qhzgh.study.testsupport.Spreadsheets;
 import cn.qhzgh.study.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -98,7 +99,17 @@ class QuestionBankApiTest {
         upload("bad.aiken", aiken.getBytes(StandardCharsets.UTF_8)).statusCode(422).body("errors[0].row", equalTo(1));
         upload("bad.json", "{\"questions\": [".getBytes(StandardCharsets.UTF_8)).statusCode(422)
                 .body("errors[0].column", equalTo("file"));
+        String json = """
+                {"questions":[{"type":"SINGLE_CHOICE","stem":"【T-BANK-BAD】好题","options":["甲","乙"],"answer":["A"]},
+                              {"type":"SINGLE_CHOICE","stem":"【T-BANK-BAD】只有一个选项","options":["甲"],"answer":["A"]}]}""";
+        upload("bad.json", json.getBytes(StandardCharsets.UTF_8)).statusCode(422)
+                .body("errors[0].row", equalTo(2)).body("errors[0].column", equalTo("options"));
         upload("bad.xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8)).statusCode(422);
+        upload("bad-row.xlsx", Spreadsheets.xlsx(new String[][]{
+                {"type", "stem", "option_a", "option_b", "option_c", "option_d", "answer"},
+                {"单选题", "【T-BANK-BAD】表格好题", "甲", "乙", "", "", "A"},
+                {"多选题", "【T-BANK-BAD】表格坏题", "甲", "乙", "", "", "AE"}}))
+                .statusCode(422).body("errors[0].row", equalTo(3)).body("errors[0].column", equalTo("answer"));
         assertThat(questions()).isEqualTo(before);
     }
 
@@ -166,6 +177,7 @@ class QuestionBankApiTest {
         Api.asProvinceAdmin().contentType("application/json").header("If-Match", "*").body(invalid).put(path)
                 .then().statusCode(400).body("errors.field", hasItem("answer"));
     }
+
 
     private static List<Map<String, Object>> bankQuestions(long bankId) {
         List<Map<String, Object>> all = Api.asProvinceAdmin().get("/api/v1/admin/questions?source=UPLOADED&moduleCode=3.5&size=500")
