@@ -51,12 +51,14 @@ CREATE TABLE quiz_attempt (
 CREATE INDEX ix_quiz_attempt_worker ON quiz_attempt (worker_id, quiz_id);
 
 -- One row per question asked, with the version asked and the options picked (original keys).
+-- picked_keys spells the picked option keys together ("ACD") so item analysis can count them in plain SQL.
 CREATE TABLE attempt_answer (
     attempt_id        VARCHAR(36)   NOT NULL,
     position          INT           NOT NULL,
     question_id       BIGINT        NOT NULL,
     question_version  INT           NOT NULL,
     response          TEXT          NOT NULL,
+    picked_keys       VARCHAR(8)    NULL,
     correct           BOOLEAN       NOT NULL,
     PRIMARY KEY (attempt_id, position),
     CONSTRAINT fk_attempt_answer_attempt FOREIGN KEY (attempt_id) REFERENCES quiz_attempt (id)

@@ -2,12 +2,13 @@
 -- Subtree figures are sums over organization.path ranges; dashboards never scan workers or progress.
 
 -- One row per worker and notice: what the org counters are the sum of, and what laggard lists read.
+-- started_at stays NULL until the first reading progress (a FINAL attempt alone does not start).
 CREATE TABLE worker_campaign (
     worker_id         BIGINT       NOT NULL,
     notice_id         BIGINT       NOT NULL,
     org_id            BIGINT       NOT NULL,
-    started_at        DATETIME(6)  NOT NULL,
-    last_activity_at  DATETIME(6)  NOT NULL,
+    started_at        DATETIME(6)  NULL,
+    last_activity_at  DATETIME(6)  NULL,
     seconds_spent     BIGINT       NOT NULL,
     final_best_score  INT          NULL,
     final_passed      BOOLEAN      NOT NULL,
@@ -86,4 +87,11 @@ CREATE TABLE org_option_count (
     option_key   VARCHAR(2)  NOT NULL,
     picks        INT         NOT NULL,
     PRIMARY KEY (org_id, question_id, option_key)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+-- Nightly jobs run once per day across all replicas: the first pod to insert the row runs it.
+CREATE TABLE scheduled_run (
+    job       VARCHAR(32)  NOT NULL,
+    run_date  DATE         NOT NULL,
+    PRIMARY KEY (job, run_date)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

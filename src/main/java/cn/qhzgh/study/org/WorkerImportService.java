@@ -9,6 +9,7 @@ import cn.qhzgh.study.common.tabular.TabularRow;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.io.InputStream;
 import java.security.SecureRandom;
@@ -20,8 +21,10 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -36,10 +39,12 @@ public class WorkerImportService {
     private static final int TIMEOUT_SECONDS = 1800;
 
     private final AgroalDataSource dataSource;
+    private final Event<WorkersChanged> workersChanged;
     private final SecureRandom random = new SecureRandom();
 
-    public WorkerImportService(AgroalDataSource dataSource) {
+    public WorkerImportService(AgroalDataSource dataSource, Event<WorkersChanged> workersChanged) {
         this.dataSource = dataSource;
+        this.workersChanged = workersChanged;
     }
 
     public WorkerImportResult importWorkers(InputStream file, TabularFormat format, boolean dryRun) {
@@ -97,7 +102,11 @@ public class WorkerImportService {
                 WHERE s.import_id = ? AND (w.name <> s.name OR w.org_id <> s.org_id
                     OR COALESCE(w.phone, '') <> COALESCE(s.phone, ''))""", importId);
         if (!dryRun) {
+            Set<Long> changedOrgs = orgsChangedBy(connection, importId);
             merge(connection, importId);
+            if (!changedOrgs.isEmpty()) {
+                workersChanged.fire(new WorkersChanged(changedOrgs));
+            }
         }
         return new WorkerImportResult(dryRun, rows, created, updated, rows - created - updated);
     }
@@ -181,6 +190,26 @@ public class WorkerImportService {
             cleanup.setLong(1, importId);
             cleanup.executeUpdate();
         }
+    }
+
+    /** Unions gaining new workers, and both ends of every worker who moves. */
+    private static Set<Long> orgsChangedBy(Connection connection, long importId) throws SQLException {
+        Set<Long> orgs = new HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT DISTINCT s.org_id FROM worker_import_row s WHERE s.import_id = ?
+                AND NOT EXISTS (SELECT 1 FROM worker w WHERE w.external_id = s.external_id AND w.org_id = s.org_id)
+                UNION
+                SELECT DISTINCT w.org_id FROM worker_import_row s JOIN worker w ON w.external_id = s.external_id
+                WHERE s.import_id = ? AND w.org_id <> s.org_id""")) {
+            query.setLong(1, importId);
+            query.setLong(2, importId);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    orgs.add(rs.getLong(1));
+                }
+            }
+        }
+        return orgs;
     }
 
     private static Map<String, Long> orgIdsByCode(Connection connection) throws SQLException {

@@ -11,8 +11,9 @@ public final class WorkerLock {
     private WorkerLock() {
     }
 
-    public static void acquire(EntityManager entityManager, long workerId) {
-        entityManager.createNativeQuery("SELECT id FROM worker WHERE id = ?1 FOR UPDATE")
-                .setParameter(1, workerId).getResultList();
+    /** Locks the worker's row and returns the union the worker belongs to now, which the counters use. */
+    public static long acquire(EntityManager entityManager, long workerId) {
+        return ((Number) entityManager.createNativeQuery("SELECT org_id FROM worker WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, workerId).getSingleResult()).longValue();
     }
 }

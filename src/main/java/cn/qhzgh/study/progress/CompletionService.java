@@ -23,14 +23,20 @@ public class CompletionService {
 
     private final EntityManager entityManager;
     private final Event<CompletionChanged> changes;
+    private final Event<ProgressRecorded> progress;
 
-    public CompletionService(EntityManager entityManager, Event<CompletionChanged> changes) {
+    public CompletionService(EntityManager entityManager, Event<CompletionChanged> changes,
+                             Event<ProgressRecorded> progress) {
         this.entityManager = entityManager;
         this.changes = changes;
+        this.progress = progress;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void afterProgress(long workerId, Map<Long, Instant> latestActivityByModule) {
+    public void afterProgress(ProgressRecorded recorded, Map<Long, Instant> latestActivityByModule) {
+        progress.fire(recorded);
+        long workerId = recorded.workerId();
+        long orgId = recorded.orgId();
         List<Object[]> candidates = entityManager.createNativeQuery("""
                         SELECT p.module_id, m.notice_id, m.code FROM module_progress p
                         JOIN study_module m ON m.id = p.module_id
@@ -41,7 +47,7 @@ public class CompletionService {
             long moduleId = ((Number) row[0]).longValue();
             long noticeId = ((Number) row[1]).longValue();
             if (moduleQuizPassed(workerId, noticeId, (String) row[2])) {
-                completeModule(workerId, noticeId, moduleId, latestActivityByModule.get(moduleId));
+                completeModule(workerId, orgId, noticeId, moduleId, latestActivityByModule.get(moduleId));
             }
         }
     }
@@ -52,7 +58,7 @@ public class CompletionService {
             return;
         }
         if (scored.kind() == QuizKind.FINAL) {
-            completeCampaignIfDone(scored.workerId(), scored.noticeId(), scored.submittedAt());
+            completeCampaignIfDone(scored.workerId(), scored.orgId(), scored.noticeId(), scored.submittedAt());
         } else if (scored.kind() == QuizKind.MODULE) {
             List<Number> ready = entityManager.createNativeQuery("""
                             SELECT p.module_id FROM module_progress p JOIN study_module m ON m.id = p.module_id
@@ -60,8 +66,8 @@ public class CompletionService {
                               AND p.percent >= 100 AND p.completed_at IS NULL""")
                     .setParameter(1, scored.workerId()).setParameter(2, scored.noticeId())
                     .setParameter(3, scored.moduleCode()).getResultList();
-            ready.forEach(moduleId -> completeModule(scored.workerId(), scored.noticeId(), moduleId.longValue(),
-                    scored.submittedAt()));
+            ready.forEach(moduleId -> completeModule(scored.workerId(), scored.orgId(), scored.noticeId(),
+                    moduleId.longValue(), scored.submittedAt()));
         }
     }
 
@@ -76,19 +82,20 @@ public class CompletionService {
         return quizzes == 0 || (row[1] != null && ((Number) row[1]).longValue() > 0);
     }
 
-    private void completeModule(long workerId, long noticeId, long moduleId, Instant at) {
+    private void completeModule(long workerId, long orgId, long noticeId, long moduleId, Instant at) {
         int updated = entityManager.createNativeQuery("""
                         UPDATE module_progress SET completed_at = ?1
                         WHERE worker_id = ?2 AND module_id = ?3 AND completed_at IS NULL""")
                 .setParameter(1, Timestamp.from(at)).setParameter(2, workerId).setParameter(3, moduleId)
                 .executeUpdate();
         if (updated == 1) {
-            changes.fire(new CompletionChanged(CompletionChanged.Kind.MODULE_COMPLETED, workerId, noticeId, moduleId, at));
-            completeCampaignIfDone(workerId, noticeId, at);
+            changes.fire(new CompletionChanged(CompletionChanged.Kind.MODULE_COMPLETED, workerId, orgId, noticeId,
+                    moduleId, at));
+            completeCampaignIfDone(workerId, orgId, noticeId, at);
         }
     }
 
-    private void completeCampaignIfDone(long workerId, long noticeId, Instant at) {
+    private void completeCampaignIfDone(long workerId, long orgId, long noticeId, Instant at) {
         long done = count("SELECT COUNT(*) FROM campaign_completion WHERE worker_id = ?1 AND notice_id = ?2",
                 workerId, noticeId);
         long open = count("""
@@ -102,7 +109,8 @@ public class CompletionService {
                         "INSERT INTO campaign_completion (worker_id, notice_id, completed_at) VALUES (?1, ?2, ?3)")
                 .setParameter(1, workerId).setParameter(2, noticeId).setParameter(3, Timestamp.from(at))
                 .executeUpdate();
-        changes.fire(new CompletionChanged(CompletionChanged.Kind.CAMPAIGN_COMPLETED, workerId, noticeId, null, at));
+        changes.fire(new CompletionChanged(CompletionChanged.Kind.CAMPAIGN_COMPLETED, workerId, orgId, noticeId, null,
+                at));
     }
 
     /** A notice without a FINAL exam needs none. */

@@ -43,7 +43,7 @@ public class ProgressSyncService {
         }
         long workerId = caller.workerId();
         // First, before any read: later reads then see every batch of this worker committed before ours.
-        WorkerLock.acquire(entityManager, workerId);
+        long orgId = WorkerLock.acquire(entityManager, workerId);
         Instant now = DbClock.now();
         EventResult[] results = new EventResult[events.size()];
         List<ProgressEvent> valid = new ArrayList<>();
@@ -55,11 +55,11 @@ public class ProgressSyncService {
                 valid.add(outcome.event());
             }
         }
-        Map<Long, Integer> moduleVersions = moduleVersions(valid);
+        Map<Long, long[]> modules = modules(valid);
         Set<String> seen = existingEventIds(workerId, valid);
         List<ProgressEvent> accepted = new ArrayList<>();
         for (ProgressEvent event : valid) {
-            if (!moduleVersions.containsKey(event.moduleId())) {
+            if (!modules.containsKey(event.moduleId())) {
                 results[event.index()] = new EventResult(event.eventId(), EventStatus.REJECTED,
                         EventValidator.unknownModule(event.index(), event.moduleId()).problem());
             } else if (!seen.add(event.eventId())) {
@@ -70,20 +70,37 @@ public class ProgressSyncService {
             }
         }
         if (!accepted.isEmpty()) {
-            insertEvents(workerId, accepted, moduleVersions, now);
-            completion.afterProgress(workerId, mergeIntoModules(workerId, accepted));
+            insertEvents(workerId, accepted, modules, now);
+            Set<Long> started = firstTouches(workerId, accepted);
+            Map<Long, Instant> latest = mergeIntoModules(workerId, accepted);
+            List<RecordedEvent> recorded = accepted.stream().map(e -> new RecordedEvent(e.moduleId(),
+                    modules.get(e.moduleId())[1], e.secondsSpent(), e.occurredAt(), e.channel())).toList();
+            completion.afterProgress(new ProgressRecorded(workerId, orgId, recorded, started), latest);
         }
         return new SyncResponse(List.of(results));
     }
 
-    private Map<Long, Integer> moduleVersions(List<ProgressEvent> events) {
+    /** Current version and notice of each module the events name; unknown ids are absent. */
+    private Map<Long, long[]> modules(List<ProgressEvent> events) {
         if (events.isEmpty()) {
             return Map.of();
         }
         List<Long> ids = events.stream().map(ProgressEvent::moduleId).distinct().toList();
         List<Object[]> rows = entityManager.createNativeQuery(
-                "SELECT id, current_version FROM study_module WHERE id IN (?1)").setParameter(1, ids).getResultList();
-        return rows.stream().collect(Collectors.toMap(r -> ((Number) r[0]).longValue(), r -> ((Number) r[1]).intValue()));
+                        "SELECT id, current_version, notice_id FROM study_module WHERE id IN (?1)")
+                .setParameter(1, ids).getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> ((Number) r[0]).longValue(),
+                r -> new long[]{((Number) r[1]).longValue(), ((Number) r[2]).longValue()}));
+    }
+
+    /** Modules of the batch this worker had no progress in yet. */
+    private Set<Long> firstTouches(long workerId, List<ProgressEvent> events) {
+        Set<Long> touched = events.stream().map(ProgressEvent::moduleId).collect(Collectors.toSet());
+        List<Number> known = entityManager.createNativeQuery(
+                        "SELECT module_id FROM module_progress WHERE worker_id = ?1 AND module_id IN (?2)")
+                .setParameter(1, workerId).setParameter(2, List.copyOf(touched)).getResultList();
+        known.forEach(id -> touched.remove(id.longValue()));
+        return touched;
     }
 
     private Set<String> existingEventIds(long workerId, List<ProgressEvent> events) {
@@ -98,7 +115,7 @@ public class ProgressSyncService {
     }
 
     /** One multi-row insert for the whole batch. */
-    private void insertEvents(long workerId, List<ProgressEvent> events, Map<Long, Integer> versions, Instant now) {
+    private void insertEvents(long workerId, List<ProgressEvent> events, Map<Long, long[]> modules, Instant now) {
         StringBuilder sql = new StringBuilder("INSERT INTO progress_event (worker_id, event_id, module_id, "
                 + "module_version, percent, seconds_spent, occurred_at, received_at, channel) VALUES ");
         for (int i = 0; i < events.size(); i++) {
@@ -108,7 +125,7 @@ public class ProgressSyncService {
         int p = 1;
         for (ProgressEvent e : events) {
             insert.setParameter(p++, workerId).setParameter(p++, e.eventId()).setParameter(p++, e.moduleId())
-                    .setParameter(p++, versions.get(e.moduleId())).setParameter(p++, e.percent())
+                    .setParameter(p++, modules.get(e.moduleId())[0]).setParameter(p++, e.percent())
                     .setParameter(p++, e.secondsSpent()).setParameter(p++, Timestamp.from(e.occurredAt()))
                     .setParameter(p++, Timestamp.from(now)).setParameter(p++, e.channel().name());
         }

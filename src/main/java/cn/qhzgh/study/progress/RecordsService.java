@@ -90,8 +90,8 @@ public class RecordsService {
                 !campaign.isEmpty(), campaign.isEmpty() ? null : DbClock.toInstant(campaign.get(0)));
     }
 
-    /** The notice the campaign is about; the first imported one when the configured number is absent. */
-    private Object[] campaignNotice() {
+    /** The notice the campaign is about ([id, docNumber]); the first imported one when the configured number is absent. */
+    public Object[] campaignNotice() {
         List<Object[]> configured = entityManager.createNativeQuery(
                 "SELECT id, doc_number FROM notice WHERE doc_number = ?1").setParameter(1, campaignDocNumber)
                 .getResultList();

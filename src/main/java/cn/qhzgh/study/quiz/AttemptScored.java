@@ -1,8 +1,14 @@
 package cn.qhzgh.study.quiz;
 
 import java.time.Instant;
+import java.util.List;
 
-/** Fired inside the submission's transaction, so completion follows in the same commit. */
-public record AttemptScored(long workerId, long quizId, Long noticeId, QuizKind kind, String moduleCode, int score,
-                            boolean passed, Instant submittedAt) {
+/** Fired inside the submission's transaction, so completion and counters follow in the same commit. */
+public record AttemptScored(String attemptId, long workerId, long orgId, long quizId, Long noticeId, QuizKind kind,
+                            String moduleCode, int score, boolean passed, Instant submittedAt,
+                            List<AnsweredQuestion> answers) {
+
+    /** One question of the attempt: {@code picked} holds original option keys (empty for FILL_BLANK). */
+    public record AnsweredQuestion(long questionId, boolean correct, List<String> picked) {
+    }
 }

@@ -47,7 +47,7 @@ public class SubmissionService {
     public String submit(Caller caller, String attemptId, String idempotencyKey, SubmissionRequest request) {
         long workerId = AttemptService.requireWorker(caller);
         // The worker's own row, then the attempt: the same order as progress sync, so a worker's records never race.
-        WorkerLock.acquire(entityManager, workerId);
+        long orgId = WorkerLock.acquire(entityManager, workerId);
         QuizAttempt attempt = (QuizAttempt) entityManager.createNativeQuery(
                         "SELECT * FROM quiz_attempt WHERE id = ?1 FOR UPDATE", QuizAttempt.class)
                 .setParameter(1, attemptId).getResultStream().findFirst().orElse(null);
@@ -70,7 +70,8 @@ public class SubmissionService {
         Map<Long, AnswerRequest> answers = checkAnswers(attempt, request);
         Instant now = DbClock.now();
         boolean late = AttemptService.expired(attempt, now);
-        SubmissionResult result = grade(attempt, answers, late, now);
+        List<AttemptScored.AnsweredQuestion> answered = new ArrayList<>();
+        SubmissionResult result = grade(attempt, answers, late, now, answered);
         attempt.status = result.status();
         attempt.openKey = null;
         attempt.submittedAt = now;
@@ -80,12 +81,13 @@ public class SubmissionService {
         attempt.requestHash = requestHash;
         attempt.responseBody = write(result);
         Quiz quiz = Quiz.findById(attempt.quizId);
-        scored.fire(new AttemptScored(workerId, quiz.id, quiz.noticeId, quiz.kind, quiz.moduleCode, result.score(),
-                result.passed(), now));
+        scored.fire(new AttemptScored(attempt.id, workerId, orgId, quiz.id, quiz.noticeId, quiz.kind, quiz.moduleCode,
+                result.score(), result.passed(), now, answered));
         return attempt.responseBody;
     }
 
-    private SubmissionResult grade(QuizAttempt attempt, Map<Long, AnswerRequest> answers, boolean late, Instant now) {
+    private SubmissionResult grade(QuizAttempt attempt, Map<Long, AnswerRequest> answers, boolean late, Instant now,
+                                   List<AttemptScored.AnsweredQuestion> answered) {
         Quiz quiz = Quiz.findById(attempt.quizId);
         Map<Long, QuestionVersion> versions = AttemptService.versions(attempt.draw.stream()
                 .map(d -> new QuestionPool.Candidate(d.questionId(), d.version())).toList());
@@ -101,7 +103,10 @@ public class SubmissionService {
             List<String> picked = answer == null ? List.of() : toOriginal(type, drawn, answer.response());
             boolean correct = !late && AttemptScorer.isCorrect(type, asked, picked);
             correctCount += correct ? 1 : 0;
-            storeAnswer(attempt.id, position, drawn, picked, correct);
+            storeAnswer(attempt.id, position, drawn, picked, type == QuestionType.FILL_BLANK ? null
+                    : String.join("", picked.stream().sorted().toList()), correct);
+            answered.add(new AttemptScored.AnsweredQuestion(drawn.questionId(), correct,
+                    type == QuestionType.FILL_BLANK ? List.of() : picked));
             results.add(new QuestionResult(drawn.questionId(), correct, toLetters(type, drawn, asked.answer),
                     asked.explanation));
         }
@@ -110,13 +115,15 @@ public class SubmissionService {
                 score, !late && score >= quiz.passScore, now, results);
     }
 
-    private void storeAnswer(String attemptId, int position, DrawnQuestion drawn, List<String> picked, boolean correct) {
+    private void storeAnswer(String attemptId, int position, DrawnQuestion drawn, List<String> picked,
+                             String pickedKeys, boolean correct) {
         entityManager.createNativeQuery("""
-                        INSERT INTO attempt_answer (attempt_id, position, question_id, question_version, response, correct)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
+                        INSERT INTO attempt_answer (attempt_id, position, question_id, question_version, response,
+                                                    picked_keys, correct)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
                 .setParameter(1, attemptId).setParameter(2, position).setParameter(3, drawn.questionId())
-                .setParameter(4, drawn.version()).setParameter(5, write(picked)).setParameter(6, correct)
-                .executeUpdate();
+                .setParameter(4, drawn.version()).setParameter(5, write(picked)).setParameter(6, pickedKeys)
+                .setParameter(7, correct).executeUpdate();
     }
 
     /** Every answer must name a question of this attempt, once, with letters this phone was shown. */

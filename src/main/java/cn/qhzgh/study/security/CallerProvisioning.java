@@ -4,20 +4,25 @@ import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.org.Organization;
 import cn.qhzgh.study.org.Worker;
+import cn.qhzgh.study.org.WorkersChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
 import java.util.Optional;
+import java.util.Set;
 
 @ApplicationScoped
 public class CallerProvisioning {
 
     private final EntityManager entityManager;
+    private final Event<WorkersChanged> workersChanged;
 
-    public CallerProvisioning(EntityManager entityManager) {
+    public CallerProvisioning(EntityManager entityManager, Event<WorkersChanged> workersChanged) {
         this.entityManager = entityManager;
+        this.workersChanged = workersChanged;
     }
 
     @Transactional
@@ -51,6 +56,7 @@ public class CallerProvisioning {
                 .setParameter(3, org.id)
                 .setParameter(4, now)
                 .executeUpdate();
+        workersChanged.fire(new WorkersChanged(Set.of(org.id)));
         return Worker.findByExternalId(subject).orElseThrow();
     }
 

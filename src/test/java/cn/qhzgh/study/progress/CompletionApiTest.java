@@ -2,6 +2,7 @@ package cn.qhzgh.study.progress;
 
 import cn.qhzgh.study.testsupport.Api;
 import cn.qhzgh.study.testsupport.AttemptSolver;
+import cn.qhzgh.study.testsupport.Campaign;
 import cn.qhzgh.study.testsupport.Database;
 import cn.qhzgh.study.testsupport.Fixtures;
 import cn.qhzgh.study.testsupport.TestTokens;
@@ -32,9 +33,6 @@ class CompletionApiTest {
         return Api.as(worker).get("/api/v1/quizzes").then().statusCode(200).extract().jsonPath().getList("$");
     }
 
-    private static long noticeId() {
-        return Database.count("SELECT id FROM notice WHERE doc_number = '青总发〔2022〕24号'");
-    }
 
     @Test
     void aModuleWithAQuizNeedsReadingAndAPass() {
@@ -45,7 +43,7 @@ class CompletionApiTest {
                 .body("modules.find { it.code == '4.1' }.percent", equalTo(100))
                 .body("modules.find { it.code == '4.1' }.completed", equalTo(false));
         long quiz = quizzes(worker).stream().filter(q -> "4.1".equals(q.get("moduleCode"))
-                        && Database.count("SELECT notice_id FROM quiz WHERE id = ?", q.get("id")) == noticeId())
+                        && Database.count("SELECT notice_id FROM quiz WHERE id = ?", q.get("id")) == Campaign.noticeId())
                 .map(q -> ((Number) q.get("id")).longValue()).findFirst().orElseThrow();
         JsonPath passed = AttemptSolver.pass(worker, quiz);
         assertThat(passed.getInt("score")).isEqualTo(100);
@@ -59,41 +57,19 @@ class CompletionApiTest {
     @Test
     void campaignCompletesWhenEveryModuleIsCompleteAndTheFinalIsPassed() {
         String worker = TestTokens.worker("tc-campaign-1", "QH-TC-G1");
-        long notice = noticeId();
-        List<Number> modules = Database.count("SELECT COUNT(*) FROM study_module WHERE notice_id = ? AND published = TRUE",
-                notice) > 0 ? idsOfPublishedModules(notice) : List.of();
-        ProgressApiTest.send(worker, modules.stream().map(id -> event(id.longValue(), 100, 300, 50)).toList())
-                .then().statusCode(200);
-        List<Map<String, Object>> ofNotice = quizzes(worker).stream()
-                .filter(q -> Database.count("SELECT notice_id FROM quiz WHERE id = ?", q.get("id")) == notice).toList();
-        long finalExam = 0;
-        for (Map<String, Object> quiz : ofNotice) {
-            long id = ((Number) quiz.get("id")).longValue();
-            if ("MODULE".equals(quiz.get("kind"))) {
-                AttemptSolver.pass(worker, id);
-            } else if ("FINAL".equals(quiz.get("kind"))) {
-                finalExam = id;
-            }
-        }
+        Campaign.readEverything(worker, 300, "APP");
+        Campaign.passEveryModuleQuiz(worker);
+        int modules = (int) Database.count("SELECT COUNT(*) FROM study_module WHERE notice_id = ? AND published = TRUE",
+                Campaign.noticeId());
         Api.as(worker).get("/api/v1/me/records").then().statusCode(200)
-                .body("completedModules", equalTo(modules.size()))
-                .body("totalModules", equalTo(modules.size()))
+                .body("completedModules", equalTo(modules))
+                .body("totalModules", equalTo(modules))
                 .body("campaignCompleted", equalTo(false));
-        JsonPath passed = AttemptSolver.pass(worker, finalExam);
+        JsonPath passed = AttemptSolver.pass(worker, Campaign.quizzes("FINAL").get(0));
         Api.as(worker).get("/api/v1/me/records").then().statusCode(200)
                 .body("campaignCompleted", equalTo(true))
                 .body("campaignCompletedAt", equalTo(passed.getString("submittedAt")));
         assertThat(Database.count("SELECT COUNT(*) FROM campaign_completion c JOIN worker w ON w.id = c.worker_id "
                 + "WHERE w.external_id = 'tc-campaign-1'")).isEqualTo(1);
-    }
-
-    private static List<Number> idsOfPublishedModules(long notice) {
-        List<Number> ids = new java.util.ArrayList<>();
-        long count = Database.count("SELECT COUNT(*) FROM study_module WHERE notice_id = ? AND published = TRUE", notice);
-        for (int i = 0; i < count; i++) {
-            ids.add(Database.count("SELECT id FROM study_module WHERE notice_id = ? AND published = TRUE ORDER BY position "
-                    + "LIMIT 1 OFFSET " + i, notice));
-        }
-        return ids;
     }
 }

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Direct reads of the test database, to check what an API call really stored. */
 public final class Database {
@@ -22,8 +24,31 @@ public final class Database {
         return query(sql, params, rs -> rs.next() ? rs.getLong(1) : 0L);
     }
 
+    public static List<Long> longs(String sql, Object... params) {
+        return query(sql, params, rs -> {
+            List<Long> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getLong(1));
+            }
+            return values;
+        });
+    }
+
     public static String string(String sql, Object... params) {
         return query(sql, params, rs -> rs.next() ? rs.getString(1) : null);
+    }
+
+    /** Changes the database behind the service's back, e.g. to corrupt a counter on purpose. */
+    public static void execute(String sql, Object... params) {
+        try (Connection connection = dataSource().getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Connections handed out so far; unchanged across a request proves it did not touch the database. */

@@ -1,0 +1,7 @@
+package cn.qhzgh.study.org;
+
+import java.util.Set;
+
+/** Unions whose set of workers changed (new, or moved in or out), fired before the change commits. */
+public record WorkersChanged(Set<Long> orgIds) {
+}

@@ -1,0 +1,65 @@
+package cn.qhzgh.study.stats;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.logging.Logger;
+
+import java.sql.Date;
+import java.time.LocalDate;
+
+/** Runs the reconciliation once a night; the first replica to claim the day's row runs it, the others skip. */
+@ApplicationScoped
+public class NightlyReconciliation {
+
+    private static final Logger LOG = Logger.getLogger(NightlyReconciliation.class);
+    private static final String JOB = "stats-reconcile";
+
+    private final StatsReconciler reconciler;
+    private final EntityManager entityManager;
+
+    public NightlyReconciliation(StatsReconciler reconciler, EntityManager entityManager) {
+        this.reconciler = reconciler;
+        this.entityManager = entityManager;
+    }
+
+    @Scheduled(cron = "{study.stats.reconcile-cron}", timeZone = "Asia/Shanghai",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        if (!claim(LocalDate.now(StatsCounters.CAMPAIGN_ZONE))) {
+            return;
+        }
+        ReconcileReport report = reconciler.reconcile();
+        if (report.totalDrift() == 0) {
+            LOG.infof("Nightly reconciliation: no drift (%d ms)", report.millis());
+        } else {
+            LOG.warnf("Nightly reconciliation repaired %d drifted counter rows: %s", report.totalDrift(), report.tables());
+        }
+    }
+
+    /** A plain insert: the unique key lets exactly one replica claim the day. */
+    private boolean claim(LocalDate day) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                            "INSERT INTO scheduled_run (job, run_date) VALUES (?1, ?2)")
+                    .setParameter(1, JOB).setParameter(2, Date.valueOf(day)).executeUpdate());
+            return true;
+        } catch (RuntimeException e) {
+            if (causedBy(e, ConstraintViolationException.class)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,205 @@
+package cn.qhzgh.study.stats;
+
+import cn.qhzgh.study.org.WorkersChanged;
+import cn.qhzgh.study.progress.CompletionChanged;
+import cn.qhzgh.study.progress.ProgressRecorded;
+import cn.qhzgh.study.progress.RecordedEvent;
+import cn.qhzgh.study.quiz.AttemptScored;
+import cn.qhzgh.study.quiz.QuizKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps the per-org counters in step with the records, inside the transaction that writes the records.
+ * Every update is an upsert on a row of the worker's own union; the caller holds the worker's lock.
+ */
+@ApplicationScoped
+public class StatsCounters {
+
+    static final ZoneId CAMPAIGN_ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final EntityManager entityManager;
+
+    public StatsCounters(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Recounts the workers of the unions an import or a first call changed; an index range per union. */
+    void onWorkersChanged(@Observes WorkersChanged changed) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO org_worker_count (org_id, workers)
+                        SELECT o.id, (SELECT COUNT(*) FROM worker w WHERE w.org_id = o.id) FROM organization o
+                        WHERE o.id IN (?1)
+                        ON DUPLICATE KEY UPDATE workers = VALUES(workers)""")
+                .setParameter(1, List.copyOf(changed.orgIds())).executeUpdate();
+    }
+
+    void onProgress(@Observes ProgressRecorded recorded) {
+        long worker = recorded.workerId();
+        long org = recorded.orgId();
+        Map<Long, List<RecordedEvent>> byNotice = recorded.events().stream()
+                .collect(Collectors.groupingBy(RecordedEvent::noticeId, TreeMap::new, Collectors.toList()));
+        byNotice.forEach((notice, events) -> {
+            long seconds = events.stream().mapToLong(RecordedEvent::secondsSpent).sum();
+            Instant first = events.stream().map(RecordedEvent::occurredAt).min(Instant::compareTo).orElseThrow();
+            Instant last = events.stream().map(RecordedEvent::occurredAt).max(Instant::compareTo).orElseThrow();
+            boolean startsNow = count("SELECT COUNT(*) FROM worker_campaign WHERE worker_id = ?1 AND notice_id = ?2 "
+                    + "AND started_at IS NOT NULL", worker, notice) == 0;
+            sql("""
+                    INSERT INTO worker_campaign (worker_id, notice_id, org_id, started_at, last_activity_at, seconds_spent,
+                                                 final_best_score, final_passed, completed_at)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, FALSE, NULL)
+                    ON DUPLICATE KEY UPDATE started_at = LEAST(COALESCE(started_at, VALUES(started_at)), VALUES(started_at)),
+                        last_activity_at = GREATEST(COALESCE(last_activity_at, VALUES(last_activity_at)),
+                                                    VALUES(last_activity_at)),
+                        seconds_spent = seconds_spent + VALUES(seconds_spent)""",
+                    worker, notice, org, Timestamp.from(first), Timestamp.from(last), seconds);
+            campaign(org, notice, startsNow ? 1 : 0, 0, seconds, 0, 0, 0);
+            events.stream().collect(Collectors.groupingBy(e -> e.channel().name(), TreeMap::new, Collectors.toList()))
+                    .forEach((channel, inChannel) -> sql("""
+                            INSERT INTO org_channel_count (org_id, notice_id, channel, events, seconds_spent)
+                            VALUES (?1, ?2, ?3, ?4, ?5)
+                            ON DUPLICATE KEY UPDATE events = events + VALUES(events),
+                                seconds_spent = seconds_spent + VALUES(seconds_spent)""",
+                            org, notice, channel, inChannel.size(),
+                            inChannel.stream().mapToLong(RecordedEvent::secondsSpent).sum()));
+            events.stream().map(e -> LocalDate.ofInstant(e.occurredAt(), CAMPAIGN_ZONE)).distinct().sorted()
+                    .forEach(day -> markActive(worker, org, notice, day));
+        });
+        for (Long module : recorded.startedModules()) {
+            module(org, module, 1, 0, 0, 0);
+        }
+    }
+
+    void onCompletion(@Observes CompletionChanged change) {
+        if (change.kind() == CompletionChanged.Kind.MODULE_COMPLETED) {
+            module(change.orgId(), change.moduleId(), 0, 1, 0, 0);
+            return;
+        }
+        sql("""
+                INSERT INTO worker_campaign (worker_id, notice_id, org_id, started_at, last_activity_at, seconds_spent,
+                                             final_best_score, final_passed, completed_at)
+                VALUES (?1, ?2, ?3, NULL, NULL, 0, NULL, FALSE, ?4)
+                ON DUPLICATE KEY UPDATE completed_at = COALESCE(completed_at, VALUES(completed_at))""",
+                change.workerId(), change.noticeId(), change.orgId(), Timestamp.from(change.at()));
+        campaign(change.orgId(), change.noticeId(), 0, 1, 0, 0, 0, 0);
+        day(change.orgId(), change.noticeId(), LocalDate.ofInstant(change.at(), CAMPAIGN_ZONE), 1, 0);
+    }
+
+    void onAttempt(@Observes AttemptScored scored) {
+        questions(scored);
+        if (scored.noticeId() == null || scored.kind() == QuizKind.DAILY) {
+            return;
+        }
+        Number previous = (Number) entityManager.createNativeQuery("""
+                        SELECT MAX(score) FROM quiz_attempt
+                        WHERE worker_id = ?1 AND quiz_id = ?2 AND id <> ?3 AND score IS NOT NULL""")
+                .setParameter(1, scored.workerId()).setParameter(2, scored.quizId()).setParameter(3, scored.attemptId())
+                .getSingleResult();
+        int attemptedDelta = previous == null ? 1 : 0;
+        int bestDelta = previous == null ? scored.score() : Math.max(0, scored.score() - previous.intValue());
+        if (scored.kind() == QuizKind.MODULE) {
+            List<Number> modules = entityManager.createNativeQuery(
+                            "SELECT id FROM study_module WHERE notice_id = ?1 AND code = ?2")
+                    .setParameter(1, scored.noticeId()).setParameter(2, scored.moduleCode()).getResultList();
+            modules.forEach(m -> module(scored.orgId(), m.longValue(), 0, 0, attemptedDelta, bestDelta));
+            return;
+        }
+        boolean passedBefore = count("SELECT COUNT(*) FROM worker_campaign WHERE worker_id = ?1 AND notice_id = ?2 "
+                + "AND final_passed = TRUE", scored.workerId(), scored.noticeId()) > 0;
+        int passedDelta = scored.passed() && !passedBefore ? 1 : 0;
+        sql("""
+                INSERT INTO worker_campaign (worker_id, notice_id, org_id, started_at, last_activity_at, seconds_spent,
+                                             final_best_score, final_passed, completed_at)
+                VALUES (?1, ?2, ?3, NULL, NULL, 0, ?4, ?5, NULL)
+                ON DUPLICATE KEY UPDATE final_best_score = GREATEST(COALESCE(final_best_score, 0), VALUES(final_best_score)),
+                    final_passed = (final_passed OR VALUES(final_passed))""",
+                scored.workerId(), scored.noticeId(), scored.orgId(), scored.score(), scored.passed());
+        campaign(scored.orgId(), scored.noticeId(), 0, 0, 0, attemptedDelta, bestDelta, passedDelta);
+    }
+
+    private void questions(AttemptScored scored) {
+        for (AttemptScored.AnsweredQuestion answer : scored.answers()) {
+            sql("""
+                    INSERT INTO org_question_count (org_id, question_id, asked, correct) VALUES (?1, ?2, 1, ?3)
+                    ON DUPLICATE KEY UPDATE asked = asked + 1, correct = correct + VALUES(correct)""",
+                    scored.orgId(), answer.questionId(), answer.correct() ? 1 : 0);
+            for (String key : answer.picked()) {
+                sql("""
+                        INSERT INTO org_option_count (org_id, question_id, option_key, picks) VALUES (?1, ?2, ?3, 1)
+                        ON DUPLICATE KEY UPDATE picks = picks + 1""", scored.orgId(), answer.questionId(), key);
+            }
+        }
+    }
+
+    /** A worker counts as active once per day, however many events they send that day. */
+    private void markActive(long worker, long org, long notice, LocalDate day) {
+        long known = count("SELECT COUNT(*) FROM worker_active_day WHERE worker_id = ?1 AND notice_id = ?2 AND day = ?3",
+                worker, notice, Date.valueOf(day));
+        if (known == 0) {
+            sql("INSERT INTO worker_active_day (worker_id, notice_id, day) VALUES (?1, ?2, ?3)",
+                    worker, notice, Date.valueOf(day));
+            day(org, notice, day, 0, 1);
+        }
+    }
+
+    private void campaign(long org, long notice, int started, int completed, long seconds, int finalAttempted,
+                          long finalBest, int finalPassed) {
+        sql("""
+                INSERT INTO org_campaign_count (org_id, notice_id, started, completed, seconds_spent, final_attempted,
+                                                final_best_sum, final_passed)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                ON DUPLICATE KEY UPDATE started = started + VALUES(started), completed = completed + VALUES(completed),
+                    seconds_spent = seconds_spent + VALUES(seconds_spent),
+                    final_attempted = final_attempted + VALUES(final_attempted),
+                    final_best_sum = final_best_sum + VALUES(final_best_sum),
+                    final_passed = final_passed + VALUES(final_passed)""",
+                org, notice, started, completed, seconds, finalAttempted, finalBest, finalPassed);
+    }
+
+    private void module(long org, long module, int started, int completed, int quizAttempted, long quizBest) {
+        sql("""
+                INSERT INTO org_module_count (org_id, module_id, started, completed, quiz_attempted, quiz_best_sum)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                ON DUPLICATE KEY UPDATE started = started + VALUES(started), completed = completed + VALUES(completed),
+                    quiz_attempted = quiz_attempted + VALUES(quiz_attempted),
+                    quiz_best_sum = quiz_best_sum + VALUES(quiz_best_sum)""",
+                org, module, started, completed, quizAttempted, quizBest);
+    }
+
+    private void day(long org, long notice, LocalDate day, int completions, int active) {
+        sql("""
+                INSERT INTO org_day_count (org_id, notice_id, day, completions, active_workers)
+                VALUES (?1, ?2, ?3, ?4, ?5)
+                ON DUPLICATE KEY UPDATE completions = completions + VALUES(completions),
+                    active_workers = active_workers + VALUES(active_workers)""",
+                org, notice, Date.valueOf(day), completions, active);
+    }
+
+    private void sql(String sql, Object... params) {
+        var query = entityManager.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        query.executeUpdate();
+    }
+
+    private long count(String sql, Object... params) {
+        var query = entityManager.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return ((Number) query.getSingleResult()).longValue();
+    }
+}

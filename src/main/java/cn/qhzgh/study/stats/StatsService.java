@@ -1,0 +1,86 @@
+package cn.qhzgh.study.stats;
+
+import cn.qhzgh.study.common.DomainException;
+import cn.qhzgh.study.common.ProblemError;
+import cn.qhzgh.study.org.OrgService;
+import cn.qhzgh.study.org.Organization;
+import cn.qhzgh.study.progress.RecordsService;
+import cn.qhzgh.study.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Dashboards of the campaign notice, scoped to the caller's subtree. */
+@ApplicationScoped
+public class StatsService {
+
+    static final int MAX_TREND_DAYS = 366;
+    private static final Map<String, Function<OrgFigures, Comparable<?>>> SORTS = Map.of(
+            "code", OrgFigures::code, "name", OrgFigures::name, "workers", OrgFigures::workers,
+            "started", OrgFigures::started, "completed", OrgFigures::completed,
+            "completionRate", OrgFigures::completionRate, "finalAttempted", OrgFigures::finalAttempted,
+            "finalPassed", OrgFigures::finalPassed, "passRate", OrgFigures::passRate,
+            "secondsSpentTotal", OrgFigures::secondsSpentTotal);
+
+    private final OrgService orgs;
+    private final StatsQueries queries;
+    private final RecordsService records;
+
+    public StatsService(OrgService orgs, StatsQueries queries, RecordsService records) {
+        this.orgs = orgs;
+        this.queries = queries;
+        this.records = records;
+    }
+
+    @Transactional
+    public SummaryView summary(Caller caller, String code) {
+        Object[] notice = records.campaignNotice();
+        Organization org = orgs.visible(caller, code);
+        return new SummaryView((String) notice[1], queries.figures(org, id(notice)), Instant.now());
+    }
+
+    @Transactional
+    public List<OrgFigures> children(Caller caller, String code, String sort, boolean descending) {
+        Function<OrgFigures, Comparable<?>> key = SORTS.get(sort);
+        if (key == null) {
+            throw DomainException.badRequest("invalid-sort", "Cannot sort by '" + sort + "'.",
+                    List.of(ProblemError.field("sort", "one of " + SORTS.keySet().stream().sorted().toList())));
+        }
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Comparator<OrgFigures> order = Comparator.comparing((Function) key);
+        List<OrgFigures> children = queries.children(orgs.visible(caller, code), id(records.campaignNotice()));
+        return children.stream().sorted(descending ? order.reversed() : order).toList();
+    }
+
+    @Transactional
+    public List<ModuleFigures> modules(Caller caller, String code) {
+        Organization org = orgs.visible(caller, code);
+        long notice = id(records.campaignNotice());
+        return queries.modules(org, notice, queries.figures(org, notice).workers());
+    }
+
+    @Transactional
+    public List<DayFigures> trend(Caller caller, String code, LocalDate from, LocalDate to) {
+        if (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) >= MAX_TREND_DAYS) {
+            throw DomainException.badRequest("invalid-range", "from must not be after to, and the range at most "
+                    + MAX_TREND_DAYS + " days.", List.of(ProblemError.field("from", "must be on or before 'to'")));
+        }
+        return queries.trend(orgs.visible(caller, code), id(records.campaignNotice()), from, to);
+    }
+
+    @Transactional
+    public List<ChannelShare> channels(Caller caller, String code) {
+        return queries.channels(orgs.visible(caller, code), id(records.campaignNotice()));
+    }
+
+    private static long id(Object[] notice) {
+        return ((Number) notice[0]).longValue();
+    }
+}

@@ -1,0 +1,75 @@
+package cn.qhzgh.study.stats;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Reconciles the per-worker summary in SQL: at a million workers it is too big to compare in memory.
+ * final_best_score -1 stands for "no FINAL taken" inside the comparison.
+ */
+@ApplicationScoped
+class WorkerCampaignReconciler {
+
+    private static final String EPOCH = "TIMESTAMP '1970-01-01 00:00:00'";
+    private static final String EXPECTED = """
+            SELECT x.worker_id, x.notice_id, w.org_id, MIN(x.started_at) AS started_at, MAX(x.last_at) AS last_at,
+                   SUM(x.seconds) AS seconds, MAX(x.final_best) AS final_best, MAX(x.final_passed) AS final_passed,
+                   MAX(x.completed_at) AS completed_at
+            FROM (
+                SELECT p.worker_id, m.notice_id, p.first_activity_at AS started_at, p.last_activity_at AS last_at,
+                       p.seconds_spent AS seconds, -1 AS final_best, 0 AS final_passed,
+                       CAST(NULL AS DATETIME) AS completed_at
+                FROM module_progress p JOIN study_module m ON m.id = p.module_id
+                UNION ALL
+                SELECT a.worker_id, q.notice_id, CAST(NULL AS DATETIME), CAST(NULL AS DATETIME), 0, a.score,
+                       CASE WHEN a.passed THEN 1 ELSE 0 END, CAST(NULL AS DATETIME)
+                FROM quiz_attempt a JOIN quiz q ON q.id = a.quiz_id
+                WHERE q.kind = 'FINAL' AND q.notice_id IS NOT NULL AND a.score IS NOT NULL
+                UNION ALL
+                SELECT c.worker_id, c.notice_id, CAST(NULL AS DATETIME), CAST(NULL AS DATETIME), 0, -1, 0, c.completed_at
+                FROM campaign_completion c
+            ) x JOIN worker w ON w.id = x.worker_id
+            GROUP BY x.worker_id, x.notice_id, w.org_id""";
+
+    private final EntityManager entityManager;
+
+    WorkerCampaignReconciler(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    long reconcile() {
+        long differing = count("SELECT COUNT(*) FROM (" + EXPECTED + ") e "
+                + "LEFT JOIN worker_campaign a ON a.worker_id = e.worker_id AND a.notice_id = e.notice_id "
+                + "WHERE a.worker_id IS NULL OR a.org_id <> e.org_id "
+                + "OR COALESCE(a.started_at, " + EPOCH + ") <> COALESCE(e.started_at, " + EPOCH + ") "
+                + "OR COALESCE(a.last_activity_at, " + EPOCH + ") <> COALESCE(e.last_at, " + EPOCH + ") "
+                + "OR a.seconds_spent <> e.seconds OR COALESCE(a.final_best_score, -1) <> e.final_best "
+                + "OR (CASE WHEN a.final_passed THEN 1 ELSE 0 END) <> e.final_passed "
+                + "OR COALESCE(a.completed_at, " + EPOCH + ") <> COALESCE(e.completed_at, " + EPOCH + ")");
+        long orphaned = count("SELECT COUNT(*) FROM worker_campaign a WHERE NOT EXISTS (SELECT 1 FROM (" + EXPECTED
+                + ") e WHERE e.worker_id = a.worker_id AND e.notice_id = a.notice_id)");
+        if (differing > 0) {
+            entityManager.createNativeQuery("""
+                    INSERT INTO worker_campaign (worker_id, notice_id, org_id, started_at, last_activity_at, seconds_spent,
+                                                 final_best_score, final_passed, completed_at)
+                    SELECT e.worker_id, e.notice_id, e.org_id, e.started_at, e.last_at, e.seconds,
+                           CASE WHEN e.final_best < 0 THEN NULL ELSE e.final_best END, e.final_passed = 1, e.completed_at
+                    FROM (""" + EXPECTED + """
+                    ) e
+                    ON DUPLICATE KEY UPDATE org_id = VALUES(org_id), started_at = VALUES(started_at),
+                        last_activity_at = VALUES(last_activity_at), seconds_spent = VALUES(seconds_spent),
+                        final_best_score = VALUES(final_best_score), final_passed = VALUES(final_passed),
+                        completed_at = VALUES(completed_at)""").executeUpdate();
+        }
+        if (orphaned > 0) {
+            entityManager.createNativeQuery("DELETE FROM worker_campaign WHERE NOT EXISTS (SELECT 1 FROM ("
+                    + EXPECTED + ") e WHERE e.worker_id = worker_campaign.worker_id "
+                    + "AND e.notice_id = worker_campaign.notice_id)").executeUpdate();
+        }
+        return differing + orphaned;
+    }
+
+    private long count(String sql) {
+        return ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+}

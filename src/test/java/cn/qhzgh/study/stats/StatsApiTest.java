@@ -1,0 +1,200 @@
+package cn.qhzgh.study.stats;
+
+import cn.qhzgh.study.testsupport.Api;
+import cn.qhzgh.study.testsupport.AttemptSolver;
+import cn.qhzgh.study.testsupport.Campaign;
+import cn.qhzgh.study.testsupport.Database;
+import cn.qhzgh.study.testsupport.Fixtures;
+import cn.qhzgh.study.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * A hand-checked tree under the province:
+ * QH-TS (city) ├ QH-TS-C1 (county) ├ G1: w1 read module 1 to 100 % (120 s, WECHAT), w2 read module 0 to 40 % (60 s, APP), w3 idle
+ *              │                   └ G2: w4 passed the FINAL without reading
+ *              └ QH-TS-C2 (county) └ G1: w5 completed the whole campaign (19 × 10 s, VIDEO), w6 failed the FINAL (score 0)
+ */
+@QuarkusTest
+class StatsApiTest {
+
+    private static boolean built;
+
+    @BeforeEach
+    void tree() {
+        Fixtures.skeleton();
+        Fixtures.notice();
+        synchronized (StatsApiTest.class) {
+            if (built) {
+                return;
+            }
+            Fixtures.orgs("""
+                    QH-TS,【测试】统计市总工会,CITY,QH
+                    QH-TS-C1,【测试】统计一县总工会,COUNTY,QH-TS
+                    QH-TS-C1-G1,【测试】统计一县第一基层工会,GRASSROOTS,QH-TS-C1
+                    QH-TS-C1-G2,【测试】统计一县第二基层工会,GRASSROOTS,QH-TS-C1
+                    QH-TS-C2,【测试】统计二县总工会,COUNTY,QH-TS
+                    QH-TS-C2-G1,【测试】统计二县第一基层工会,GRASSROOTS,QH-TS-C2
+                    """);
+            Api.upload("/api/v1/admin/workers/import", "ts.csv", ("external_id,name,org_code,phone\n"
+                    + "ts-w1,一,QH-TS-C1-G1,\nts-w2,二,QH-TS-C1-G1,\nts-w3,三,QH-TS-C1-G1,\nts-w4,四,QH-TS-C1-G2,\n"
+                    + "ts-w5,五,QH-TS-C2-G1,\nts-w6,=HYPERLINK(\"x\"),QH-TS-C2-G1,\n").getBytes(StandardCharsets.UTF_8), false)
+                    .statusCode(200).body("created", equalTo(6));
+            send(worker("ts-w1", "QH-TS-C1-G1"), "1", 100, 120, "WECHAT");
+            send(worker("ts-w2", "QH-TS-C1-G1"), "0", 40, 60, "APP");
+            AttemptSolver.pass(worker("ts-w4", "QH-TS-C1-G2"), Campaign.quizzes("FINAL").get(0));
+            String w5 = worker("ts-w5", "QH-TS-C2-G1");
+            Campaign.readEverything(w5, 10, "VIDEO");
+            Campaign.passEveryModuleQuiz(w5);
+            AttemptSolver.pass(w5, Campaign.quizzes("FINAL").get(0));
+            failFinal(worker("ts-w6", "QH-TS-C2-G1"));
+            built = true;
+        }
+    }
+
+    private static String worker(String id, String org) {
+        return TestTokens.worker(id, org);
+    }
+
+    private static void send(String worker, String moduleCode, int percent, int seconds, String channel) {
+        long module = Database.count("SELECT id FROM study_module WHERE notice_id = ? AND code = ?",
+                Campaign.noticeId(), moduleCode);
+        Api.as(worker).contentType("application/json").body(Map.of("events", List.of(Map.of(
+                        "eventId", UUID.randomUUID().toString(), "moduleId", module, "percent", percent,
+                        "secondsSpent", seconds, "occurredAt", OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(1)
+                                .toString(), "channel", channel))))
+                .post("/api/v1/me/progress").then().statusCode(200).body("results[0].status", equalTo("ACCEPTED"));
+    }
+
+    private static void failFinal(String worker) {
+        JsonPath started = Api.as(worker).post("/api/v1/quizzes/" + Campaign.quizzes("FINAL").get(0) + "/attempts")
+                .then().statusCode(201).extract().jsonPath();
+        Api.as(worker).contentType("application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("answers", List.of())).put("/api/v1/attempts/" + started.getString("attemptId") + "/answers")
+                .then().statusCode(200).body("score", equalTo(0));
+    }
+
+    private static JsonPath summary(String code) {
+        return Api.asProvinceAdmin().get("/api/v1/stats/orgs/" + code + "/summary").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    @Test
+    void leafCountyCityAndProvinceFiguresAreExact() {
+        JsonPath g1 = summary("QH-TS-C1-G1");
+        assertThat(g1.getLong("figures.workers")).isEqualTo(3);
+        assertThat(g1.getLong("figures.started")).isEqualTo(2);
+        assertThat(g1.getLong("figures.completed")).isZero();
+        assertThat(g1.getLong("figures.secondsSpentTotal")).isEqualTo(180);
+        assertThat(g1.getLong("figures.finalAttempted")).isZero();
+        assertThat((Object) g1.get("figures.averageBestFinalScore")).isNull();
+
+        JsonPath c1 = summary("QH-TS-C1");
+        assertThat(c1.getLong("figures.workers")).isEqualTo(4);
+        assertThat(c1.getLong("figures.started")).isEqualTo(2);
+        assertThat(c1.getLong("figures.finalAttempted")).isEqualTo(1);
+        assertThat(c1.getLong("figures.finalPassed")).isEqualTo(1);
+        assertThat(c1.getDouble("figures.averageBestFinalScore")).isEqualTo(100.0);
+
+        JsonPath city = summary("QH-TS");
+        assertThat(city.getString("docNumber")).isEqualTo(Campaign.DOC_NUMBER);
+        assertThat(city.getLong("figures.workers")).isEqualTo(6);
+        assertThat(city.getLong("figures.started")).isEqualTo(3);
+        assertThat(city.getLong("figures.completed")).isEqualTo(1);
+        assertThat(city.getDouble("figures.completionRate")).isEqualTo(0.1667);
+        assertThat(city.getLong("figures.finalAttempted")).isEqualTo(3);
+        assertThat(city.getLong("figures.finalPassed")).isEqualTo(2);
+        assertThat(city.getDouble("figures.passRate")).isEqualTo(0.6667);
+        assertThat(city.getDouble("figures.averageBestFinalScore")).isEqualTo(66.6667);
+        long modules = Database.count("SELECT COUNT(*) FROM study_module WHERE notice_id = ? AND published = TRUE",
+                Campaign.noticeId());
+        assertThat(city.getLong("figures.secondsSpentTotal")).isEqualTo(180 + 10 * modules);
+
+        JsonPath province = summary("QH");
+        assertThat(province.getLong("figures.workers")).isGreaterThanOrEqualTo(6);
+        assertThat(province.getLong("figures.completed")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void childrenRankAndModulesTrendAndChannelsAddUp() {
+        Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/children?sort=completionRate&order=desc").then()
+                .statusCode(200).body("code", contains("QH-TS-C2", "QH-TS-C1"))
+                .body("[0].completionRate", equalTo(0.5f)).body("[1].workers", equalTo(4));
+        Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/children?sort=bogus").then().statusCode(400);
+        Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/modules").then().statusCode(200)
+                .body("find { it.code == '1' }.started", equalTo(2))
+                .body("find { it.code == '1' }.completed", equalTo(2))
+                .body("find { it.code == '0' }.started", equalTo(2))
+                .body("find { it.code == '0' }.completed", equalTo(1))
+                .body("find { it.code == '4.1' }.averageBestScore", equalTo(100.0f))
+                .body("find { it.code == '1' }.averageBestScore", nullValue());
+        JsonPath trend = Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/trend").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(trend.getList("", Map.class)).hasSize(30);
+        assertThat(trend.getList("activeWorkers", Integer.class).stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
+        assertThat(trend.getList("completions", Integer.class).stream().mapToInt(Integer::intValue).sum()).isEqualTo(1);
+        Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/channels").then().statusCode(200)
+                .body("find { it.channel == 'VIDEO' }.events", equalTo((int) Database.count(
+                        "SELECT COUNT(*) FROM study_module WHERE notice_id = ? AND published = TRUE", Campaign.noticeId())))
+                .body("find { it.channel == 'WECHAT' }.events", equalTo(1))
+                .body("find { it.channel == 'WEIBO' }.eventShare", equalTo(0.0f))
+                .body("eventShare.sum()", closeTo(1.0, 0.001));
+    }
+
+    @Test
+    void scopingGives403OutsideTheSubtree() {
+        String countyAdmin = TestTokens.orgAdmin("ts-admin-c1", "QH-TS-C1");
+        Api.as(countyAdmin).get("/api/v1/stats/orgs/QH-TS-C1-G1/summary").then().statusCode(200);
+        Api.as(countyAdmin).get("/api/v1/stats/orgs/QH-TS/summary").then().statusCode(403)
+                .body("type", equalTo("urn:qhzgh:study:problem:outside-subtree"));
+        Api.as(countyAdmin).get("/api/v1/stats/orgs/QH-TS-C2/children").then().statusCode(403);
+        Api.as(TestTokens.worker("ts-w1", "QH-TS-C1-G1")).get("/api/v1/stats/orgs/QH-TS-C1-G1/summary")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void reconciliationFindsNoDriftAndRepairsACorruptedCounter() {
+        Api.asProvinceAdmin().post("/api/v1/admin/stats/reconcile").then().statusCode(200)
+                .body("totalDrift", equalTo(0));
+        long g1 = Database.count("SELECT id FROM organization WHERE code = 'QH-TS-C1-G1'");
+        Database.execute("UPDATE org_campaign_count SET started = started + 5 WHERE org_id = ?", g1);
+        assertThat(summary("QH-TS-C1-G1").getLong("figures.started")).isEqualTo(7);
+        Api.asProvinceAdmin().post("/api/v1/admin/stats/reconcile").then().statusCode(200)
+                .body("totalDrift", equalTo(1))
+                .body("tables.find { it.table == 'org_campaign_count' }.driftedRows", equalTo(1));
+        assertThat(summary("QH-TS-C1-G1").getLong("figures.started")).isEqualTo(2);
+    }
+
+    @Test
+    void movingAnOrgMovesItsFigures() {
+        Fixtures.orgs("QH-TM2,【测试】迁移前市总工会,CITY,QH\nQH-TM3,【测试】迁移后市总工会,CITY,QH\n"
+                + "QH-TM2-G1,【测试】迁移基层工会,GRASSROOTS,QH-TM2\n");
+        Api.upload("/api/v1/admin/workers/import", "tm.csv",
+                "external_id,name,org_code,phone\ntm-w1,甲,QH-TM2-G1,\n".getBytes(StandardCharsets.UTF_8), false)
+                .statusCode(200);
+        send(worker("tm-w1", "QH-TM2-G1"), "0", 30, 45, "WEIBO");
+        assertThat(summary("QH-TM2").getLong("figures.started")).isEqualTo(1);
+        Fixtures.orgs("QH-TM2-G1,【测试】迁移基层工会,GRASSROOTS,QH-TM3\n");
+        assertThat(summary("QH-TM2").getLong("figures.started")).isZero();
+        assertThat(summary("QH-TM2").getLong("figures.workers")).isZero();
+        JsonPath after = summary("QH-TM3");
+        assertThat(after.getLong("figures.started")).isEqualTo(1);
+        assertThat(after.getLong("figures.workers")).isEqualTo(1);
+        assertThat(after.getLong("figures.secondsSpentTotal")).isEqualTo(45);
+    }
+}
