@@ -2,14 +2,25 @@ package cn.qhzgh.study.stats;
 
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.ProblemError;
+import cn.qhzgh.study.common.PageResult;
 import cn.qhzgh.study.security.CallerService;
+import cn.qhzgh.study.stats.report.ReportFileName;
+import cn.qhzgh.study.stats.report.ReportFormat;
+import cn.qhzgh.study.stats.report.ReportSink;
+import cn.qhzgh.study.stats.report.ReportSinks;
 import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -64,6 +75,50 @@ public class StatsResource {
     @Path("/channels")
     public List<ChannelShare> channels(@RestPath String code) {
         return stats.channels(callers.current(), code);
+    }
+
+    @GET
+    @Path("/questions")
+    public List<QuestionItem> questions(@RestPath String code,
+                                        @RestQuery @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return stats.questions(callers.current(), code, limit);
+    }
+
+    @GET
+    @Path("/laggards")
+    public PageResult<Laggard> laggards(@RestPath String code, @RestQuery @DefaultValue("0") @Min(0) int page,
+                                        @RestQuery @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return stats.laggards(callers.current(), code, page, size);
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @APIResponse(responseCode = "200", description = "The report, streamed; the file name carries the org code and date",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"QH-XN_workers_2026-11-24.csv\""))
+    public Response export(@RestPath String code, @RestQuery @DefaultValue("csv") String format,
+                           @RestQuery @DefaultValue("children") String sheet) {
+        ReportFormat reportFormat = ReportFormat.fromParameter(format).orElseThrow(() ->
+                DomainException.badRequest("invalid-format", "format is csv or xlsx.",
+                        List.of(ProblemError.field("format", "must be csv or xlsx"))));
+        if (!sheet.equals("children") && !sheet.equals("workers")) {
+            throw DomainException.badRequest("invalid-sheet", "sheet is children or workers.",
+                    List.of(ProblemError.field("sheet", "must be children or workers")));
+        }
+        StatsService.ExportPlan plan = stats.exportPlan(callers.current(), code, sheet);
+        String fileName = ReportFileName.of(plan.org().code, sheet, LocalDate.now(StatsCounters.CAMPAIGN_ZONE),
+                reportFormat);
+        StreamingOutput body = out -> {
+            try (ReportSink sink = ReportSinks.open(reportFormat, out, sheet, StatsCounters.CAMPAIGN_ZONE)) {
+                if (sheet.equals("workers")) {
+                    stats.writeWorkers(plan, sink);
+                } else {
+                    ChildrenReport.write(plan.children(), sink);
+                }
+            }
+        };
+        return Response.ok(body, reportFormat.mediaType())
+                .header("Content-Disposition", ReportFileName.contentDisposition(fileName)).build();
     }
 
     private static LocalDate date(String field, String value, LocalDate fallback) {

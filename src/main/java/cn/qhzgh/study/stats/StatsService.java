@@ -1,11 +1,13 @@
 package cn.qhzgh.study.stats;
 
 import cn.qhzgh.study.common.DomainException;
+import cn.qhzgh.study.common.PageResult;
 import cn.qhzgh.study.common.ProblemError;
 import cn.qhzgh.study.org.OrgService;
 import cn.qhzgh.study.org.Organization;
 import cn.qhzgh.study.progress.RecordsService;
 import cn.qhzgh.study.security.Caller;
+import cn.qhzgh.study.stats.report.ReportSink;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -32,11 +34,16 @@ public class StatsService {
     private final OrgService orgs;
     private final StatsQueries queries;
     private final RecordsService records;
+    private final ItemAnalysis items;
+    private final WorkerReport workers;
 
-    public StatsService(OrgService orgs, StatsQueries queries, RecordsService records) {
+    public StatsService(OrgService orgs, StatsQueries queries, RecordsService records, ItemAnalysis items,
+                        WorkerReport workers) {
         this.orgs = orgs;
         this.queries = queries;
         this.records = records;
+        this.items = items;
+        this.workers = workers;
     }
 
     @Transactional
@@ -78,6 +85,38 @@ public class StatsService {
     @Transactional
     public List<ChannelShare> channels(Caller caller, String code) {
         return queries.channels(orgs.visible(caller, code), id(records.campaignNotice()));
+    }
+
+    @Transactional
+    public List<QuestionItem> questions(Caller caller, String code, int limit) {
+        return items.items(orgs.visible(caller, code), limit);
+    }
+
+    /** The total comes from the counters (workers minus completed), never from counting workers. */
+    @Transactional
+    public PageResult<Laggard> laggards(Caller caller, String code, int page, int size) {
+        Organization org = orgs.visible(caller, code);
+        long notice = id(records.campaignNotice());
+        OrgFigures figures = queries.figures(org, notice);
+        return new PageResult<>(workers.laggards(org, notice, page, size), figures.workers() - figures.completed(),
+                page, size);
+    }
+
+    /** Checks scope and resolves what the export needs, before the response starts streaming. */
+    @Transactional
+    public ExportPlan exportPlan(Caller caller, String code, String sheet) {
+        Organization org = orgs.visible(caller, code);
+        long notice = id(records.campaignNotice());
+        List<OrgFigures> children = "children".equals(sheet) ? queries.children(org, notice) : List.of();
+        return new ExportPlan(org, notice, children);
+    }
+
+    /** What an export streams: the org, the notice, and for the children sheet its figures. */
+    public record ExportPlan(Organization org, long noticeId, List<OrgFigures> children) {
+    }
+
+    public void writeWorkers(ExportPlan plan, ReportSink sink) {
+        workers.write(plan.org(), plan.noticeId(), sink);
     }
 
     private static long id(Object[] notice) {

@@ -197,4 +197,61 @@ class StatsApiTest {
         assertThat(after.getLong("figures.workers")).isEqualTo(1);
         assertThat(after.getLong("figures.secondsSpentTotal")).isEqualTo(45);
     }
+
+    @Test
+    void laggardsArePagedAndCountedFromTheCounters() {
+        Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/laggards?size=2").then().statusCode(200)
+                .body("total", equalTo(5)).body("items.size()", equalTo(2))
+                .body("items[0].orgCode", equalTo("QH-TS-C1-G1"));
+        List<String> all = Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/laggards?size=50").then()
+                .statusCode(200).extract().jsonPath().getList("items.externalId");
+        assertThat(all).containsExactlyInAnyOrder("ts-w1", "ts-w2", "ts-w3", "ts-w4", "ts-w6");
+    }
+
+    @Test
+    void itemAnalysisCountsAnswersAndPicks() {
+        JsonPath items = Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/questions").then().statusCode(200)
+                .extract().jsonPath();
+        long asked = items.getList("asked", Integer.class).stream().mapToLong(Integer::longValue).sum();
+        assertThat(asked).isEqualTo(Database.count("SELECT COUNT(*) FROM attempt_answer x JOIN quiz_attempt a "
+                + "ON a.id = x.attempt_id JOIN worker w ON w.id = a.worker_id WHERE w.external_id LIKE 'ts-w%'"));
+        Map<String, Object> choice = items.getList("findAll { it.type == 'SINGLE_CHOICE' }", Map.class).get(0);
+        List<Map<String, Object>> options = (List<Map<String, Object>>) choice.get("options");
+        assertThat(options).hasSize(4).filteredOn(o -> (Boolean) o.get("isKey")).hasSize(1);
+        assertThat(options.stream().mapToLong(o -> ((Number) o.get("picks")).longValue()).sum())
+                .isLessThanOrEqualTo(((Number) choice.get("asked")).longValue());
+    }
+
+    @Test
+    void csvExportHasBomRowsAndNeutralisedCells() {
+        io.restassured.response.Response csv = Api.asProvinceAdmin()
+                .get("/api/v1/stats/orgs/QH-TS/export?format=csv&sheet=workers");
+        csv.then().statusCode(200).header("Content-Disposition",
+                org.hamcrest.Matchers.matchesPattern("attachment; filename=\"QH-TS_workers_\\d{4}-\\d{2}-\\d{2}\\.csv\""));
+        byte[] bytes = csv.asByteArray();
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
+        List<String> lines = text.lines().toList();
+        assertThat(lines.get(0)).startsWith("工号,姓名,工会编码");
+        assertThat(lines).hasSize(7);
+        assertThat(text).contains("\"'=HYPERLINK(\"\"x\"\")\"").doesNotContain(",=HYPERLINK");
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("ts-w5,五,QH-TS-C2-G1"));
+    }
+
+    @Test
+    void xlsxExportOfTheChildrenReadsBack() throws Exception {
+        byte[] xlsx = Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/export?format=xlsx&sheet=children")
+                .then().statusCode(200).extract().asByteArray();
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook book =
+                     new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            List<org.dhatim.fastexcel.reader.Row> rows = book.getFirstSheet().read();
+            assertThat(rows).hasSize(3);
+            assertThat(rows.get(0).getCellText(0)).isEqualTo("工会编码");
+            assertThat(rows.get(1).getCellText(0)).isEqualTo("QH-TS-C1");
+            assertThat(rows.get(1).getCellAsNumber(3).orElseThrow().intValue()).isEqualTo(4);
+        }
+        Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/export?format=pdf").then().statusCode(400);
+        Api.as(TestTokens.orgAdmin("ts-admin-c1", "QH-TS-C1")).get("/api/v1/stats/orgs/QH-TS/export").then()
+                .statusCode(403);
+    }
 }
