@@ -9,6 +9,7 @@ import cn.qhzgh.study.quiz.QuizKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -30,13 +31,23 @@ public class StatsCounters {
     static final ZoneId CAMPAIGN_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final EntityManager entityManager;
+    private final boolean live;
 
-    public StatsCounters(EntityManager entityManager) {
+    /**
+     * @param live false skips counter upkeep, for bulk backfills: dashboards then lag until the next
+     *             reconciliation, which rebuilds every counter from the records
+     */
+    public StatsCounters(EntityManager entityManager,
+                         @ConfigProperty(name = "study.stats.live-counters") boolean live) {
         this.entityManager = entityManager;
+        this.live = live;
     }
 
     /** Recounts the workers of the unions an import or a first call changed; an index range per union. */
     void onWorkersChanged(@Observes WorkersChanged changed) {
+        if (!live) {
+            return;
+        }
         entityManager.createNativeQuery("""
                         INSERT INTO org_worker_count (org_id, workers)
                         SELECT o.id, (SELECT COUNT(*) FROM worker w WHERE w.org_id = o.id) FROM organization o
@@ -46,6 +57,9 @@ public class StatsCounters {
     }
 
     void onProgress(@Observes ProgressRecorded recorded) {
+        if (!live) {
+            return;
+        }
         long worker = recorded.workerId();
         long org = recorded.orgId();
         Map<Long, List<RecordedEvent>> byNotice = recorded.events().stream()
@@ -83,6 +97,9 @@ public class StatsCounters {
     }
 
     void onCompletion(@Observes CompletionChanged change) {
+        if (!live) {
+            return;
+        }
         if (change.kind() == CompletionChanged.Kind.MODULE_COMPLETED) {
             module(change.orgId(), change.moduleId(), 0, 1, 0, 0);
             return;
@@ -98,6 +115,9 @@ public class StatsCounters {
     }
 
     void onAttempt(@Observes AttemptScored scored) {
+        if (!live) {
+            return;
+        }
         questions(scored);
         if (scored.noticeId() == null || scored.kind() == QuizKind.DAILY) {
             return;
