@@ -1,5 +1,6 @@
 package cn.qhzgh.study.org;
 
+import cn.qhzgh.study.common.BusinessMetrics;
 import cn.qhzgh.study.common.TabularUpload;
 import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,9 +23,11 @@ public class OrgAdminResource {
     private static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
 
     private final OrgImportService imports;
+    private final BusinessMetrics metrics;
 
-    public OrgAdminResource(OrgImportService imports) {
+    public OrgAdminResource(OrgImportService imports, BusinessMetrics metrics) {
         this.imports = imports;
+        this.metrics = metrics;
     }
 
     @POST
@@ -34,7 +37,11 @@ public class OrgAdminResource {
             throws IOException {
         TabularUpload upload = TabularUpload.of(file, MAX_FILE_BYTES);
         try (var content = upload.content()) {
-            return imports.importOrgs(content, upload.format(), dryRun);
+            OrgImportResult result = imports.importOrgs(content, upload.format(), dryRun);
+            if (!dryRun) {
+                metrics.importedRows("orgs", result.rows());
+            }
+            return result;
         }
     }
 }

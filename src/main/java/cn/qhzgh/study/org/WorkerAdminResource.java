@@ -1,5 +1,6 @@
 package cn.qhzgh.study.org;
 
+import cn.qhzgh.study.common.BusinessMetrics;
 import cn.qhzgh.study.common.PageResult;
 import cn.qhzgh.study.common.TabularUpload;
 import cn.qhzgh.study.security.CallerService;
@@ -31,11 +32,14 @@ public class WorkerAdminResource {
     private final WorkerImportService imports;
     private final WorkerService workers;
     private final CallerService callers;
+    private final BusinessMetrics metrics;
 
-    public WorkerAdminResource(WorkerImportService imports, WorkerService workers, CallerService callers) {
+    public WorkerAdminResource(WorkerImportService imports, WorkerService workers, CallerService callers,
+                               BusinessMetrics metrics) {
         this.imports = imports;
         this.workers = workers;
         this.callers = callers;
+        this.metrics = metrics;
     }
 
     @POST
@@ -46,7 +50,11 @@ public class WorkerAdminResource {
             throws IOException {
         TabularUpload upload = TabularUpload.of(file, MAX_FILE_BYTES);
         try (var content = upload.content()) {
-            return imports.importWorkers(content, upload.format(), dryRun);
+            WorkerImportResult result = imports.importWorkers(content, upload.format(), dryRun);
+            if (!dryRun) {
+                metrics.importedRows("workers", result.rows());
+            }
+            return result;
         }
     }
 

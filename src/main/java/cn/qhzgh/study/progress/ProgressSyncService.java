@@ -1,6 +1,7 @@
 package cn.qhzgh.study.progress;
 
 import cn.qhzgh.study.common.DbClock;
+import cn.qhzgh.study.common.BusinessMetrics;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.org.WorkerLock;
 import cn.qhzgh.study.security.Caller;
@@ -13,6 +14,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,10 +32,12 @@ public class ProgressSyncService {
 
     private final EntityManager entityManager;
     private final CompletionService completion;
+    private final BusinessMetrics metrics;
 
-    public ProgressSyncService(EntityManager entityManager, CompletionService completion) {
+    public ProgressSyncService(EntityManager entityManager, CompletionService completion, BusinessMetrics metrics) {
         this.entityManager = entityManager;
         this.completion = completion;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -76,6 +80,9 @@ public class ProgressSyncService {
             List<RecordedEvent> recorded = accepted.stream().map(e -> new RecordedEvent(e.moduleId(),
                     modules.get(e.moduleId())[1], e.secondsSpent(), e.occurredAt(), e.channel())).toList();
             completion.afterProgress(new ProgressRecorded(workerId, orgId, recorded, started), latest);
+        }
+        for (EventStatus status : EventStatus.values()) {
+            metrics.progressEvents(status.name(), Arrays.stream(results).filter(r -> r.status() == status).count());
         }
         return new SyncResponse(List.of(results));
     }

@@ -1,6 +1,7 @@
 package cn.qhzgh.study.quiz;
 
 import cn.qhzgh.study.common.DbClock;
+import cn.qhzgh.study.common.BusinessMetrics;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,10 +38,14 @@ public class AttemptService {
     private final AttemptRateLimiter rateLimiter;
     private final SecureRandom random = new SecureRandom();
 
-    public AttemptService(EntityManager entityManager, QuestionPool pool, AttemptRateLimiter rateLimiter) {
+    private final BusinessMetrics metrics;
+
+    public AttemptService(EntityManager entityManager, QuestionPool pool, AttemptRateLimiter rateLimiter,
+                          BusinessMetrics metrics) {
         this.entityManager = entityManager;
         this.pool = pool;
         this.rateLimiter = rateLimiter;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -79,7 +84,11 @@ public class AttemptService {
         QuizAttempt stored = (QuizAttempt) entityManager.createNativeQuery(
                         "SELECT * FROM quiz_attempt WHERE open_key = ?1 FOR UPDATE", QuizAttempt.class)
                 .setParameter(1, openKey).getSingleResult();
-        return payload(quiz, stored, stored.id.equals(attemptId));
+        boolean created = stored.id.equals(attemptId);
+        if (created) {
+            metrics.attemptStarted();
+        }
+        return payload(quiz, stored, created);
     }
 
     /** 每日答题 draws from this seed: the same set all day for one worker, another set tomorrow. */

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.quiz;
 
+import cn.qhzgh.study.common.BusinessMetrics;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.ProblemError;
 import cn.qhzgh.study.quiz.bank.BankFormat;
@@ -37,10 +38,12 @@ public class QuestionBankResource {
 
     private final QuestionBankService banks;
     private final CallerService callers;
+    private final BusinessMetrics metrics;
 
-    public QuestionBankResource(QuestionBankService banks, CallerService callers) {
+    public QuestionBankResource(QuestionBankService banks, CallerService callers, BusinessMetrics metrics) {
         this.banks = banks;
         this.callers = callers;
+        this.metrics = metrics;
     }
 
     @POST
@@ -66,6 +69,7 @@ public class QuestionBankResource {
         if (result.dryRun() || result.duplicateOf() != null) {
             return Response.ok(result).build();
         }
+        metrics.importedRows("questions", result.questions());
         return Response.created(URI.create("/api/v1/admin/question-banks/" + result.bankId())).entity(result).build();
     }
 

@@ -1,6 +1,7 @@
 package cn.qhzgh.study.quiz;
 
 import cn.qhzgh.study.common.DbClock;
+import cn.qhzgh.study.common.BusinessMetrics;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.Hashing;
 import cn.qhzgh.study.common.ProblemError;
@@ -33,13 +34,15 @@ public class SubmissionService {
     private final AttemptRateLimiter rateLimiter;
     private final ObjectMapper json;
     private final Event<AttemptScored> scored;
+    private final BusinessMetrics metrics;
 
     public SubmissionService(EntityManager entityManager, AttemptRateLimiter rateLimiter, ObjectMapper json,
-                             Event<AttemptScored> scored) {
+                             Event<AttemptScored> scored, BusinessMetrics metrics) {
         this.entityManager = entityManager;
         this.rateLimiter = rateLimiter;
         this.json = json;
         this.scored = scored;
+        this.metrics = metrics;
     }
 
     /** Returns the response body, exactly as stored. */
@@ -83,6 +86,7 @@ public class SubmissionService {
         Quiz quiz = Quiz.findById(attempt.quizId);
         scored.fire(new AttemptScored(attempt.id, workerId, orgId, quiz.id, quiz.noticeId, quiz.kind, quiz.moduleCode,
                 result.score(), result.passed(), now, answered));
+        metrics.attemptSubmitted(result.status().name());
         return attempt.responseBody;
     }
 
