@@ -1,5 +1,6 @@
 package cn.qhzgh.study.content;
 
+import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,11 +33,14 @@ public class ModuleAdminResource {
     private final ModuleAdminService modules;
     private final ModuleQueries queries;
     private final CallerService callers;
+    private final AuditLog audit;
 
-    public ModuleAdminResource(ModuleAdminService modules, ModuleQueries queries, CallerService callers) {
+    public ModuleAdminResource(ModuleAdminService modules, ModuleQueries queries, CallerService callers,
+                               AuditLog audit) {
         this.modules = modules;
         this.queries = queries;
         this.callers = callers;
+        this.audit = audit;
     }
 
     @GET
@@ -65,18 +69,23 @@ public class ModuleAdminResource {
     public Response edit(@RestPath long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull EditParagraphsRequest request) {
         ModuleDetail module = modules.edit(id, ifMatch, request, callers.current().externalId());
+        audit.record(callers.current(), "module.edit", "module:" + id, "version " + module.version());
         return Response.ok(module).tag(EntityTag.valueOf(module.etag())).build();
     }
 
     @POST
     @Path("/{id}/publish")
     public AdminModuleView publish(@RestPath long id) {
-        return modules.setPublished(id, true);
+        AdminModuleView module = modules.setPublished(id, true);
+        audit.record(callers.current(), "module.publish", "module:" + id, null);
+        return module;
     }
 
     @POST
     @Path("/{id}/unpublish")
     public AdminModuleView unpublish(@RestPath long id) {
-        return modules.setPublished(id, false);
+        AdminModuleView module = modules.setPublished(id, false);
+        audit.record(callers.current(), "module.unpublish", "module:" + id, null);
+        return module;
     }
 }

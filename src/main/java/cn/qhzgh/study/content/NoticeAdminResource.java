@@ -1,5 +1,6 @@
 package cn.qhzgh.study.content;
 
+import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.ProblemError;
 import cn.qhzgh.study.security.CallerService;
@@ -37,10 +38,12 @@ public class NoticeAdminResource {
 
     private final NoticeImportService imports;
     private final CallerService callers;
+    private final AuditLog audit;
 
-    public NoticeAdminResource(NoticeImportService imports, CallerService callers) {
+    public NoticeAdminResource(NoticeImportService imports, CallerService callers, AuditLog audit) {
         this.imports = imports;
         this.callers = callers;
+        this.audit = audit;
     }
 
     @POST
@@ -84,7 +87,12 @@ public class NoticeAdminResource {
                 callers.current().externalId()));
     }
 
-    private static Response respond(NoticeImportResult result) {
+    private Response respond(NoticeImportResult result) {
+        if (!result.dryRun()) {
+            long changed = result.modules().stream().filter(m -> m.change() != ModuleChange.Kind.UNCHANGED).count();
+            audit.record(callers.current(), "notice.import", "notice:" + result.notice().docNumber(),
+                    changed + " module(s) created, revised or withdrawn");
+        }
         if (result.created() && !result.dryRun()) {
             return Response.created(URI.create("/api/v1/notices/" + result.notice().id())).entity(result).build();
         }

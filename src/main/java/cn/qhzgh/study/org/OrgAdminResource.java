@@ -1,5 +1,7 @@
 package cn.qhzgh.study.org;
 
+import cn.qhzgh.study.security.CallerService;
+import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.common.BusinessMetrics;
 import cn.qhzgh.study.common.TabularUpload;
 import cn.qhzgh.study.security.Roles;
@@ -24,10 +26,14 @@ public class OrgAdminResource {
 
     private final OrgImportService imports;
     private final BusinessMetrics metrics;
+    private final AuditLog audit;
+    private final CallerService callers;
 
-    public OrgAdminResource(OrgImportService imports, BusinessMetrics metrics) {
+    public OrgAdminResource(OrgImportService imports, BusinessMetrics metrics, AuditLog audit, CallerService callers) {
         this.imports = imports;
         this.metrics = metrics;
+        this.audit = audit;
+        this.callers = callers;
     }
 
     @POST
@@ -40,6 +46,7 @@ public class OrgAdminResource {
             OrgImportResult result = imports.importOrgs(content, upload.format(), dryRun);
             if (!dryRun) {
                 metrics.importedRows("orgs", result.rows());
+                audit.record(callers.current(), "orgs.import", "file:" + file.fileName(), result.toString());
             }
             return result;
         }

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.org;
 
+import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.common.BusinessMetrics;
 import cn.qhzgh.study.common.PageResult;
 import cn.qhzgh.study.common.TabularUpload;
@@ -33,13 +34,15 @@ public class WorkerAdminResource {
     private final WorkerService workers;
     private final CallerService callers;
     private final BusinessMetrics metrics;
+    private final AuditLog audit;
 
     public WorkerAdminResource(WorkerImportService imports, WorkerService workers, CallerService callers,
-                               BusinessMetrics metrics) {
+                               BusinessMetrics metrics, AuditLog audit) {
         this.imports = imports;
         this.workers = workers;
         this.callers = callers;
         this.metrics = metrics;
+        this.audit = audit;
     }
 
     @POST
@@ -53,6 +56,7 @@ public class WorkerAdminResource {
             WorkerImportResult result = imports.importWorkers(content, upload.format(), dryRun);
             if (!dryRun) {
                 metrics.importedRows("workers", result.rows());
+                audit.record(callers.current(), "workers.import", "file:" + file.fileName(), result.toString());
             }
             return result;
         }

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.quiz;
 
+import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.common.PageResult;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
@@ -34,11 +35,14 @@ public class QuestionAdminResource {
     private final QuestionQueries queries;
     private final QuestionAdminService questions;
     private final CallerService callers;
+    private final AuditLog audit;
 
-    public QuestionAdminResource(QuestionQueries queries, QuestionAdminService questions, CallerService callers) {
+    public QuestionAdminResource(QuestionQueries queries, QuestionAdminService questions, CallerService callers,
+                                 AuditLog audit) {
         this.queries = queries;
         this.questions = questions;
         this.callers = callers;
+        this.audit = audit;
     }
 
     @GET
@@ -70,6 +74,8 @@ public class QuestionAdminResource {
     public Response edit(@RestPath long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull QuestionEditRequest request) {
         QuestionView question = questions.edit(id, ifMatch, request, callers.current().externalId());
+        audit.record(callers.current(), "question.edit", "question:" + id,
+                "version " + question.version() + ", " + question.status());
         return Response.ok(question).tag(EntityTag.valueOf(question.etag())).build();
     }
 }

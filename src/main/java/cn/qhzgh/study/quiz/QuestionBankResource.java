@@ -1,5 +1,6 @@
 package cn.qhzgh.study.quiz;
 
+import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.common.BusinessMetrics;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.ProblemError;
@@ -39,11 +40,14 @@ public class QuestionBankResource {
     private final QuestionBankService banks;
     private final CallerService callers;
     private final BusinessMetrics metrics;
+    private final AuditLog audit;
 
-    public QuestionBankResource(QuestionBankService banks, CallerService callers, BusinessMetrics metrics) {
+    public QuestionBankResource(QuestionBankService banks, CallerService callers, BusinessMetrics metrics,
+                                AuditLog audit) {
         this.banks = banks;
         this.callers = callers;
         this.metrics = metrics;
+        this.audit = audit;
     }
 
     @POST
@@ -70,6 +74,7 @@ public class QuestionBankResource {
             return Response.ok(result).build();
         }
         metrics.importedRows("questions", result.questions());
+        audit.record(callers.current(), "bank.upload", "bank:" + result.bankId(), result.questions() + " question(s)");
         return Response.created(URI.create("/api/v1/admin/question-banks/" + result.bankId())).entity(result).build();
     }
 

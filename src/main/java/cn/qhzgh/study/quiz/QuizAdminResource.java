@@ -1,5 +1,7 @@
 package cn.qhzgh.study.quiz;
 
+import cn.qhzgh.study.security.CallerService;
+import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -31,9 +33,13 @@ import java.util.List;
 public class QuizAdminResource {
 
     private final QuizAdminService quizzes;
+    private final AuditLog audit;
+    private final CallerService callers;
 
-    public QuizAdminResource(QuizAdminService quizzes) {
+    public QuizAdminResource(QuizAdminService quizzes, AuditLog audit, CallerService callers) {
         this.quizzes = quizzes;
+        this.audit = audit;
+        this.callers = callers;
     }
 
     @GET
@@ -59,6 +65,7 @@ public class QuizAdminResource {
     @APIResponse(responseCode = "422", description = "Fewer approved questions match the draw rule than questionCount")
     public Response create(@Valid @NotNull QuizRequest request) {
         QuizView quiz = quizzes.create(request);
+        audit.record(callers.current(), "quiz.create", "quiz:" + quiz.id(), quiz.title());
         return Response.created(URI.create("/api/v1/admin/quizzes/" + quiz.id())).entity(quiz)
                 .tag(EntityTag.valueOf(quiz.etag())).build();
     }
@@ -75,6 +82,7 @@ public class QuizAdminResource {
     public Response update(@RestPath long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull QuizRequest request) {
         QuizView quiz = quizzes.update(id, ifMatch, request);
+        audit.record(callers.current(), "quiz.update", "quiz:" + id, "revision " + quiz.revision());
         return Response.ok(quiz).tag(EntityTag.valueOf(quiz.etag())).build();
     }
 
@@ -83,5 +91,6 @@ public class QuizAdminResource {
     @APIResponse(responseCode = "204", description = "Archived; past attempts keep pointing at it")
     public void archive(@RestPath long id) {
         quizzes.archive(id);
+        audit.record(callers.current(), "quiz.archive", "quiz:" + id, null);
     }
 }

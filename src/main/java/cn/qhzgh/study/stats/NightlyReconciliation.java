@@ -1,5 +1,6 @@
 package cn.qhzgh.study.stats;
 
+import cn.qhzgh.study.security.AuditLog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,10 +20,12 @@ public class NightlyReconciliation {
 
     private final StatsReconciler reconciler;
     private final EntityManager entityManager;
+    private final AuditLog audit;
 
-    public NightlyReconciliation(StatsReconciler reconciler, EntityManager entityManager) {
+    public NightlyReconciliation(StatsReconciler reconciler, EntityManager entityManager, AuditLog audit) {
         this.reconciler = reconciler;
         this.entityManager = entityManager;
+        this.audit = audit;
     }
 
     @Scheduled(cron = "{study.stats.reconcile-cron}", timeZone = "Asia/Shanghai",
@@ -32,6 +35,7 @@ public class NightlyReconciliation {
             return;
         }
         ReconcileReport report = reconciler.reconcile();
+        audit.recordSystem("stats.reconcile", "counters", "nightly, drift " + report.totalDrift());
         if (report.totalDrift() == 0) {
             LOG.infof("Nightly reconciliation: no drift (%d ms)", report.millis());
         } else {

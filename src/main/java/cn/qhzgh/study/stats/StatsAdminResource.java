@@ -1,5 +1,7 @@
 package cn.qhzgh.study.stats;
 
+import cn.qhzgh.study.security.CallerService;
+import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
@@ -14,9 +16,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class StatsAdminResource {
 
     private final StatsReconciler reconciler;
+    private final AuditLog audit;
+    private final CallerService callers;
 
-    public StatsAdminResource(StatsReconciler reconciler) {
+    public StatsAdminResource(StatsReconciler reconciler, AuditLog audit, CallerService callers) {
         this.reconciler = reconciler;
+        this.audit = audit;
+        this.callers = callers;
     }
 
     @POST
@@ -24,6 +30,8 @@ public class StatsAdminResource {
             description = "Reports the counter rows that differed (drift, expected to be 0) and repairs them. "
                     + "Also runs nightly on one replica.")
     public ReconcileReport reconcile() {
-        return reconciler.reconcile();
+        ReconcileReport report = reconciler.reconcile();
+        audit.record(callers.current(), "stats.reconcile", "counters", "drift " + report.totalDrift());
+        return report;
     }
 }

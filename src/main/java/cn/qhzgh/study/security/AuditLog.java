@@ -1,0 +1,46 @@
+package cn.qhzgh.study.security;
+
+import cn.qhzgh.study.common.DbClock;
+import cn.qhzgh.study.common.PageResult;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+
+/** The audit trail of admin actions: written after an action succeeded, read newest first. */
+@ApplicationScoped
+public class AuditLog {
+
+    public static final String SYSTEM = "system";
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(Caller caller, String action, String target, String detail) {
+        write(caller.externalId(), caller.role(), action, target, detail);
+    }
+
+    /** Scheduled jobs act as {@link #SYSTEM}. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordSystem(String action, String target, String detail) {
+        write(SYSTEM, SYSTEM, action, target, detail);
+    }
+
+    @Transactional
+    public PageResult<AuditView> page(int page, int size) {
+        var query = AuditEntry.<AuditEntry>findAll(Sort.descending("id"));
+        List<AuditView> items = query.page(Page.of(page, size)).list().stream().map(AuditView::of).toList();
+        return new PageResult<>(items, query.count(), page, size);
+    }
+
+    private static void write(String actor, String role, String action, String target, String detail) {
+        AuditEntry entry = new AuditEntry();
+        entry.at = DbClock.now();
+        entry.actor = actor;
+        entry.role = role;
+        entry.action = action;
+        entry.target = target.length() > 255 ? target.substring(0, 255) : target;
+        entry.detail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
+        entry.persist();
+    }
+}
