@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -14,8 +13,7 @@ final class AttemptDrawer {
     private AttemptDrawer() {
     }
 
-    static List<DrawnQuestion> draw(List<QuestionPool.Candidate> pool, Map<Long, QuestionVersion> versions,
-                                    Map<Long, QuestionType> types, int count, boolean shuffleQuestions,
+    static List<DrawnQuestion> draw(List<QuestionPool.Candidate> pool, int count, boolean shuffleQuestions,
                                     boolean shuffleOptions, long seed) {
         Random random = new Random(seed);
         List<QuestionPool.Candidate> shuffled = new ArrayList<>(pool);
@@ -26,10 +24,9 @@ final class AttemptDrawer {
         }
         List<DrawnQuestion> draw = new ArrayList<>();
         for (QuestionPool.Candidate candidate : chosen) {
-            List<String> keys = new ArrayList<>(versions.get(candidate.questionId()).options.stream()
-                    .map(QuestionOption::key).toList());
+            List<String> keys = new ArrayList<>(candidate.optionKeys());
             // 正确 before 错误 is how every paper prints true/false; shuffling it would only confuse.
-            if (shuffleOptions && types.get(candidate.questionId()) != QuestionType.TRUE_FALSE) {
+            if (shuffleOptions && candidate.type() != QuestionType.TRUE_FALSE) {
                 Collections.shuffle(keys, random);
             }
             draw.add(new DrawnQuestion(candidate.questionId(), candidate.version(), keys));

@@ -146,24 +146,25 @@ public class AttemptService {
         if (candidates.isEmpty()) {
             throw DomainException.conflict("no-questions", "No approved questions match this quiz yet.");
         }
-        List<Long> ids = candidates.stream().map(QuestionPool.Candidate::questionId).toList();
-        Map<Long, QuestionType> types = Question.<Question>list("id in ?1", ids).stream()
-                .collect(Collectors.toMap(q -> q.id, q -> q.type));
-        return AttemptDrawer.draw(candidates, versions(candidates), types, quiz.questionCount,
-                quiz.shuffleQuestions, quiz.shuffleOptions, seed);
+        return AttemptDrawer.draw(candidates, quiz.questionCount, quiz.shuffleQuestions, quiz.shuffleOptions, seed);
     }
 
-    static Map<Long, QuestionVersion> versions(List<QuestionPool.Candidate> asked) {
-        Map<Long, Integer> wanted = asked.stream()
-                .collect(Collectors.toMap(QuestionPool.Candidate::questionId, QuestionPool.Candidate::version));
+    /** The given version of each question, in one query. */
+    static Map<Long, QuestionVersion> versions(Map<Long, Integer> wanted) {
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
         return QuestionVersion.<QuestionVersion>list("questionId in ?1", List.copyOf(wanted.keySet())).stream()
                 .filter(v -> wanted.get(v.questionId) == v.version)
                 .collect(Collectors.toMap(v -> v.questionId, Function.identity()));
     }
 
+    static Map<Long, Integer> drawnVersions(List<DrawnQuestion> draw) {
+        return draw.stream().collect(Collectors.toMap(DrawnQuestion::questionId, DrawnQuestion::version));
+    }
+
     private static AttemptStarted payload(Quiz quiz, QuizAttempt attempt, boolean created) {
-        Map<Long, QuestionVersion> versions = versions(attempt.draw.stream()
-                .map(d -> new QuestionPool.Candidate(d.questionId(), d.version())).toList());
+        Map<Long, QuestionVersion> versions = versions(drawnVersions(attempt.draw));
         Map<Long, QuestionType> types = Question.<Question>list("id in ?1", List.copyOf(versions.keySet())).stream()
                 .collect(Collectors.toMap(q -> q.id, q -> q.type));
         List<AttemptQuestion> questions = new ArrayList<>();

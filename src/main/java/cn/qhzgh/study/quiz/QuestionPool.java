@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The approved questions a quiz may draw, cached briefly: when an exam opens, thousands of starts
@@ -18,12 +20,11 @@ import java.util.Set;
 @ApplicationScoped
 public class QuestionPool {
 
-    /** A drawable question at its current version; {@code group} is shared by questions of one source sentence. */
-    public record Candidate(long questionId, int version, String group) {
-
-        public Candidate(long questionId, int version) {
-            this(questionId, version, "q" + questionId);
-        }
+    /**
+     * A drawable question at its current version, with what a draw needs to know about it, so that starting an
+     * attempt reads nothing. {@code group} is shared by questions cut from one source sentence.
+     */
+    public record Candidate(long questionId, int version, String group, QuestionType type, List<String> optionKeys) {
     }
 
     private final EntityManager entityManager;
@@ -67,9 +68,14 @@ public class QuestionPool {
             query.setParameter("types", quiz.drawTypes.stream().map(QuestionType::valueOf).toList());
         }
         Set<String> tags = new HashSet<>(quiz.drawTags);
-        return query.getResultStream()
+        List<Question> questions = query.getResultStream()
                 .filter(q -> tags.isEmpty() || q.tags.stream().anyMatch(tags::contains))
-                .map(q -> new Candidate(q.id, q.currentVersion, q.sourceGroup == null ? "q" + q.id : q.sourceGroup))
+                .toList();
+        Map<Long, QuestionVersion> versions = AttemptService.versions(questions.stream()
+                .collect(Collectors.toMap(q -> q.id, q -> q.currentVersion)));
+        return questions.stream()
+                .map(q -> new Candidate(q.id, q.currentVersion, q.sourceGroup == null ? "q" + q.id : q.sourceGroup,
+                        q.type, versions.get(q.id).options.stream().map(QuestionOption::key).toList()))
                 .toList();
     }
 }

@@ -93,11 +93,11 @@ public class SubmissionService {
     private SubmissionResult grade(QuizAttempt attempt, Map<Long, AnswerRequest> answers, boolean late, Instant now,
                                    List<AttemptScored.AnsweredQuestion> answered) {
         Quiz quiz = Quiz.findById(attempt.quizId);
-        Map<Long, QuestionVersion> versions = AttemptService.versions(attempt.draw.stream()
-                .map(d -> new QuestionPool.Candidate(d.questionId(), d.version())).toList());
+        Map<Long, QuestionVersion> versions = AttemptService.versions(AttemptService.drawnVersions(attempt.draw));
         Map<Long, QuestionType> types = Question.<Question>list("id in ?1", List.copyOf(versions.keySet())).stream()
                 .collect(Collectors.toMap(q -> q.id, q -> q.type));
         List<QuestionResult> results = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         int correctCount = 0;
         for (int position = 0; position < attempt.draw.size(); position++) {
             DrawnQuestion drawn = attempt.draw.get(position);
@@ -107,27 +107,37 @@ public class SubmissionService {
             List<String> picked = answer == null ? List.of() : toOriginal(type, drawn, answer.response());
             boolean correct = !late && AttemptScorer.isCorrect(type, asked, picked);
             correctCount += correct ? 1 : 0;
-            storeAnswer(attempt.id, position, drawn, picked, type == QuestionType.FILL_BLANK ? null
-                    : String.join("", picked.stream().sorted().toList()), correct);
+            rows.add(new Object[]{attempt.id, position, drawn.questionId(), drawn.version(), write(picked),
+                    type == QuestionType.FILL_BLANK ? null : String.join("", picked.stream().sorted().toList()), correct});
             answered.add(new AttemptScored.AnsweredQuestion(drawn.questionId(), correct,
                     type == QuestionType.FILL_BLANK ? List.of() : picked));
             results.add(new QuestionResult(drawn.questionId(), correct, toLetters(type, drawn, asked.answer),
                     asked.explanation));
         }
+        storeAnswers(rows);
         int score = late ? 0 : AttemptScorer.score(correctCount, attempt.draw.size());
         return new SubmissionResult(attempt.id, attempt.quizId, late ? AttemptStatus.LATE : AttemptStatus.SUBMITTED,
                 score, !late && score >= quiz.passScore, now, results);
     }
 
-    private void storeAnswer(String attemptId, int position, DrawnQuestion drawn, List<String> picked,
-                             String pickedKeys, boolean correct) {
-        entityManager.createNativeQuery("""
-                        INSERT INTO attempt_answer (attempt_id, position, question_id, question_version, response,
-                                                    picked_keys, correct)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, attemptId).setParameter(2, position).setParameter(3, drawn.questionId())
-                .setParameter(4, drawn.version()).setParameter(5, write(picked)).setParameter(6, pickedKeys)
-                .setParameter(7, correct).executeUpdate();
+    /** All answers of the attempt in one multi-row insert. */
+    private void storeAnswers(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO attempt_answer (attempt_id, position, question_id, "
+                + "question_version, response, picked_keys, correct) VALUES ");
+        for (int i = 0; i < rows.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
+        }
+        var insert = entityManager.createNativeQuery(sql.toString());
+        int p = 1;
+        for (Object[] row : rows) {
+            for (Object value : row) {
+                insert.setParameter(p++, value);
+            }
+        }
+        insert.executeUpdate();
     }
 
     /** Every answer must name a question of this attempt, once, with letters this phone was shown. */

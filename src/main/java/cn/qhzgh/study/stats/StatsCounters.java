@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -149,18 +150,34 @@ public class StatsCounters {
         campaign(scored.orgId(), scored.noticeId(), 0, 0, 0, attemptedDelta, bestDelta, passedDelta);
     }
 
+    /** Item counters of the whole attempt: one upsert for the questions, one for the options picked. */
     private void questions(AttemptScored scored) {
-        for (AttemptScored.AnsweredQuestion answer : scored.answers()) {
-            sql("""
-                    INSERT INTO org_question_count (org_id, question_id, asked, correct) VALUES (?1, ?2, 1, ?3)
-                    ON DUPLICATE KEY UPDATE asked = asked + 1, correct = correct + VALUES(correct)""",
-                    scored.orgId(), answer.questionId(), answer.correct() ? 1 : 0);
-            for (String key : answer.picked()) {
-                sql("""
-                        INSERT INTO org_option_count (org_id, question_id, option_key, picks) VALUES (?1, ?2, ?3, 1)
-                        ON DUPLICATE KEY UPDATE picks = picks + 1""", scored.orgId(), answer.questionId(), key);
-            }
+        List<AttemptScored.AnsweredQuestion> answers = scored.answers();
+        if (answers.isEmpty()) {
+            return;
         }
+        List<Object> params = new ArrayList<>();
+        answers.forEach(a -> params.addAll(List.of(scored.orgId(), a.questionId(), a.correct() ? 1 : 0)));
+        sqlRows("INSERT INTO org_question_count (org_id, question_id, asked, correct) VALUES ", "(?, ?, 1, ?)",
+                answers.size(), " ON DUPLICATE KEY UPDATE asked = asked + 1, correct = correct + VALUES(correct)", params);
+        List<Object> picks = new ArrayList<>();
+        answers.forEach(a -> a.picked().forEach(key -> picks.addAll(List.of(scored.orgId(), a.questionId(), key))));
+        if (!picks.isEmpty()) {
+            sqlRows("INSERT INTO org_option_count (org_id, question_id, option_key, picks) VALUES ", "(?, ?, ?, 1)",
+                    picks.size() / 3, " ON DUPLICATE KEY UPDATE picks = picks + 1", picks);
+        }
+    }
+
+    private void sqlRows(String head, String tuple, int rows, String tail, List<Object> params) {
+        StringBuilder sql = new StringBuilder(head);
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ").append(tuple);
+        }
+        var query = entityManager.createNativeQuery(sql.append(tail).toString());
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        query.executeUpdate();
     }
 
     /** A worker counts as active once per day, however many events they send that day. */
