@@ -14,7 +14,8 @@ import java.util.function.Function;
 @ApplicationScoped
 public class JwtConfigCheck {
 
-    static final List<String> REQUIRED = List.of(
+    /** Verification settings a deployment must supply. */
+    public static final List<String> REQUIRED = List.of(
             "mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer", "mp.jwt.verify.audiences");
 
     void check(@Observes StartupEvent start, Config config) {
@@ -30,7 +31,7 @@ public class JwtConfigCheck {
         return REQUIRED.stream().filter(key -> lookup.apply(key).filter(v -> !v.isBlank()).isEmpty()).toList();
     }
 
-    static String envName(String key) {
+    public static String envName(String key) {
         return key.toUpperCase(Locale.ROOT).replace('.', '_');
     }
 }
