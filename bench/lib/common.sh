@@ -161,12 +161,14 @@ app_start() {
 }
 
 # Resident set sizes of the service (and our MariaDB) once per second, appended to $SAMPLES; bounded by
-# the service's life.
+# the service's life. Columns: epoch s, service RSS KiB, MariaDB RSS KiB, 1-minute load average, number of
+# Maven JVMs running on the machine (someone else's build competing for the cores; we never run one then).
 rss_sampler_start() {
   (
     while kill -0 "$APP_PID" 2>/dev/null; do
-      printf '%s\t%s\t%s\n' "$(date +%s)" "$(ps -o rss= -p "$APP_PID" | tr -d ' ')" \
-        "$( [[ -n "$DB_PID" ]] && ps -o rss= -p "$DB_PID" | tr -d ' ')"
+      printf '%s\t%s\t%s\t%s\t%s\n' "$(date +%s)" "$(ps -o rss= -p "$APP_PID" | tr -d ' ')" \
+        "$( [[ -n "$DB_PID" ]] && ps -o rss= -p "$DB_PID" | tr -d ' ')" "$(cut -d' ' -f1 /proc/loadavg)" \
+        "$(pgrep -fc plexus-classworlds || true)"
       sleep 1
     done
   ) >>"$SAMPLES" 2>/dev/null &
@@ -184,8 +186,24 @@ app_stop() {
 }
 
 # Peak service RSS in MiB between two `now` stamps (plus one second), from $SAMPLES; "n/a" without samples.
+# A step shorter than the sampling period may end before its sample is written: then wait once for it.
 rss_peak() {
-  awk -v a="${1%.*}" -v b="${2%.*}" '$1 >= a && $1 <= b + 1 && $2 > m { m = $2 } END { if (m) printf "%d", m / 1024; else printf "n/a" }' "$SAMPLES"
+  local peak
+  peak=$(sample_max 2 "$1" "$2")
+  if [[ "$peak" == n/a ]]; then sleep 1.2; peak=$(sample_max 2 "$1" "$2"); fi
+  [[ "$peak" == n/a ]] && echo n/a || echo $((peak / 1024))
+}
+
+# sample_max <column> <from> <to>: the largest value of a $SAMPLES column between two `now` stamps (+1 s).
+sample_max() {
+  awk -v c="$1" -v a="${2%.*}" -v b="${3%.*}" '$1 >= a && $1 <= b + 1 && $c != "" && (!n++ || $c + 0 > m) { m = $c + 0 } END { if (n) print m; else print "n/a" }' "$SAMPLES"
+}
+
+# "max load <1-min load average>, Maven build running" between two `now` stamps, from $SAMPLES.
+load_during() {
+  local load maven
+  load=$(sample_max 4 "$1" "$2") maven=$(sample_max 5 "$1" "$2")
+  printf 'max load %s%s' "$load" "$([[ "$maven" =~ ^[1-9] ]] && echo ', Maven build running')"
 }
 
 # Peak RSS in MiB over all of $SAMPLES; $1 = 2 for the service, 3 for MariaDB.
