@@ -209,6 +209,13 @@ load_during() {
 # Peak RSS in MiB over all of $SAMPLES; $1 = 2 for the service, 3 for MariaDB.
 rss_peak_all() { awk -v c="${1:-2}" '$c > m { m = $c } END { printf "%d", m / 1024 }' "$SAMPLES"; }
 
+# CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat; 0 if it is gone.
+cpu_seconds() {
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || { echo 0; return 0; }
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($12 + $13) / hz }' <<<"${stat##*) }"
+}
+
 # --- tokens signed with the NON-PRODUCTION key ----------------------------------------------------------
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 
