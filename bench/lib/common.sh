@@ -209,11 +209,43 @@ load_during() {
 # Peak RSS in MiB over all of $SAMPLES; $1 = 2 for the service, 3 for MariaDB.
 rss_peak_all() { awk -v c="${1:-2}" '$c > m { m = $c } END { printf "%d", m / 1024 }' "$SAMPLES"; }
 
+# wait_quiet <max seconds> [max 1-min load, default 1.5]: waits (bounded) until no Maven JVM runs on the machine
+# and the 1-minute load average is below the limit; logs either way and never fails.
+wait_quiet() {
+  local limit=$1 max_load=${2:-1.5} i maven load
+  for ((i = 0; i * 5 < limit; i++)); do
+    maven=$(pgrep -fc plexus-classworlds || true) load=$(cut -d' ' -f1 /proc/loadavg)
+    if [[ "$maven" == 0 ]] && awk -v l="$load" -v m="$max_load" 'BEGIN { exit !(l < m) }'; then
+      log "machine quiet after $((i * 5)) s (load $(loadavg))"
+      return 0
+    fi
+    sleep 5
+  done
+  log "WARNING: machine not quiet after $limit s (Maven JVMs: $maven, load $(loadavg)); measuring anyway"
+}
+
 # CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat; 0 if it is gone.
 cpu_seconds() {
   local stat
   stat=$(cat "/proc/$1/stat" 2>/dev/null) || { echo 0; return 0; }
   awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($12 + $13) / hz }' <<<"${stat##*) }"
+}
+
+# thread_cpu <pid>: CPU seconds so far of a JVM's threads, grouped: "<jit> <gc> <requests> <other>", where jit =
+# C1/C2 compiler threads, gc = GC threads, requests = Quarkus executor and Vert.x event-loop threads.
+thread_cpu() {
+  local task comm stat
+  for task in /proc/"$1"/task/*; do
+    read -r comm <"$task/comm" 2>/dev/null || continue
+    stat=$(cat "$task/stat" 2>/dev/null) || continue
+    stat=${stat##*) }
+    printf '%s\t%s\n' "${comm// /_}" "$(awk '{ print $12 + $13 }' <<<"$stat")"
+  done | awk -v hz="$(getconf CLK_TCK)" -F'\t' '
+    $1 ~ /^C[12]_Compiler/ { j += $2; next }
+    $1 ~ /^(GC_Thread|G1_|VM_Thread)/ { g += $2; next }
+    $1 ~ /^(executor-thread|vert\.x-eventloo)/ { r += $2; next }
+    { o += $2 }
+    END { printf "%.2f %.2f %.2f %.2f\n", j / hz, g / hz, r / hz, o / hz }'
 }
 
 # --- tokens signed with the NON-PRODUCTION key ----------------------------------------------------------

@@ -134,7 +134,7 @@ public class LoadDriver {
             long wave2End = System.nanoTime();
             Map<String, Double> cpu2 = cpu(pids);
             StringBuilder cpuLine = new StringBuilder("CPU seconds used in wave 1 / wave 2 (2 cores = 2 s per second):");
-            for (String name : pids.keySet()) {
+            for (String name : cpu0.keySet()) {
                 cpuLine.append(String.format(" %s %.1f / %.1f;", name, cpu1.get(name) - cpu0.get(name),
                         cpu2.get(name) - cpu1.get(name)));
             }
@@ -146,20 +146,47 @@ public class LoadDriver {
         }
     }
 
-    /** CPU seconds (user + system) of each process so far, from /proc/PID/stat. */
+    /**
+     * CPU seconds (user + system) of each process so far, from /proc/PID/stat; for the process named "service" also
+     * "service: JIT" (C1/C2 compiler threads) and "service: requests" (executor and Vert.x event-loop threads).
+     */
     static Map<String, Double> cpu(Map<String, Long> pids) {
         Map<String, Double> seconds = new LinkedHashMap<>();
         pids.forEach((name, pid) -> {
-            try {
-                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                // utime + stime, in clock ticks of 1/100 s (USER_HZ is 100 on Linux)
-                seconds.put(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0);
-            } catch (IOException | RuntimeException e) {
-                seconds.put(name, Double.NaN);
+            seconds.put(name, ticks(Path.of("/proc/" + pid + "/stat")) / 100.0);
+            if (name.equals("service")) {
+                double jit = 0;
+                double requests = 0;
+                try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                    for (Path task : tasks.toList()) {
+                        String comm = Files.readString(task.resolve("comm")).strip();
+                        double t = ticks(task.resolve("stat")) / 100.0;
+                        if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                            jit += t;
+                        } else if (comm.startsWith("executor-thread") || comm.startsWith("vert.x-eventloo")) {
+                            requests += t;
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    jit = Double.NaN;
+                    requests = Double.NaN;
+                }
+                seconds.put("service: JIT", jit);
+                seconds.put("service: requests", requests);
             }
         });
         return seconds;
+    }
+
+    /** utime + stime from a /proc stat file, in clock ticks of 1/100 s (USER_HZ is 100 on Linux); NaN if gone. */
+    static double ticks(Path stat) {
+        try {
+            String text = Files.readString(stat);
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     interface Step {

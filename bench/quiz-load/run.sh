@@ -13,6 +13,8 @@
 #   BENCH_WARMUP=200       users (other subs) who start and submit first, untimed, so that the timed wave meets a
 #                          warmed-up JVM and a filled connection pool; their attempts are deleted afterwards (0 = cold)
 #   BENCH_XMX=512m         service heap (-Xmx)
+#   BENCH_WAIT_QUIET=0     wait up to this many seconds before each timed wave for no Maven build and load < 1.5
+#   BENCH_JFR=0            1 = record a Java Flight Recorder profile of the service during the timed waves
 #   BENCH_TIMEOUT=120      seconds any single request may take
 #
 # Output: bench/out/quiz-load/ (git-ignored): mariadb/, service-<run>.log, tokens-<run>.txt, driver-<run>.txt,
@@ -29,6 +31,8 @@ THINK_MS=${BENCH_THINK_MS:-0}
 WARMUP=${BENCH_WARMUP:-200}
 XMX=${BENCH_XMX:-512m}
 REQUEST_TIMEOUT=${BENCH_TIMEOUT:-120}
+WAIT_QUIET=${BENCH_WAIT_QUIET:-0}
+JFR=${BENCH_JFR:-0}
 OUT=$ROOT/bench/out/quiz-load
 STAMP=$(date +%Y%m%d-%H%M%S)
 RESULTS=$OUT/results-$STAMP.md
@@ -138,12 +142,21 @@ print(final[0]["id"] if final else "", final[0]["questionCount"] if final else "
   fi
 
   # --- load ----------------------------------------------------------------------------------------------
+  ((WAIT_QUIET == 0)) || wait_quiet "$WAIT_QUIET"
+  if [[ "$JFR" == 1 ]]; then
+    jcmd "$APP_PID" JFR.configure stackdepth=512 >/dev/null || true  # Quarkus stacks are deeper than the default 64
+    jcmd "$APP_PID" JFR.start name=load settings=profile filename="$OUT/load-$RUN.jfr" >/dev/null
+  fi
   save_metrics before
   ERRORS_BEFORE=$(grep -c ' ERROR ' "$SERVICE_LOG" || true)
+  ERROR_LINE_BEFORE=$(wc -l <"$SERVICE_LOG")
   log "run $RUN: $USERS users start and submit quiz $FINAL_ID (load $(loadavg))"
   start=$(now)
   drive load "$TOKENS"
   end=$(now)
+  if [[ "$JFR" == 1 ]]; then
+    jcmd "$APP_PID" JFR.stop name=load >/dev/null && log "run $RUN: JFR profile in $OUT/load-$RUN.jfr"
+  fi
   sed -n '/^RESULT /!p' "$OUT/driver-$RUN-load.txt" >&2
   declare -A R=()
   while read -r _ kv; do R[${kv%%=*}]=${kv#*=}; done < <(grep '^RESULT ' "$OUT/driver-$RUN-load.txt")
@@ -170,7 +183,8 @@ print(final[0]["id"] if final else "", final[0]["questionCount"] if final else "
   DEADLOCK=$(sql "SHOW ENGINE INNODB STATUS" | grep -c 'LATEST DETECTED DEADLOCK' || true)
   if ((SERVICE_ERRORS > 0)); then
     log "run $RUN: $SERVICE_ERRORS ERROR lines in $SERVICE_LOG; distinct causes:"
-    grep -E 'Caused by|Exception:|ERROR' "$SERVICE_LOG" | sed -E 's/^[0-9-]+ [0-9:,]+ //; s/incident [0-9a-f-]+/incident …/' \
+    sed -n "$((ERROR_LINE_BEFORE + 1)),\$p" "$SERVICE_LOG" | grep -E '^Caused by|ERROR' \
+      | sed -E 's/^[0-9-]+ [0-9:,]+ //; s/\((executor-thread|vert.x-[a-z-]+thread)-[0-9]+\)/(…)/; s/incident [0-9a-f-]+/incident …/' \
       | sort | uniq -c | sort -rn | head -15 >&2
   fi
   ((DEADLOCK == 0)) || log "run $RUN: InnoDB reports a deadlock (SHOW ENGINE INNODB STATUS saved to $OUT/innodb-$RUN.txt)"
