@@ -12,6 +12,8 @@
 #   BENCH_THINK_MS=0       pause between a user's start and its submit
 #   BENCH_WARMUP=200       users (other subs) who start and submit first, untimed, so that the timed wave meets a
 #                          warmed-up JVM and a filled connection pool; their attempts are deleted afterwards (0 = cold)
+#   BENCH_PREPROVISION=0   1 = each timed user calls GET /api/v1/me first (untimed, 8 at a time), so the timed wave
+#                          finds the workers provisioned and their callers cached; 0 = the start provisions them
 #   BENCH_XMX=512m         service heap (-Xmx)
 #   BENCH_WAIT_QUIET=0     wait up to this many seconds before each timed wave for no Maven build and load < 1.5
 #   BENCH_JFR=0            1 = record a Java Flight Recorder profile of the service during the timed waves
@@ -29,6 +31,7 @@ RUNS=${BENCH_RUNS:-1}
 POOL=${BENCH_POOL:-}
 THINK_MS=${BENCH_THINK_MS:-0}
 WARMUP=${BENCH_WARMUP:-200}
+PREPROVISION=${BENCH_PREPROVISION:-0}
 XMX=${BENCH_XMX:-512m}
 REQUEST_TIMEOUT=${BENCH_TIMEOUT:-120}
 WAIT_QUIET=${BENCH_WAIT_QUIET:-0}
@@ -141,6 +144,13 @@ print(final[0]["id"] if final else "", final[0]["questionCount"] if final else "
     log "run $RUN: warm-up done ($WARM_ERRORS ERROR lines in the service log so far); its attempts deleted"
   fi
 
+  if [[ "$PREPROVISION" == 1 ]]; then
+    log "run $RUN: pre-provisioning the $USERS timed workers with GET /api/v1/me"
+    # prints one status per token; bounded by the token count and curl's --max-time
+    xargs -P 8 -I{} curl -sS --max-time 30 -o /dev/null -w '%{http_code}\n' -H 'Authorization: Bearer {}' \
+      "$BASE/api/v1/me" <"$TOKENS" | sort | uniq -c | sed 's/^/    /' >&2
+  fi
+
   # --- load ----------------------------------------------------------------------------------------------
   ((WAIT_QUIET == 0)) || wait_quiet "$WAIT_QUIET"
   if [[ "$JFR" == 1 ]]; then
@@ -205,7 +215,7 @@ done
   machine_line
   echo "Service: packaged jar, $(java -version 2>&1 | head -1), -Xmx$XMX (${HEAP:-heap flags unavailable}${GC:+, $GC}), JDBC pool max ${POOL:-16 (default)}; fresh database and service per run."
   echo "Database: $DB_DESC. Quiz: FINAL exam of the imported notice, $FINAL_COUNT questions per attempt, drawn from $APPROVED approved questions."
-  echo "Load: $USERS users (one platform thread each in LoadDriver.java, java.net.http, HTTP/1.1), released together by a latch; think time $THINK_MS ms; $( ((WARMUP > 0)) && echo "warm-up: $WARMUP other users did the same just before (their attempts deleted)" || echo "no warm-up: the service was started just before (cold JIT, 2 pooled connections)"). The driver runs on the same 2 cores as the service and MariaDB."
+  echo "Load: $USERS users (one platform thread each in LoadDriver.java, java.net.http, HTTP/1.1), released together by a latch; think time $THINK_MS ms; $( ((WARMUP > 0)) && echo "warm-up: $WARMUP other users did the same just before (their attempts deleted)" || echo "no warm-up: the service was started just before (cold JIT, 2 pooled connections)"); $([[ "$PREPROVISION" == 1 ]] && echo "the timed workers were provisioned (GET /api/v1/me) before the wave, so their callers were cached" || echo "the timed workers are unknown to the service until their start provisions them"). The driver runs on the same 2 cores as the service and MariaDB."
   echo
   printf '%s\n' "${SUMMARY[@]}"
 } | tee "$RESULTS"
