@@ -1,0 +1,269 @@
+# Shared parts of the benchmarks in bench/: logging, cleanup, free ports, the packaged jar, a throwaway
+# MariaDB, the service started from environment variables only, RSS sampling and tokens signed with the
+# NON-PRODUCTION key. Source it from a benchmark script run from the repository root:
+#
+#   OUT=$ROOT/bench/out/<name>          # where the database, the service log and the samples go
+#   source "$ROOT/bench/lib/common.sh"
+#   bench_install_traps                  # stops the sampler, the service and MariaDB on every exit
+#
+# Variables the functions set (and read): DB_PID APP_PID SAMPLER_PID, JDBC_URL DB_USER DB_PASSWORD DB_NAME
+# MYSQL DB_DESC, APP_PORT BASE HEAP GC. A script may define bench_on_exit, called first on exit.
+# Every loop below is bounded in iterations and time.
+
+# shellcheck shell=bash
+: "${ROOT:?set ROOT to the repository root before sourcing common.sh}"
+: "${OUT:?set OUT before sourcing common.sh}"
+
+JAR=${JAR:-$ROOT/target/quarkus-app/quarkus-run.jar}
+ISSUER=${ISSUER:-https://bench.study.qhzgh.example/non-production}
+SERVICE_LOG=${SERVICE_LOG:-$OUT/service.log}
+DB_PID= APP_PID= SAMPLER_PID=
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+now() { date +%s.%N; }
+# seconds between two `now` stamps, one decimal
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+# the 1-, 5- and 15-minute load averages
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+require_tools() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || die "$tool is not installed"
+  done
+}
+
+# Stops a process we started: TERM, wait up to $2 seconds, then KILL.
+stop_pid() {
+  local pid=$1 grace=$2 i
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+  kill "$pid" 2>/dev/null || true
+  for ((i = 0; i < grace * 5; i++)); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.2; done
+  log "pid $pid ignored TERM for ${grace}s, killing"
+  kill -9 "$pid" 2>/dev/null || true
+}
+
+bench_cleanup() {
+  local rc=$?
+  if [[ "$(type -t bench_on_exit)" == function ]]; then bench_on_exit || true; fi
+  stop_pid "$SAMPLER_PID" 2
+  stop_pid "$APP_PID" 40
+  stop_pid "$DB_PID" 60
+  ((rc == 0)) || log "exit code $rc; see $SERVICE_LOG and $OUT/mariadb/error.log"
+  exit "$rc"
+}
+
+bench_install_traps() {
+  trap bench_cleanup EXIT
+  trap 'exit 130' INT TERM
+}
+
+# --- the packaged jar -------------------------------------------------------------------------------
+# Builds it if missing; warns (and does not rebuild) if sources are newer.
+jar_ensure() {
+  if [[ ! -f "$JAR" ]]; then
+    log "building $JAR (./mvnw -B -q package -DskipTests)"
+    (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
+  elif [[ -n "$(cd "$ROOT" && find src pom.xml -newer "$JAR" -type f -print -quit)" ]]; then
+    log "WARNING: sources are newer than $JAR; delete it (or run ./mvnw package) to benchmark the current code"
+  fi
+}
+
+# --- database -----------------------------------------------------------------------------------------
+# BENCH_DB_URL (jdbc:mysql://host:port/db, must exist and be empty) uses an existing server; otherwise a
+# throwaway MariaDB is installed into $OUT/mariadb and started on a free port bound to 127.0.0.1.
+db_start() {
+  local i
+  if [[ -n "${BENCH_DB_URL:-}" ]]; then
+    [[ "$BENCH_DB_URL" =~ ^jdbc:(mysql|mariadb)://([^:/]+):([0-9]+)/([A-Za-z0-9_]+) ]] \
+      || die "BENCH_DB_URL must look like jdbc:mysql://host:port/database"
+    JDBC_URL=$BENCH_DB_URL DB_USER=${BENCH_DB_USER:-root} DB_PASSWORD=${BENCH_DB_PASSWORD:-}
+    DB_NAME=${BASH_REMATCH[4]}
+    MYSQL=(mariadb --no-defaults --protocol=TCP -h "${BASH_REMATCH[2]}" -P "${BASH_REMATCH[3]}" -u "$DB_USER")
+    export MYSQL_PWD=$DB_PASSWORD   # read by the mariadb client; keeps the password off the command line
+    DB_DESC="existing server ${BASH_REMATCH[2]}:${BASH_REMATCH[3]} ($("${MYSQL[@]}" -N -B -e 'SELECT VERSION()'))"
+    return 0
+  fi
+  command -v mariadbd >/dev/null && command -v mariadb-install-db >/dev/null || die "mariadb-server is not installed"
+  DB_DIR=$OUT/mariadb DB_PORT=$(free_port) DB_NAME=study
+  rm -rf "$DB_DIR" && mkdir -p "$DB_DIR"
+  log "installing a throwaway MariaDB data directory in $DB_DIR"
+  timeout 120 mariadb-install-db --no-defaults --datadir="$DB_DIR/data" --auth-root-authentication-method=normal \
+    --skip-test-db --user=root >"$DB_DIR/install.log" 2>&1 || die "mariadb-install-db, see $DB_DIR/install.log"
+  mariadbd --no-defaults --datadir="$DB_DIR/data" --port="$DB_PORT" --bind-address=127.0.0.1 \
+    --socket="$DB_DIR/mysqld.sock" --pid-file="$DB_DIR/mysqld.pid" --user=root --version=5.7.19-mariadb \
+    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci --skip-log-bin \
+    --innodb-buffer-pool-size=1G --innodb-flush-log-at-trx-commit=2 --max-connections=300 \
+    --log-error="$DB_DIR/error.log" >"$DB_DIR/stdout.log" 2>&1 &
+  DB_PID=$!
+  MYSQL=(mariadb --no-defaults --socket="$DB_DIR/mysqld.sock" -u root)
+  for ((i = 0; ; i++)); do
+    "${MYSQL[@]}" -e 'SELECT 1' >/dev/null 2>&1 && break
+    kill -0 "$DB_PID" 2>/dev/null || die "mariadbd exited, see $DB_DIR/error.log"
+    ((i < 300)) || die "MariaDB did not accept connections within 60 s"
+    sleep 0.2
+  done
+  "${MYSQL[@]}" -e "CREATE DATABASE $DB_NAME CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+  JDBC_URL=jdbc:mysql://127.0.0.1:$DB_PORT/$DB_NAME DB_USER=root DB_PASSWORD=
+  DB_DESC="throwaway MariaDB $(mariadbd --version | awk '{print $3}'), buffer pool 1G, flush-log-at-trx-commit=2"
+  log "MariaDB pid $DB_PID listening on 127.0.0.1:$DB_PORT"
+}
+
+# Drops and recreates the throwaway database (the service must be stopped); refuses an existing server.
+db_recreate() {
+  [[ -n "$DB_PID" ]] || die "db_recreate only works on the throwaway MariaDB (BENCH_DB_URL is not supported here)"
+  "${MYSQL[@]}" -e "DROP DATABASE IF EXISTS $DB_NAME; CREATE DATABASE $DB_NAME CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+}
+
+db_stop() { stop_pid "$DB_PID" 60; DB_PID=; }
+
+sql() { "${MYSQL[@]}" -N -B "$DB_NAME" -e "$1"; }
+
+# --- the service, configured only through the environment --------------------------------------------
+# app_start [VAR=value ...]: extra environment for the service (e.g. QUARKUS_DATASOURCE_JDBC_MAX_SIZE=32).
+# Uses XMX (default 512m), writes $SERVICE_LOG, waits up to 120 s for /q/health/ready, then starts sampling
+# RSS into $SAMPLES (if set) once a second: "<epoch s> <service RSS KiB> <MariaDB RSS KiB>".
+app_start() {
+  local i
+  APP_PORT=$(free_port)
+  log "starting the service on 127.0.0.1:$APP_PORT (-Xmx${XMX:-512m})"
+  env QUARKUS_DATASOURCE_JDBC_URL="$JDBC_URL" \
+      QUARKUS_DATASOURCE_USERNAME="$DB_USER" \
+      QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
+      MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/src/main/dev-keys/non-production-public.pem" \
+      MP_JWT_VERIFY_ISSUER="$ISSUER" \
+      MP_JWT_VERIFY_AUDIENCES=study-service \
+      QUARKUS_HTTP_PORT="$APP_PORT" \
+      QUARKUS_HTTP_HOST=127.0.0.1 \
+      QUARKUS_HIBERNATE_ORM_DATABASE_VERSION_CHECK_ENABLED=false \
+      "$@" \
+      java "-Xmx${XMX:-512m}" -jar "$JAR" >"$SERVICE_LOG" 2>&1 &
+  APP_PID=$!
+  BASE=http://127.0.0.1:$APP_PORT
+  for ((i = 0; ; i++)); do
+    curl -fsS --max-time 2 "$BASE/q/health/ready" 2>/dev/null | grep -q '"status": *"UP"' && break
+    kill -0 "$APP_PID" 2>/dev/null || die "the service exited, see $SERVICE_LOG"
+    ((i < 120)) || die "the service was not ready within 120 s, see $SERVICE_LOG"
+    sleep 1
+  done
+  log "service pid $APP_PID is ready"
+  if grep -qi 'build time\|build-time' "$SERVICE_LOG"; then
+    log "WARNING: Quarkus reports a build-time property override:"; grep -i 'build time\|build-time' "$SERVICE_LOG" >&2
+  fi
+  HEAP=$(jcmd "$APP_PID" VM.flags 2>/dev/null | tr ' ' '\n' \
+    | awk -F= '/^-XX:(MaxHeapSize|InitialHeapSize)=/ { printf "%s%s=%dMiB", sep, substr($1, 5), $2 / 1048576; sep=", " }' \
+    || true)
+  GC=$(jcmd "$APP_PID" VM.flags 2>/dev/null | grep -o -- '-XX:+Use[A-Za-z0-9]*GC' | head -1 || true)
+  [[ -n "${SAMPLES:-}" ]] && rss_sampler_start
+  return 0
+}
+
+# Resident set sizes of the service (and our MariaDB) once per second, appended to $SAMPLES; bounded by
+# the service's life. Columns: epoch s, service RSS KiB, MariaDB RSS KiB, 1-minute load average, number of
+# Maven JVMs running on the machine (someone else's build competing for the cores; we never run one then).
+rss_sampler_start() {
+  (
+    while kill -0 "$APP_PID" 2>/dev/null; do
+      printf '%s\t%s\t%s\t%s\t%s\n' "$(date +%s)" "$(ps -o rss= -p "$APP_PID" | tr -d ' ')" \
+        "$( [[ -n "$DB_PID" ]] && ps -o rss= -p "$DB_PID" | tr -d ' ')" "$(cut -d' ' -f1 /proc/loadavg)" \
+        "$(pgrep -fc plexus-classworlds || true)"
+      sleep 1
+    done
+  ) >>"$SAMPLES" 2>/dev/null &
+  SAMPLER_PID=$!
+}
+
+# Stops the service (graceful shutdown, KILL after 40 s) and the sampler; logs how long the stop took.
+app_stop() {
+  local start
+  start=$(now)
+  stop_pid "$APP_PID" 40
+  stop_pid "$SAMPLER_PID" 2
+  [[ -n "$APP_PID" ]] && log "service pid $APP_PID stopped in $(elapsed "$start" "$(now)") s"
+  APP_PID= SAMPLER_PID=
+}
+
+# Peak service RSS in MiB between two `now` stamps (plus one second), from $SAMPLES; "n/a" without samples.
+# A step shorter than the sampling period may end before its sample is written: then wait once for it.
+rss_peak() {
+  local peak
+  peak=$(sample_max 2 "$1" "$2")
+  if [[ "$peak" == n/a ]]; then sleep 1.2; peak=$(sample_max 2 "$1" "$2"); fi
+  [[ "$peak" == n/a ]] && echo n/a || echo $((peak / 1024))
+}
+
+# sample_max <column> <from> <to>: the largest value of a $SAMPLES column between two `now` stamps (+1 s).
+sample_max() {
+  awk -v c="$1" -v a="${2%.*}" -v b="${3%.*}" '$1 >= a && $1 <= b + 1 && $c != "" && (!n++ || $c + 0 > m) { m = $c + 0 } END { if (n) print m; else print "n/a" }' "$SAMPLES"
+}
+
+# "max load <1-min load average>, Maven build running" between two `now` stamps, from $SAMPLES.
+load_during() {
+  local load maven
+  load=$(sample_max 4 "$1" "$2") maven=$(sample_max 5 "$1" "$2")
+  printf 'max load %s%s' "$load" "$([[ "$maven" =~ ^[1-9] ]] && echo ', Maven build running')"
+}
+
+# Peak RSS in MiB over all of $SAMPLES; $1 = 2 for the service, 3 for MariaDB.
+rss_peak_all() { awk -v c="${1:-2}" '$c > m { m = $c } END { printf "%d", m / 1024 }' "$SAMPLES"; }
+
+# wait_quiet <max seconds> [max 1-min load, default 1.5]: waits (bounded) until no Maven JVM runs on the machine
+# and the 1-minute load average is below the limit; logs either way and never fails.
+wait_quiet() {
+  local limit=$1 max_load=${2:-1.5} i maven load
+  for ((i = 0; i * 5 < limit; i++)); do
+    maven=$(pgrep -fc plexus-classworlds || true) load=$(cut -d' ' -f1 /proc/loadavg)
+    if [[ "$maven" == 0 ]] && awk -v l="$load" -v m="$max_load" 'BEGIN { exit !(l < m) }'; then
+      log "machine quiet after $((i * 5)) s (load $(loadavg))"
+      return 0
+    fi
+    sleep 5
+  done
+  log "WARNING: machine not quiet after $limit s (Maven JVMs: $maven, load $(loadavg)); measuring anyway"
+}
+
+# CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat; 0 if it is gone.
+cpu_seconds() {
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || { echo 0; return 0; }
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($12 + $13) / hz }' <<<"${stat##*) }"
+}
+
+# thread_cpu <pid>: CPU seconds so far of a JVM's threads, grouped: "<jit> <gc> <requests> <other>", where jit =
+# C1/C2 compiler threads, gc = GC threads, requests = Quarkus executor and Vert.x event-loop threads.
+thread_cpu() {
+  local task comm stat
+  for task in /proc/"$1"/task/*; do
+    read -r comm <"$task/comm" 2>/dev/null || continue
+    stat=$(cat "$task/stat" 2>/dev/null) || continue
+    stat=${stat##*) }
+    printf '%s\t%s\n' "${comm// /_}" "$(awk '{ print $12 + $13 }' <<<"$stat")"
+  done | awk -v hz="$(getconf CLK_TCK)" -F'\t' '
+    $1 ~ /^C[12]_Compiler/ { j += $2; next }
+    $1 ~ /^(GC_Thread|G1_|VM_Thread)/ { g += $2; next }
+    $1 ~ /^(executor-thread|vert\.x-eventloo)/ { r += $2; next }
+    { o += $2 }
+    END { printf "%.2f %.2f %.2f %.2f\n", j / hz, g / hz, r / hz, o / hz }'
+}
+
+# --- tokens signed with the NON-PRODUCTION key ----------------------------------------------------------
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+
+# mint_token <sub> <groups JSON array> <org> [ttl seconds, default 7200] [jti]: prints an RS256 JWT.
+mint_token() {
+  local sub=$1 groups=$2 org=$3 ttl=${4:-7200} jti=${5:-bench-$1-$(date +%s%N)} iat header payload signature
+  iat=$(date +%s)
+  header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+  payload=$(printf '{"iss":"%s","aud":"study-service","sub":"%s","upn":"%s","groups":%s,"org":"%s","iat":%d,"exp":%d,"jti":"%s"}' \
+    "$ISSUER" "$sub" "$sub" "$groups" "$org" "$iat" "$((iat + ttl))" "$jti" | b64url)
+  signature=$(printf '%s.%s' "$header" "$payload" \
+    | openssl dgst -sha256 -sign "$ROOT/src/main/dev-keys/non-production-private.pem" -binary | b64url)
+  printf '%s.%s.%s\n' "$header" "$payload" "$signature"
+}
+
+# The machine line every results file starts with.
+machine_line() {
+  echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM, load average ${LOAD_START:-?} at start, $(loadavg) at end."
+}
