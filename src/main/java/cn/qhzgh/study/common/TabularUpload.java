@@ -7,20 +7,12 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.util.List;
 
 /** An uploaded spreadsheet, checked for presence and size, with its format taken from its name or bytes. */
 public record TabularUpload(InputStream content, TabularFormat format) {
 
     public static TabularUpload of(FileUpload upload, long maxBytes) throws IOException {
-        if (upload == null || upload.uploadedFile() == null) {
-            throw DomainException.badRequest("missing-file", "Send the file as multipart/form-data in field 'file'.",
-                    List.of(ProblemError.field("file", "is required")));
-        }
-        if (upload.size() > maxBytes) {
-            throw new DomainException(413, "file-too-large", "Content Too Large",
-                    "The file has " + upload.size() + " bytes; this endpoint accepts at most " + maxBytes + ".");
-        }
+        Uploads.require(upload, maxBytes, "file");
         InputStream in = new BufferedInputStream(Files.newInputStream(upload.uploadedFile()), 64 * 1024);
         TabularFormat format = TabularFormat.fromFileName(upload.fileName())
                 .orElseGet(() -> TabularFormat.detect(in));

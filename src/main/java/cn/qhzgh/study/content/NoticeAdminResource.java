@@ -3,6 +3,7 @@ package cn.qhzgh.study.content;
 import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.ProblemError;
+import cn.qhzgh.study.common.Uploads;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -76,13 +77,7 @@ public class NoticeAdminResource {
     @APIResponse(responseCode = "413", description = "The notice is larger than 2 MB")
     @APIResponse(responseCode = "422", description = "The document is not a notice the importer understands")
     public Response importFile(@RestForm("file") FileUpload file, @RestQuery boolean dryRun) throws IOException {
-        if (file == null || file.uploadedFile() == null) {
-            throw DomainException.badRequest("missing-file", "Send the notice as multipart/form-data in field 'file'.",
-                    List.of(ProblemError.field("file", "is required")));
-        }
-        if (file.size() > MAX_BYTES) {
-            throw tooLarge();
-        }
+        Uploads.require(file, MAX_BYTES, "notice");
         return respond(imports.importNotice(stripBom(decodeUtf8(Files.readAllBytes(file.uploadedFile()))), dryRun,
                 callers.current().externalId()));
     }

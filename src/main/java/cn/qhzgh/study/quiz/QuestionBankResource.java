@@ -4,6 +4,7 @@ import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.common.BusinessMetrics;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.ProblemError;
+import cn.qhzgh.study.common.Uploads;
 import cn.qhzgh.study.quiz.bank.BankFormat;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
@@ -59,14 +60,7 @@ public class QuestionBankResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BankImportResult.class)))
     public Response upload(@RestForm("file") FileUpload file, @RestQuery String format, @RestQuery boolean dryRun)
             throws IOException {
-        if (file == null || file.uploadedFile() == null) {
-            throw DomainException.badRequest("missing-file", "Send the bank as multipart/form-data in field 'file'.",
-                    List.of(ProblemError.field("file", "is required")));
-        }
-        if (file.size() > QuestionBankService.MAX_BYTES) {
-            throw new DomainException(413, "file-too-large", "Content Too Large",
-                    "A question bank may be at most 10 MB; this file has " + file.size() + " bytes.");
-        }
+        Uploads.require(file, QuestionBankService.MAX_BYTES, "question bank");
         BankFormat bankFormat = formatOf(format, file.fileName());
         BankImportResult result = banks.upload(Files.readAllBytes(file.uploadedFile()), file.fileName(), bankFormat,
                 dryRun, callers.current().externalId());

@@ -26,8 +26,12 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
 
     private static final String DATABASE = "study";
 
+    /** The running instance, so a test can take the database away and bring it back. */
+    private static volatile MariaDbTestResource running;
+
     private Process server;
     private Path baseDir;
+    private int port;
 
     @Override
     public Map<String, String> start() {
@@ -39,7 +43,7 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
                     "quarkus.datasource.password", envOr("TEST_DB_PASSWORD", ""));
         }
         try {
-            int port = freePort();
+            port = freePort();
             baseDir = Path.of("target", "mariadb-test-" + port).toAbsolutePath();
             deleteRecursively(baseDir);
             Files.createDirectories(baseDir);
@@ -47,6 +51,7 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
             server = startServer(port);
             String url = "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE;
             createDatabase(port);
+            running = this;
             return Map.of(
                     "quarkus.datasource.jdbc.url", url,
                     "quarkus.datasource.username", "root",
@@ -57,8 +62,29 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
         }
     }
 
+    /** Whether this suite owns its database (not TEST_DB_URL) and can stop and restart it. */
+    public static boolean canRestart() {
+        return running != null;
+    }
+
+    /** Stops the server the way a crash or a failover would take it away; its data stays. */
+    public static void stopServer() throws InterruptedException {
+        Process process = running.server;
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    /** Starts the server again on the same port and data directory. */
+    public static void startServer() throws IOException, InterruptedException, SQLException {
+        running.server = running.startServer(running.port);
+        running.createDatabase(running.port);
+    }
+
     @Override
     public void stop() {
+        running = null;
         if (server != null) {
             server.destroy();
             try {
