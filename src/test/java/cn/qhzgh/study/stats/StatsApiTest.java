@@ -210,7 +210,7 @@ class StatsApiTest {
 
     @Test
     void itemAnalysisCountsAnswersAndPicks() {
-        JsonPath items = Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/questions").then().statusCode(200)
+        JsonPath items = Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/questions?limit=1000").then().statusCode(200)
                 .extract().jsonPath();
         long asked = items.getList("asked", Integer.class).stream().mapToLong(Integer::longValue).sum();
         assertThat(asked).isEqualTo(Database.count("SELECT COUNT(*) FROM attempt_answer x JOIN quiz_attempt a "
