@@ -20,6 +20,8 @@
 #   BENCH_XMX=512m                service heap
 #   BENCH_WAIT_QUIET=60           wait up to this many seconds before each timed run for no Maven build and load < 1.5
 #   BENCH_TIMEOUT=60              seconds any single request may take
+#   BENCH_JFR=0                   1 = Java Flight Recorder profile of the live-counter service during the timed
+#                                 batch-50 runs (bench/lib/jfr_summary.py summarises it)
 #
 # Between timed runs the progress and statistics tables are emptied (TRUNCATE), so every run starts from the same
 # state (provisioned workers, no progress) and its check compares the whole tables with what the driver expects.
@@ -42,6 +44,7 @@ POOL=${BENCH_POOL:-}
 XMX=${BENCH_XMX:-512m}
 WAIT_QUIET=${BENCH_WAIT_QUIET:-60}
 REQUEST_TIMEOUT=${BENCH_TIMEOUT:-60}
+JFR=${BENCH_JFR:-0}
 OUT=$ROOT/bench/out/progress-sync
 STAMP=$(date +%Y%m%d-%H%M%S)
 RESULTS=$OUT/results-$STAMP.md
@@ -119,7 +122,11 @@ reset_progress() {
   sql "$q SET FOREIGN_KEY_CHECKS=1;"
 }
 
-lock_status() { sql "SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_row_lock_waits','Innodb_row_lock_time','Innodb_deadlocks')" | awk '{ printf "%s ", $2 }'; }
+# "<row-lock waits> <ms waited for row locks> <deadlocks>", cumulative since MariaDB started
+lock_status() {
+  sql "SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_row_lock_waits','Innodb_row_lock_time','Innodb_deadlocks')" \
+    | awk '{ v[$1] = $2 } END { printf "%d %d %d", v["Innodb_row_lock_waits"], v["Innodb_row_lock_time"], v["Innodb_deadlocks"] }'
+}
 
 declare -a TABLE=() NOTES=()
 declare -A BEST=()
@@ -136,7 +143,7 @@ timed() {
   start=$(now)
   timeout $((DURATION + 4 * REQUEST_TIMEOUT + 1900)) java -Xss512k -cp "$DRIVER_CLASSES" ProgressDriver --base "$BASE" \
     --tokens "$OUT/tokens-used.tsv" --modules "$MODULES" --timeout-s "$REQUEST_TIMEOUT" --duration-s "$DURATION" \
-    --pids "service=$APP_PID,mariadb=$DB_PID" --label "$label" "$@" \
+    --pids "service=$APP_PID,mariadb=$DB_PID" --label "$label" --mode "$scenario" "$@" \
     >"$OUT/run-$STAMP-$label.txt" 2>"$OUT/run-$STAMP-$label.err" || die "driver failed, see $OUT/run-$STAMP-$label.err"
   end=$(now)
   load1=$(loadavg) locks1=$(lock_status) errs1=$(grep -c ' ERROR ' "$SERVICE_LOG" || true)
@@ -199,7 +206,14 @@ best() {  # best <prefix>: the label among the last rows with the highest events
   printf '%s\n' "${TABLE[@]}" | awk -F' \\| ' -v p="| $1" 'index($0, p) == 1 { if ($2 + 0 > m) { m = $2 + 0; b = $1 } } END { sub(/^\| /, "", b); print b }'
 }
 
+if [[ "$JFR" == 1 ]]; then
+  jcmd "$APP_PID" JFR.configure stackdepth=512 >/dev/null || true
+  jcmd "$APP_PID" JFR.start name=load settings=profile filename="$OUT/batch50-$STAMP.jfr" >/dev/null
+fi
 for c in $CONCURRENCY; do timed "batch50-c$c" load --batch 50 --concurrency "$c"; done
+if [[ "$JFR" == 1 ]]; then
+  jcmd "$APP_PID" JFR.stop name=load >/dev/null && log "JFR profile of the batch-50 runs: $OUT/batch50-$STAMP.jfr"
+fi
 BEST_C=$(best batch50-c); BEST_C=${BEST_C#batch50-c}
 BEST_EPS=$(printf '%s\n' "${TABLE[@]}" | grep "^| batch50-c$BEST_C " | awk -F' \\| ' '{ print $2 }')
 for c in $CONCURRENCY; do timed "single-c$c" load --batch 1 --concurrency "$c"; done
