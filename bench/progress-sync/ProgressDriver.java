@@ -41,6 +41,7 @@ import java.util.zip.CRC32;
  *               every event twice; each worker's 2 x (events/workers) copies shuffled and cut into batches,
  *               all batches shuffled globally
  * common:       --base URL --tokens FILE (lines "sub TAB token") --modules 1,2,... [--workers W] [--seed 1]
+ *               [--spread-days 30] (occurredAt uniformly within the last N days, at least 1 minute ago)
  *               [--timeout-s 60] [--pids service=PID,mariadb=PID] [--label text]
  * </pre>
  *
@@ -52,6 +53,7 @@ import java.util.zip.CRC32;
 public class ProgressDriver {
 
     static final String[] CHANNELS = {"APP", "WECHAT", "WEIBO", "VIDEO"};
+    static int spreadSeconds = 30 * 24 * 3600;
     static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"(ACCEPTED|DUPLICATE|REJECTED)\"");
 
     record Event(String id, int worker, long module, int percent, int seconds, String occurredAt, String channel) {
@@ -92,6 +94,7 @@ public class ProgressDriver {
         int workers = Math.min(tokens.size(), Integer.parseInt(o.getOrDefault("workers", String.valueOf(tokens.size()))));
         Random random = new Random(seed);
         Instant now = Instant.now();
+        spreadSeconds = Math.max(60, (int) (Double.parseDouble(o.getOrDefault("spread-days", "30")) * 24 * 3600));
 
         // ---- the requests ----------------------------------------------------------------------------------
         List<Call> calls = new ArrayList<>();
@@ -184,7 +187,7 @@ public class ProgressDriver {
         // a version-4 UUID from the seeded generator, so runs are repeatable
         String uuid = new UUID((id.getMostSignificantBits() & ~0xF000L) | 0x4000L,
                 (id.getLeastSignificantBits() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
-        Instant at = now.minusSeconds(60 + r.nextInt(30 * 24 * 3600)).truncatedTo(ChronoUnit.MILLIS);
+        Instant at = now.minusSeconds(60 + r.nextInt(spreadSeconds)).truncatedTo(ChronoUnit.MILLIS);
         return new Event(uuid, worker, modules[r.nextInt(modules.length)], r.nextInt(101), r.nextInt(3601),
                 OffsetDateTime.ofInstant(at, ZoneOffset.ofHours(8)).toString(), CHANNELS[r.nextInt(CHANNELS.length)]);
     }

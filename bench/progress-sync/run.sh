@@ -15,6 +15,9 @@
 #   BENCH_CONCURRENCY="8 16 32"   client counts for scenarios 1 and 2
 #   BENCH_DURATION=20             seconds per timed run of scenarios 1, 2 and 4
 #   BENCH_REPLAY_EVENTS=50000 BENCH_REPLAY_WORKERS=1000 BENCH_REPLAY_BATCH=20 BENCH_REPLAY_CONCURRENCY=16
+#   BENCH_SPREAD_DAYS=30          occurredAt of generated events: uniformly within the last N days (fractions allowed)
+#   BENCH_SPREAD_VARIANT=1        extra batch-50 run at the best concurrency with events of the last day only (the
+#                                 counters do per-(worker, day) work, so the spread matters); 0 = skip
 #   BENCH_SKIP_NO_COUNTERS=0      1 = skip scenario 4 (saves the ~35 s service stop and a restart)
 #   BENCH_POOL=                   QUARKUS_DATASOURCE_JDBC_MAX_SIZE; empty = the service's default
 #   BENCH_XMX=512m                service heap
@@ -45,6 +48,8 @@ XMX=${BENCH_XMX:-512m}
 WAIT_QUIET=${BENCH_WAIT_QUIET:-60}
 REQUEST_TIMEOUT=${BENCH_TIMEOUT:-60}
 JFR=${BENCH_JFR:-0}
+SPREAD_DAYS=${BENCH_SPREAD_DAYS:-30}
+SPREAD_VARIANT=${BENCH_SPREAD_VARIANT:-1}
 OUT=$ROOT/bench/out/progress-sync
 STAMP=$(date +%Y%m%d-%H%M%S)
 RESULTS=$OUT/results-$STAMP.md
@@ -143,7 +148,7 @@ timed() {
   start=$(now)
   timeout $((DURATION + 4 * REQUEST_TIMEOUT + 1900)) java -Xss512k -cp "$DRIVER_CLASSES" ProgressDriver --base "$BASE" \
     --tokens "$OUT/tokens-used.tsv" --modules "$MODULES" --timeout-s "$REQUEST_TIMEOUT" --duration-s "$DURATION" \
-    --pids "service=$APP_PID,mariadb=$DB_PID" --label "$label" --mode "$scenario" "$@" \
+    --pids "service=$APP_PID,mariadb=$DB_PID" --label "$label" --mode "$scenario" --spread-days "$SPREAD_DAYS" "$@" \
     >"$OUT/run-$STAMP-$label.txt" 2>"$OUT/run-$STAMP-$label.err" || die "driver failed, see $OUT/run-$STAMP-$label.err"
   end=$(now)
   load1=$(loadavg) locks1=$(lock_status) errs1=$(grep -c ' ERROR ' "$SERVICE_LOG" || true)
@@ -216,6 +221,9 @@ if [[ "$JFR" == 1 ]]; then
 fi
 BEST_C=$(best batch50-c); BEST_C=${BEST_C#batch50-c}
 BEST_EPS=$(printf '%s\n' "${TABLE[@]}" | grep "^| batch50-c$BEST_C " | awk -F' \\| ' '{ print $2 }')
+if [[ "$SPREAD_VARIANT" == 1 ]]; then
+  timed "batch50-c$BEST_C-1day" load --batch 50 --concurrency "$BEST_C" --spread-days 1
+fi
 for c in $CONCURRENCY; do timed "single-c$c" load --batch 1 --concurrency "$c"; done
 timed replay replay --batch "$REPLAY_BATCH" --concurrency "$REPLAY_CONCURRENCY" --events "$REPLAY_EVENTS" \
   --workers "$REPLAY_WORKERS"
@@ -228,6 +236,7 @@ if [[ "$SKIP_NO_COUNTERS" != 1 ]]; then
   log "after restart, touching the workers again: $(touch_workers)"
   warm_up
   timed "batch50-c$BEST_C-nocounters" load --batch 50 --concurrency "$BEST_C"
+  [[ "$SPREAD_VARIANT" == 1 ]] && timed "batch50-c$BEST_C-1day-nocounters" load --batch 50 --concurrency "$BEST_C" --spread-days 1
   NC_EPS=$(printf '%s\n' "${TABLE[@]}" | grep "^| batch50-c$BEST_C-nocounters " | awk -F' \\| ' '{ print $2 }')
   NOTES+=("Statistics counters: batch50-c$BEST_C $BEST_EPS events/s with live counters vs $NC_EPS without: the counters cost $(awk -v a="$BEST_EPS" -v b="$NC_EPS" 'BEGIN { printf "%.0f", b > 0 ? 100 * (b - a) / b : 0 }') % of the throughput without them (product limit 15 %).")
 fi
@@ -238,6 +247,7 @@ fi
   machine_line
   echo "Service: packaged jar, $(java -version 2>&1 | head -1), -Xmx$XMX (${HEAP:-heap flags unavailable}${GC:+, $GC}), JDBC pool max ${POOL:-default}."
   echo "Database: $DB_DESC. $WORKERS provisioned workers (round robin; orgs spread over ${#COUNTIES[@]} county unions), $(tr ',' '\n' <<<"$MODULES" | wc -l) modules."
+  echo "Events: random module, percent 0–100, seconds 0–3600, channel, occurredAt uniformly within the last $SPREAD_DAYS days unless the run says otherwise."
   echo "Closed loop, $DURATION s per run, java.net.http HTTP/1.1 from the same 2 cores; progress and statistics tables emptied before each run; warm-up before the first run of each service start."
   echo "Replay: $REPLAY_EVENTS events over $REPLAY_WORKERS workers, each sent twice, shuffled, batches of $REPLAY_BATCH, $REPLAY_CONCURRENCY clients."
   echo
