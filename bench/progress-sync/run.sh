@@ -238,7 +238,7 @@ if [[ "$SKIP_NO_COUNTERS" != 1 ]]; then
   timed "batch50-c$BEST_C-nocounters" load --batch 50 --concurrency "$BEST_C"
   [[ "$SPREAD_VARIANT" == 1 ]] && timed "batch50-c$BEST_C-1day-nocounters" load --batch 50 --concurrency "$BEST_C" --spread-days 1
   NC_EPS=$(printf '%s\n' "${TABLE[@]}" | grep "^| batch50-c$BEST_C-nocounters " | awk -F' \\| ' '{ print $2 }')
-  NOTES+=("Statistics counters: batch50-c$BEST_C $BEST_EPS events/s with live counters vs $NC_EPS without: the counters cost $(awk -v a="$BEST_EPS" -v b="$NC_EPS" 'BEGIN { printf "%.0f", b > 0 ? 100 * (b - a) / b : 0 }') % of the throughput without them (product limit 15 %).")
+  NOTES+=("Statistics counters: batch50-c$BEST_C $BEST_EPS events/s with live counters vs $NC_EPS without: the counters cost $(awk -v a="$BEST_EPS" -v b="$NC_EPS" 'BEGIN { printf "%.0f", (b > 0 ? 100 * (b - a) / b : 0) }') % of the throughput without them (product limit 15 %).")
 fi
 
 {
