@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -81,19 +82,24 @@ public class StatsCounters {
                         seconds_spent = seconds_spent + VALUES(seconds_spent)""",
                     worker, notice, org, Timestamp.from(first), Timestamp.from(last), seconds);
             campaign(org, notice, startsNow ? 1 : 0, 0, seconds, 0, 0, 0);
+            // One multi-row statement per table (rows in key order), not one per channel, day and module.
+            List<Object> channels = new ArrayList<>();
             events.stream().collect(Collectors.groupingBy(e -> e.channel().name(), TreeMap::new, Collectors.toList()))
-                    .forEach((channel, inChannel) -> sql("""
-                            INSERT INTO org_channel_count (org_id, notice_id, channel, events, seconds_spent)
-                            VALUES (?1, ?2, ?3, ?4, ?5)
-                            ON DUPLICATE KEY UPDATE events = events + VALUES(events),
-                                seconds_spent = seconds_spent + VALUES(seconds_spent)""",
-                            org, notice, channel, inChannel.size(),
-                            inChannel.stream().mapToLong(RecordedEvent::secondsSpent).sum()));
-            events.stream().map(e -> LocalDate.ofInstant(e.occurredAt(), CAMPAIGN_ZONE)).distinct().sorted()
-                    .forEach(day -> markActive(worker, org, notice, day));
+                    .forEach((channel, inChannel) -> channels.addAll(List.of(org, notice, channel, inChannel.size(),
+                            inChannel.stream().mapToLong(RecordedEvent::secondsSpent).sum())));
+            sqlRows("INSERT INTO org_channel_count (org_id, notice_id, channel, events, seconds_spent) VALUES ",
+                    "(?, ?, ?, ?, ?)", channels.size() / 5, " ON DUPLICATE KEY UPDATE events = events + VALUES(events), "
+                            + "seconds_spent = seconds_spent + VALUES(seconds_spent)", channels);
+            markActive(worker, org, notice, events.stream().map(e -> LocalDate.ofInstant(e.occurredAt(), CAMPAIGN_ZONE))
+                    .distinct().sorted().toList());
         });
-        for (Long module : recorded.startedModules()) {
-            module(org, module, 1, 0, 0, 0);
+        List<Long> started = recorded.startedModules().stream().sorted().toList();
+        if (!started.isEmpty()) {
+            List<Object> params = new ArrayList<>();
+            started.forEach(module -> params.addAll(List.of(org, module)));
+            sqlRows("INSERT INTO org_module_count (org_id, module_id, started, completed, quiz_attempted, quiz_best_sum) "
+                    + "VALUES ", "(?, ?, 1, 0, 0, 0)", started.size(), " ON DUPLICATE KEY UPDATE started = started + 1",
+                    params);
         }
     }
 
@@ -180,15 +186,37 @@ public class StatsCounters {
         query.executeUpdate();
     }
 
-    /** A worker counts as active once per day, however many events they send that day. */
-    private void markActive(long worker, long org, long notice, LocalDate day) {
-        long known = count("SELECT COUNT(*) FROM worker_active_day WHERE worker_id = ?1 AND notice_id = ?2 AND day = ?3",
-                worker, notice, Date.valueOf(day));
-        if (known == 0) {
-            sql("INSERT INTO worker_active_day (worker_id, notice_id, day) VALUES (?1, ?2, ?3)",
-                    worker, notice, Date.valueOf(day));
-            day(org, notice, day, 0, 1);
+    /** A worker counts as active once per day, however many events they send that day; days sorted ascending. */
+    private void markActive(long worker, long org, long notice, List<LocalDate> days) {
+        List<Date> dates = days.stream().map(Date::valueOf).toList();
+        List<Object> known = entityManager.createNativeQuery(
+                        "SELECT day FROM worker_active_day WHERE worker_id = ?1 AND notice_id = ?2 AND day IN (?3)")
+                .setParameter(1, worker).setParameter(2, notice).setParameter(3, dates).getResultList();
+        Set<LocalDate> knownDays = known.stream().map(StatsCounters::localDate).collect(Collectors.toSet());
+        List<LocalDate> fresh = days.stream().filter(d -> !knownDays.contains(d)).toList();
+        if (fresh.isEmpty()) {
+            return;
         }
+        List<Object> active = new ArrayList<>();
+        List<Object> counts = new ArrayList<>();
+        fresh.forEach(d -> {
+            active.addAll(List.of(worker, notice, Date.valueOf(d)));
+            counts.addAll(List.of(org, notice, Date.valueOf(d)));
+        });
+        sqlRows("INSERT INTO worker_active_day (worker_id, notice_id, day) VALUES ", "(?, ?, ?)", fresh.size(), "",
+                active);
+        sqlRows("INSERT INTO org_day_count (org_id, notice_id, day, completions, active_workers) VALUES ",
+                "(?, ?, ?, 0, 1)", fresh.size(), " ON DUPLICATE KEY UPDATE active_workers = active_workers + 1", counts);
+    }
+
+    private static LocalDate localDate(Object day) {
+        if (day instanceof Date date) {
+            return date.toLocalDate();
+        }
+        if (day instanceof LocalDate local) {
+            return local;
+        }
+        return LocalDate.parse(day.toString().substring(0, 10));
     }
 
     private void campaign(long org, long notice, int started, int completed, long seconds, int finalAttempted,
