@@ -4,7 +4,7 @@ import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.org.Organization;
 import cn.qhzgh.study.org.Worker;
-import cn.qhzgh.study.org.WorkersChanged;
+import cn.qhzgh.study.org.WorkerJoined;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -12,17 +12,16 @@ import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
 import java.util.Optional;
-import java.util.Set;
 
 @ApplicationScoped
 public class CallerProvisioning {
 
     private final EntityManager entityManager;
-    private final Event<WorkersChanged> workersChanged;
+    private final Event<WorkerJoined> workerJoined;
 
-    public CallerProvisioning(EntityManager entityManager, Event<WorkersChanged> workersChanged) {
+    public CallerProvisioning(EntityManager entityManager, Event<WorkerJoined> workerJoined) {
         this.entityManager = entityManager;
-        this.workersChanged = workersChanged;
+        this.workerJoined = workerJoined;
     }
 
     @Transactional
@@ -56,8 +55,13 @@ public class CallerProvisioning {
                 .setParameter(3, org.id)
                 .setParameter(4, now)
                 .executeUpdate();
-        workersChanged.fire(new WorkersChanged(Set.of(org.id)));
-        return Worker.findByExternalId(subject).orElseThrow();
+        Worker worker = Worker.findByExternalId(subject).orElseThrow();
+        // Counted only by the call whose insert made the row: a racing first call finds it, with another timestamp.
+        boolean createdHere = worker.source == Worker.Source.TOKEN && worker.createdAt.equals(now.toInstant());
+        if (createdHere) {
+            workerJoined.fire(new WorkerJoined(worker.orgId));
+        }
+        return worker;
     }
 
     private static String displayName(String subject, String name) {

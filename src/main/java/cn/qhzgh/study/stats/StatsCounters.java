@@ -1,5 +1,6 @@
 package cn.qhzgh.study.stats;
 
+import cn.qhzgh.study.org.WorkerJoined;
 import cn.qhzgh.study.org.WorkersChanged;
 import cn.qhzgh.study.progress.CompletionChanged;
 import cn.qhzgh.study.progress.ProgressRecorded;
@@ -56,6 +57,17 @@ public class StatsCounters {
                         WHERE o.id IN (?1)
                         ON DUPLICATE KEY UPDATE workers = VALUES(workers)""")
                 .setParameter(1, List.copyOf(changed.orgIds())).executeUpdate();
+    }
+
+    /** A first call adds exactly one worker: an increment, which never waits on other workers' inserts. */
+    void onWorkerJoined(@Observes WorkerJoined joined) {
+        if (!live) {
+            return;
+        }
+        entityManager.createNativeQuery("""
+                        INSERT INTO org_worker_count (org_id, workers) VALUES (?1, 1)
+                        ON DUPLICATE KEY UPDATE workers = workers + 1""")
+                .setParameter(1, joined.orgId()).executeUpdate();
     }
 
     void onProgress(@Observes ProgressRecorded recorded) {
