@@ -22,8 +22,8 @@ CREATE INDEX ix_worker_campaign_org ON worker_campaign (org_id, notice_id);
 CREATE TABLE worker_active_day (
     worker_id  BIGINT  NOT NULL,
     notice_id  BIGINT  NOT NULL,
-    day        DATE    NOT NULL,
-    PRIMARY KEY (worker_id, notice_id, day)
+    activity_day  DATE    NOT NULL,
+    PRIMARY KEY (worker_id, notice_id, activity_day)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE TABLE org_worker_count (
@@ -57,10 +57,10 @@ CREATE TABLE org_module_count (
 CREATE TABLE org_day_count (
     org_id          BIGINT  NOT NULL,
     notice_id       BIGINT  NOT NULL,
-    day             DATE    NOT NULL,
+    activity_day    DATE    NOT NULL,
     completions     INT     NOT NULL,
     active_workers  INT     NOT NULL,
-    PRIMARY KEY (org_id, notice_id, day)
+    PRIMARY KEY (org_id, notice_id, activity_day)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE TABLE org_channel_count (

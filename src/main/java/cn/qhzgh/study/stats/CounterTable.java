@@ -35,16 +35,16 @@ record CounterTable(String table, List<String> keys, List<String> counters, Stri
                         JOIN study_module m ON m.notice_id = q.notice_id AND m.code = q.module_code
                         JOIN worker w ON w.id = b.worker_id) x
                     GROUP BY org_id, module_id"""),
-            new CounterTable("org_day_count", List.of("org_id", "notice_id", "day"),
+            new CounterTable("org_day_count", List.of("org_id", "notice_id", "activity_day"),
                     List.of("completions", "active_workers"),
                     """
-                    SELECT org_id, notice_id, day, SUM(completions), SUM(active) FROM (
-                        SELECT w.org_id, d.notice_id, d.day, 0 AS completions, 1 AS active
+                    SELECT org_id, notice_id, activity_day, SUM(completions), SUM(active) FROM (
+                        SELECT w.org_id, d.notice_id, d.activity_day, 0 AS completions, 1 AS active
                         FROM worker_active_day d JOIN worker w ON w.id = d.worker_id
                         UNION ALL
-                        SELECT w.org_id, c.notice_id, CAST(TIMESTAMPADD(HOUR, 8, c.completed_at) AS DATE), 1, 0
+                        SELECT w.org_id, c.notice_id, CAST(TIMESTAMPADD(HOUR, 8, c.completed_at) AS DATE) AS activity_day, 1, 0
                         FROM campaign_completion c JOIN worker w ON w.id = c.worker_id) x
-                    GROUP BY org_id, notice_id, day"""),
+                    GROUP BY org_id, notice_id, activity_day"""),
             new CounterTable("org_channel_count", List.of("org_id", "notice_id", "channel"),
                     List.of("events", "seconds_spent"),
                     """

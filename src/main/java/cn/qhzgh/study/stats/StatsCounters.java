@@ -202,7 +202,7 @@ public class StatsCounters {
     private void markActive(long worker, long org, long notice, List<LocalDate> days) {
         List<Date> dates = days.stream().map(Date::valueOf).toList();
         List<Object> known = entityManager.createNativeQuery(
-                        "SELECT day FROM worker_active_day WHERE worker_id = ?1 AND notice_id = ?2 AND day IN (?3)")
+                        "SELECT activity_day FROM worker_active_day WHERE worker_id = ?1 AND notice_id = ?2 AND activity_day IN (?3)")
                 .setParameter(1, worker).setParameter(2, notice).setParameter(3, dates).getResultList();
         Set<LocalDate> knownDays = known.stream().map(StatsCounters::localDate).collect(Collectors.toSet());
         List<LocalDate> fresh = days.stream().filter(d -> !knownDays.contains(d)).toList();
@@ -215,9 +215,9 @@ public class StatsCounters {
             active.addAll(List.of(worker, notice, Date.valueOf(d)));
             counts.addAll(List.of(org, notice, Date.valueOf(d)));
         });
-        sqlRows("INSERT INTO worker_active_day (worker_id, notice_id, day) VALUES ", "(?, ?, ?)", fresh.size(), "",
+        sqlRows("INSERT INTO worker_active_day (worker_id, notice_id, activity_day) VALUES ", "(?, ?, ?)", fresh.size(), "",
                 active);
-        sqlRows("INSERT INTO org_day_count (org_id, notice_id, day, completions, active_workers) VALUES ",
+        sqlRows("INSERT INTO org_day_count (org_id, notice_id, activity_day, completions, active_workers) VALUES ",
                 "(?, ?, ?, 0, 1)", fresh.size(), " ON DUPLICATE KEY UPDATE active_workers = active_workers + 1", counts);
     }
 
@@ -257,7 +257,7 @@ public class StatsCounters {
 
     private void day(long org, long notice, LocalDate day, int completions, int active) {
         sql("""
-                INSERT INTO org_day_count (org_id, notice_id, day, completions, active_workers)
+                INSERT INTO org_day_count (org_id, notice_id, activity_day, completions, active_workers)
                 VALUES (?1, ?2, ?3, ?4, ?5)
                 ON DUPLICATE KEY UPDATE completions = completions + VALUES(completions),
                     active_workers = active_workers + VALUES(active_workers)""",

@@ -66,10 +66,10 @@ public class StatsQueries {
 
     List<DayFigures> trend(Organization org, long noticeId, LocalDate from, LocalDate to) {
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT d.day, SUM(d.completions), SUM(d.active_workers)
+                        SELECT d.activity_day, SUM(d.completions), SUM(d.active_workers)
                         FROM org_day_count d JOIN organization o ON o.id = d.org_id
-                        WHERE o.path LIKE ?1 AND d.notice_id = ?2 AND d.day BETWEEN ?3 AND ?4
-                        GROUP BY d.day ORDER BY d.day""")
+                        WHERE o.path LIKE ?1 AND d.notice_id = ?2 AND d.activity_day BETWEEN ?3 AND ?4
+                        GROUP BY d.activity_day ORDER BY d.activity_day""")
                 .setParameter(1, org.path + "%").setParameter(2, noticeId)
                 .setParameter(3, Date.valueOf(from)).setParameter(4, Date.valueOf(to)).getResultList();
         Map<LocalDate, DayFigures> byDay = new HashMap<>();
