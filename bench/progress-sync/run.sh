@@ -23,8 +23,12 @@
 #   BENCH_XMX=512m                service heap
 #   BENCH_WAIT_QUIET=60           wait up to this many seconds before each timed run for no Maven build and load < 1.5
 #   BENCH_TIMEOUT=60              seconds any single request may take
-#   BENCH_JFR=0                   1 = Java Flight Recorder profile of the live-counter service during the timed
-#                                 batch-50 runs (bench/lib/jfr_summary.py summarises it)
+#   BENCH_JFR=0                   1 = Java Flight Recorder profiles of the live-counter service during the timed
+#                                 batch-50 runs and the single-event runs, one file each (bench/lib/jfr_summary.py)
+#   BENCH_SQL_LOG=0               1 = after the live-counter runs, 200 single-event requests (4 clients) with MariaDB's
+#                                 general log on: the statements of each request, saved as general-<stamp>.log
+#   BENCH_SCENARIOS="batch single replay"  which of scenarios 1-3 to run (scenario 4 follows BENCH_SKIP_NO_COUNTERS
+#                                 and needs "batch")
 #
 # Between timed runs the progress and statistics tables are emptied (TRUNCATE), so every run starts from the same
 # state (provisioned workers, no progress) and its check compares the whole tables with what the driver expects.
@@ -50,6 +54,8 @@ REQUEST_TIMEOUT=${BENCH_TIMEOUT:-60}
 JFR=${BENCH_JFR:-0}
 SPREAD_DAYS=${BENCH_SPREAD_DAYS:-30}
 SPREAD_VARIANT=${BENCH_SPREAD_VARIANT:-1}
+SQL_LOG=${BENCH_SQL_LOG:-0}
+SCENARIOS=" ${BENCH_SCENARIOS:-batch single replay} "
 OUT=$ROOT/bench/out/progress-sync
 STAMP=$(date +%Y%m%d-%H%M%S)
 RESULTS=$OUT/results-$STAMP.md
@@ -133,17 +139,24 @@ lock_status() {
     | awk '{ v[$1] = $2 } END { printf "%d %d %d", v["Innodb_row_lock_waits"], v["Innodb_row_lock_time"], v["Innodb_deadlocks"] }'
 }
 
+# "<statements> <pings>" the server has received so far: Questions counts client statements (commit included),
+# Com_admin_commands the COM_PING round trips of pool validation; both cumulative since MariaDB started
+statement_status() {
+  sql "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions','Com_admin_commands')" \
+    | awk '{ v[$1] = $2 } END { printf "%d %d", v["Questions"], v["Com_admin_commands"] }'
+}
+
 declare -a TABLE=() NOTES=()
 declare -A BEST=()
 
 # timed <label> <scenario> <driver args...>: waits for a quiet machine, empties the progress tables, runs the
 # driver, checks the database; appends a table row. Sets R (the driver's RESULT values).
 timed() {
-  local label=$1 scenario=$2 load0 load1 locks0 locks1 errs0 errs1 start end
+  local label=$1 scenario=$2 load0 load1 locks0 locks1 errs0 errs1 stmts0 stmts1 start end
   shift 2
   reset_progress
   ((WAIT_QUIET == 0)) || wait_quiet "$WAIT_QUIET"
-  load0=$(loadavg) locks0=$(lock_status) errs0=$(grep -c ' ERROR ' "$SERVICE_LOG" || true)
+  load0=$(loadavg) locks0=$(lock_status) stmts0=$(statement_status) errs0=$(grep -c ' ERROR ' "$SERVICE_LOG" || true)
   log "$label: starting (load $load0)"
   start=$(now)
   timeout $((DURATION + 4 * REQUEST_TIMEOUT + 1900)) java -Xss512k -cp "$DRIVER_CLASSES" ProgressDriver --base "$BASE" \
@@ -151,7 +164,7 @@ timed() {
     --pids "service=$APP_PID,mariadb=$DB_PID" --label "$label" --mode "$scenario" --spread-days "$SPREAD_DAYS" "$@" \
     >"$OUT/run-$STAMP-$label.txt" 2>"$OUT/run-$STAMP-$label.err" || die "driver failed, see $OUT/run-$STAMP-$label.err"
   end=$(now)
-  load1=$(loadavg) locks1=$(lock_status) errs1=$(grep -c ' ERROR ' "$SERVICE_LOG" || true)
+  load1=$(loadavg) locks1=$(lock_status) stmts1=$(statement_status) errs1=$(grep -c ' ERROR ' "$SERVICE_LOG" || true)
   cat "$OUT/run-$STAMP-$label.err" >&2
   unset R; declare -gA R=()
   while read -r _ kv; do R[${kv%%=*}]=${kv#*=}; done < <(grep '^RESULT ' "$OUT/run-$STAMP-$label.txt")
@@ -180,8 +193,12 @@ timed() {
   read -r w0 t0 d0 <<<"$locks0"; read -r w1 t1 d1 <<<"$locks1"
   local lockline="$((w1 - w0)) row-lock waits, $((t1 - t0)) ms waited, $((d1 - d0)) deadlocks"
   sql "SHOW ENGINE INNODB STATUS" >"$OUT/innodb-$STAMP-$label.txt"
-  log "$label: $check; InnoDB: $lockline; service ERROR lines: $((errs1 - errs0))"
-  TABLE+=("| $label | ${R[events_per_s]} | ${R[requests_per_s]} | ${R[p50_ms]} | ${R[p95_ms]} | ${R[p99_ms]} | ${R[errors]} | ${R[accepted]}/${R[duplicate]}/${R[rejected]} | ${R[cpu]//_/ } | $lockline | $load0 → $load1 | $check |")
+  # per request, counting the driver's requests only (the few statements of lock_status etc. are noise)
+  local per_request
+  per_request=$(awk -v a="$stmts0" -v b="$stmts1" -v n="${R[requests]}" 'BEGIN { split(a, x, " "); split(b, y, " ");
+    printf "%.1f statements + %.1f pings", (y[1] - x[1]) / n, (y[2] - x[2]) / n }')
+  log "$label: $check; InnoDB: $lockline; per request: $per_request; service ERROR lines: $((errs1 - errs0))"
+  TABLE+=("| $label | ${R[events_per_s]} | ${R[requests_per_s]} | ${R[p50_ms]} | ${R[p95_ms]} | ${R[p99_ms]} | ${R[errors]} | ${R[accepted]}/${R[duplicate]}/${R[rejected]} | ${R[cpu]//_/ } | $per_request | $lockline | $load0 → $load1 | $check |")
 }
 
 # --- setup (not timed) ---------------------------------------------------------------------------------------
@@ -211,26 +228,46 @@ best() {  # best <prefix>: the label among the last rows with the highest events
   printf '%s\n' "${TABLE[@]}" | awk -F' \\| ' -v p="| $1" 'index($0, p) == 1 { if ($2 + 0 > m) { m = $2 + 0; b = $1 } } END { sub(/^\| /, "", b); print b }'
 }
 
-if [[ "$JFR" == 1 ]]; then
+jfr_start() {  # jfr_start <name>: profiles the service until jfr_stop <name>
+  [[ "$JFR" == 1 ]] || return 0
   jcmd "$APP_PID" JFR.configure stackdepth=512 >/dev/null || true
-  jcmd "$APP_PID" JFR.start name=load settings=profile filename="$OUT/batch50-$STAMP.jfr" >/dev/null
+  jcmd "$APP_PID" JFR.start name="$1" settings=profile filename="$OUT/$1-$STAMP.jfr" >/dev/null
+}
+jfr_stop() {
+  [[ "$JFR" == 1 ]] || return 0
+  jcmd "$APP_PID" JFR.stop name="$1" >/dev/null && log "JFR profile of the $1 runs: $OUT/$1-$STAMP.jfr"
+}
+
+BEST_C=${CONCURRENCY##* }
+if [[ "$SCENARIOS" == *" batch "* ]]; then
+  jfr_start batch50
+  for c in $CONCURRENCY; do timed "batch50-c$c" load --batch 50 --concurrency "$c"; done
+  jfr_stop batch50
+  BEST_C=$(best batch50-c); BEST_C=${BEST_C#batch50-c}
+  BEST_EPS=$(printf '%s\n' "${TABLE[@]}" | grep "^| batch50-c$BEST_C " | awk -F' \\| ' '{ print $2 }')
+  if [[ "$SPREAD_VARIANT" == 1 ]]; then
+    timed "batch50-c$BEST_C-1day" load --batch 50 --concurrency "$BEST_C" --spread-days 1
+  fi
 fi
-for c in $CONCURRENCY; do timed "batch50-c$c" load --batch 50 --concurrency "$c"; done
-if [[ "$JFR" == 1 ]]; then
-  jcmd "$APP_PID" JFR.stop name=load >/dev/null && log "JFR profile of the batch-50 runs: $OUT/batch50-$STAMP.jfr"
+if [[ "$SCENARIOS" == *" single "* ]]; then
+  jfr_start single
+  for c in $CONCURRENCY; do timed "single-c$c" load --batch 1 --concurrency "$c"; done
+  jfr_stop single
 fi
-BEST_C=$(best batch50-c); BEST_C=${BEST_C#batch50-c}
-BEST_EPS=$(printf '%s\n' "${TABLE[@]}" | grep "^| batch50-c$BEST_C " | awk -F' \\| ' '{ print $2 }')
-if [[ "$SPREAD_VARIANT" == 1 ]]; then
-  timed "batch50-c$BEST_C-1day" load --batch 50 --concurrency "$BEST_C" --spread-days 1
+if [[ "$SCENARIOS" == *" replay "* ]]; then
+  timed replay replay --batch "$REPLAY_BATCH" --concurrency "$REPLAY_CONCURRENCY" --events "$REPLAY_EVENTS" \
+    --workers "$REPLAY_WORKERS"
 fi
-for c in $CONCURRENCY; do timed "single-c$c" load --batch 1 --concurrency "$c"; done
-timed replay replay --batch "$REPLAY_BATCH" --concurrency "$REPLAY_CONCURRENCY" --events "$REPLAY_EVENTS" \
-  --workers "$REPLAY_WORKERS"
+if [[ "$SQL_LOG" == 1 ]]; then
+  sql "SET GLOBAL general_log_file = '$OUT/general-$STAMP.log'; SET GLOBAL general_log = ON"
+  timed sql-log-single load --batch 1 --concurrency 4 --max-requests 200
+  sql "SET GLOBAL general_log = OFF"
+  NOTES+=("General log of $(grep -c 'Query' "$OUT/general-$STAMP.log") statements of the 200 single-event requests of run sql-log-single: $OUT/general-$STAMP.log")
+fi
 # service CPU by thread group at the end of the live-counter runs (cumulative since start): JIT GC requests other
 thread_split_live=$(thread_cpu "$APP_PID")
 
-if [[ "$SKIP_NO_COUNTERS" != 1 ]]; then
+if [[ "$SKIP_NO_COUNTERS" != 1 && "$SCENARIOS" == *" batch "* ]]; then
   app_stop
   start_service nocounters STUDY_STATS_LIVE_COUNTERS=false
   log "after restart, touching the workers again: $(touch_workers)"
@@ -251,8 +288,8 @@ fi
   echo "Closed loop, $DURATION s per run, java.net.http HTTP/1.1 from the same 2 cores; progress and statistics tables emptied before each run; warm-up before the first run of each service start."
   echo "Replay: $REPLAY_EVENTS events over $REPLAY_WORKERS workers, each sent twice, shuffled, batches of $REPLAY_BATCH, $REPLAY_CONCURRENCY clients."
   echo
-  echo "| run | events/s | requests/s | p50 ms | p95 ms | p99 ms | errors | ACC/DUP/REJ | CPU during the run | InnoDB locks | load avg before → after | state check |"
-  echo "|---|---:|---:|---:|---:|---:|---|---|---|---|---|---|"
+  echo "| run | events/s | requests/s | p50 ms | p95 ms | p99 ms | errors | ACC/DUP/REJ | CPU during the run | SQL per request | InnoDB locks | load avg before → after | state check |"
+  echo "|---|---:|---:|---:|---:|---:|---|---|---|---|---|---|---|"
   printf '%s\n' "${TABLE[@]}"
   echo
   echo "Service CPU seconds since start by thread group after the live-counter runs (JIT GC requests other): $thread_split_live."
