@@ -8,13 +8,16 @@ import jakarta.enterprise.event.TransactionPhase;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * In-memory view of the published modules. Phones revalidate module text constantly; serving those
- * reads and their 304s from memory keeps the database out of the hottest path. Local edits evict at
- * once; edits made through another pod are picked up within the TTL.
+ * In-memory view of the published modules, and of every module's notice, code and current version for the
+ * records that name it. Phones revalidate module text and send progress constantly; serving those from memory
+ * keeps these reads out of the hottest paths. Local edits evict at once; edits made through another pod are
+ * picked up within the TTL.
  */
 @ApplicationScoped
 public class ModuleCatalog {
@@ -24,11 +27,21 @@ public class ModuleCatalog {
     private final ModuleQueries queries;
     private final Cache<Long, Optional<ModuleDetail>> details;
     private final Cache<String, List<ModuleSummary>> lists;
+    private final Cache<Long, ModuleRef> refs;
 
     public ModuleCatalog(ModuleQueries queries, @ConfigProperty(name = "study.content.cache-ttl") Duration ttl) {
         this.queries = queries;
         this.details = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl).build();
         this.lists = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(ttl).build();
+        this.refs = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl).build();
+    }
+
+    /**
+     * Every module, published or not, that the ids name; unknown ids are absent and are looked up again next
+     * time, so a module another pod has just imported is found at once.
+     */
+    public Map<Long, ModuleRef> refs(Collection<Long> ids) {
+        return refs.getAll(ids, queries::refs);
     }
 
     public Optional<ModuleDetail> published(long id) {
@@ -42,5 +55,6 @@ public class ModuleCatalog {
     void evict(@Observes(during = TransactionPhase.AFTER_SUCCESS) ModulesChanged change) {
         details.invalidateAll();
         lists.invalidateAll();
+        refs.invalidateAll();
     }
 }

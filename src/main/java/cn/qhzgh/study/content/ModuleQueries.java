@@ -5,8 +5,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Reads of module text joined with its current version; the catalog caches what these return. */
 @ApplicationScoped
@@ -43,6 +47,16 @@ public class ModuleQueries {
     @Transactional
     public Optional<ModuleDetail> anyDetail(long id) {
         return current(id).map(row -> detail((StudyModule) row[0], (ModuleVersion) row[1]));
+    }
+
+    /** Any module, published or not, by id; ids that name no module are absent. */
+    @Transactional
+    public Map<Long, ModuleRef> refs(Collection<? extends Long> ids) {
+        List<Object[]> rows = entityManager.createNativeQuery(
+                        "SELECT id, notice_id, code, current_version FROM study_module WHERE id IN (?1)")
+                .setParameter(1, List.copyOf(ids)).getResultList();
+        return rows.stream().map(r -> new ModuleRef(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                (String) r[2], ((Number) r[3]).intValue())).collect(Collectors.toMap(ModuleRef::id, Function.identity()));
     }
 
     @Transactional

@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The one place where completions happen. A module is complete when its percent reached 100 and, if it has
@@ -32,22 +31,14 @@ public class CompletionService {
         this.progress = progress;
     }
 
+    /** @param reachedFull the batch's modules now at 100 % and not complete, which a passed quiz may complete */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void afterProgress(ProgressRecorded recorded, Map<Long, Instant> latestActivityByModule) {
+    void afterProgress(ProgressRecorded recorded, List<CompletionCandidate> reachedFull) {
         progress.fire(recorded);
-        long workerId = recorded.workerId();
-        long orgId = recorded.orgId();
-        List<Object[]> candidates = entityManager.createNativeQuery("""
-                        SELECT p.module_id, m.notice_id, m.code FROM module_progress p
-                        JOIN study_module m ON m.id = p.module_id
-                        WHERE p.worker_id = ?1 AND p.module_id IN (?2) AND p.percent >= 100 AND p.completed_at IS NULL""")
-                .setParameter(1, workerId).setParameter(2, List.copyOf(latestActivityByModule.keySet()))
-                .getResultList();
-        for (Object[] row : candidates) {
-            long moduleId = ((Number) row[0]).longValue();
-            long noticeId = ((Number) row[1]).longValue();
-            if (moduleQuizPassed(workerId, noticeId, (String) row[2])) {
-                completeModule(workerId, orgId, noticeId, moduleId, latestActivityByModule.get(moduleId));
+        for (CompletionCandidate module : reachedFull) {
+            if (moduleQuizPassed(recorded.workerId(), module.noticeId(), module.moduleCode())) {
+                completeModule(recorded.workerId(), recorded.orgId(), module.noticeId(), module.moduleId(),
+                        module.lastActivity());
             }
         }
     }

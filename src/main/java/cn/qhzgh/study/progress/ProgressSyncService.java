@@ -3,6 +3,8 @@ package cn.qhzgh.study.progress;
 import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.BusinessMetrics;
 import cn.qhzgh.study.common.DomainException;
+import cn.qhzgh.study.content.ModuleCatalog;
+import cn.qhzgh.study.content.ModuleRef;
 import cn.qhzgh.study.org.WorkerLock;
 import cn.qhzgh.study.security.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,11 +33,14 @@ import java.util.stream.Collectors;
 public class ProgressSyncService {
 
     private final EntityManager entityManager;
+    private final ModuleCatalog catalog;
     private final CompletionService completion;
     private final BusinessMetrics metrics;
 
-    public ProgressSyncService(EntityManager entityManager, CompletionService completion, BusinessMetrics metrics) {
+    public ProgressSyncService(EntityManager entityManager, ModuleCatalog catalog, CompletionService completion,
+                               BusinessMetrics metrics) {
         this.entityManager = entityManager;
+        this.catalog = catalog;
         this.completion = completion;
         this.metrics = metrics;
     }
@@ -59,27 +64,28 @@ public class ProgressSyncService {
                 valid.add(outcome.event());
             }
         }
-        Map<Long, long[]> modules = modules(valid);
-        Set<String> seen = existingEventIds(workerId, valid);
-        List<ProgressEvent> accepted = new ArrayList<>();
+        Map<Long, ModuleRef> modules = valid.isEmpty() ? Map.of()
+                : catalog.refs(valid.stream().map(ProgressEvent::moduleId).collect(Collectors.toSet()));
+        Set<String> inBatch = new HashSet<>();
+        List<ProgressEvent> candidates = new ArrayList<>();
         for (ProgressEvent event : valid) {
             if (!modules.containsKey(event.moduleId())) {
                 results[event.index()] = new EventResult(event.eventId(), EventStatus.REJECTED,
                         EventValidator.unknownModule(event.index(), event.moduleId()).problem());
-            } else if (!seen.add(event.eventId())) {
+            } else if (!inBatch.add(event.eventId())) {
                 results[event.index()] = new EventResult(event.eventId(), EventStatus.DUPLICATE, null);
             } else {
-                accepted.add(event);
-                results[event.index()] = new EventResult(event.eventId(), EventStatus.ACCEPTED, null);
+                candidates.add(event);
             }
         }
+        List<ProgressEvent> accepted = insertUnseen(workerId, candidates, modules, now);
+        Set<ProgressEvent> stored = new HashSet<>(accepted);
+        for (ProgressEvent event : candidates) {
+            EventStatus status = stored.contains(event) ? EventStatus.ACCEPTED : EventStatus.DUPLICATE;
+            results[event.index()] = new EventResult(event.eventId(), status, null);
+        }
         if (!accepted.isEmpty()) {
-            insertEvents(workerId, accepted, modules, now);
-            Set<Long> started = firstTouches(workerId, accepted);
-            Map<Long, Instant> latest = mergeIntoModules(workerId, accepted);
-            List<RecordedEvent> recorded = accepted.stream().map(e -> new RecordedEvent(e.moduleId(),
-                    modules.get(e.moduleId())[1], e.secondsSpent(), e.occurredAt(), e.channel())).toList();
-            completion.afterProgress(new ProgressRecorded(workerId, orgId, recorded, started), latest);
+            record(workerId, orgId, accepted, modules);
         }
         for (EventStatus status : EventStatus.values()) {
             metrics.progressEvents(status.name(), Arrays.stream(results).filter(r -> r.status() == status).count());
@@ -87,43 +93,76 @@ public class ProgressSyncService {
         return new SyncResponse(List.of(results));
     }
 
-    /** Current version and notice of each module the events name; unknown ids are absent. */
-    private Map<Long, long[]> modules(List<ProgressEvent> events) {
-        if (events.isEmpty()) {
-            return Map.of();
-        }
-        List<Long> ids = events.stream().map(ProgressEvent::moduleId).distinct().toList();
-        List<Object[]> rows = entityManager.createNativeQuery(
-                        "SELECT id, current_version, notice_id FROM study_module WHERE id IN (?1)")
-                .setParameter(1, ids).getResultList();
-        return rows.stream().collect(Collectors.toMap(r -> ((Number) r[0]).longValue(),
-                r -> new long[]{((Number) r[1]).longValue(), ((Number) r[2]).longValue()}));
+    /** Merges the accepted events into the per-module state, then lets completions and counters follow. */
+    private void record(long workerId, long orgId, List<ProgressEvent> accepted, Map<Long, ModuleRef> modules) {
+        Set<Long> noticeIds = accepted.stream().map(e -> modules.get(e.moduleId()).noticeId()).collect(Collectors.toSet());
+        PriorProgress prior = priorProgress(workerId, noticeIds);
+        Map<Long, ModuleDelta> deltas = new LinkedHashMap<>();
+        accepted.forEach(e -> deltas.computeIfAbsent(e.moduleId(), id -> new ModuleDelta()).add(e));
+        mergeIntoModules(workerId, deltas);
+        List<CompletionCandidate> reachedFull = new ArrayList<>();
+        deltas.forEach((moduleId, delta) -> {
+            if (prior.reachesFullIncomplete(moduleId, delta.percent)) {
+                ModuleRef module = modules.get(moduleId);
+                reachedFull.add(new CompletionCandidate(moduleId, module.noticeId(), module.code(), delta.last));
+            }
+        });
+        Set<Long> startedModules = deltas.keySet().stream().filter(m -> !prior.touched(m)).collect(Collectors.toSet());
+        Set<Long> startedNotices = noticeIds.stream().filter(n -> !prior.started(n)).collect(Collectors.toSet());
+        List<RecordedEvent> recorded = accepted.stream().map(e -> new RecordedEvent(e.moduleId(),
+                modules.get(e.moduleId()).noticeId(), e.secondsSpent(), e.occurredAt(), e.channel())).toList();
+        completion.afterProgress(new ProgressRecorded(workerId, orgId, recorded, startedModules, startedNotices),
+                reachedFull);
     }
 
-    /** Modules of the batch this worker had no progress in yet. */
-    private Set<Long> firstTouches(long workerId, List<ProgressEvent> events) {
-        Set<Long> touched = events.stream().map(ProgressEvent::moduleId).collect(Collectors.toSet());
-        List<Number> known = entityManager.createNativeQuery(
-                        "SELECT module_id FROM module_progress WHERE worker_id = ?1 AND module_id IN (?2)")
-                .setParameter(1, workerId).setParameter(2, List.copyOf(touched)).getResultList();
-        known.forEach(id -> touched.remove(id.longValue()));
-        return touched;
+    /**
+     * Stores the events this worker has not sent before and returns them. Under the worker's lock, a read of the
+     * stored ids is exact; a single event skips it and lets the primary key answer inside the insert.
+     */
+    private List<ProgressEvent> insertUnseen(long workerId, List<ProgressEvent> events, Map<Long, ModuleRef> modules,
+                                             Instant now) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        if (events.size() == 1) {
+            return insertEvents("INSERT IGNORE", workerId, events, modules, now) == 1 ? events : List.of();
+        }
+        Set<String> stored = storedEventIds(workerId, events);
+        List<ProgressEvent> unseen = events.stream().filter(e -> !stored.contains(e.eventId())).toList();
+        if (!unseen.isEmpty()) {
+            insertEvents("INSERT", workerId, unseen, modules, now);
+        }
+        return unseen;
     }
 
-    private Set<String> existingEventIds(long workerId, List<ProgressEvent> events) {
-        if (events.isEmpty()) {
-            return new HashSet<>();
+    /** The worker's module rows in these notices before this batch's merge. */
+    private PriorProgress priorProgress(long workerId, Set<Long> noticeIds) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT p.module_id, m.notice_id, p.percent, p.completed_at FROM module_progress p
+                        JOIN study_module m ON m.id = p.module_id
+                        WHERE p.worker_id = ?1 AND m.notice_id IN (?2)""")
+                .setParameter(1, workerId).setParameter(2, List.copyOf(noticeIds)).getResultList();
+        Map<Long, PriorProgress.Row> byModule = new HashMap<>();
+        Set<Long> startedNotices = new HashSet<>();
+        for (Object[] row : rows) {
+            byModule.put(((Number) row[0]).longValue(), new PriorProgress.Row(((Number) row[2]).intValue(), row[3] != null));
+            startedNotices.add(((Number) row[1]).longValue());
         }
-        List<String> ids = events.stream().map(ProgressEvent::eventId).distinct().toList();
+        return new PriorProgress(byModule, startedNotices);
+    }
+
+    private Set<String> storedEventIds(long workerId, List<ProgressEvent> events) {
+        List<String> ids = events.stream().map(ProgressEvent::eventId).toList();
         List<String> existing = entityManager.createNativeQuery(
                         "SELECT event_id FROM progress_event WHERE worker_id = ?1 AND event_id IN (?2)")
                 .setParameter(1, workerId).setParameter(2, ids).getResultList();
         return new HashSet<>(existing);
     }
 
-    /** One multi-row insert for the whole batch. */
-    private void insertEvents(long workerId, List<ProgressEvent> events, Map<Long, long[]> modules, Instant now) {
-        StringBuilder sql = new StringBuilder("INSERT INTO progress_event (worker_id, event_id, module_id, "
+    /** One multi-row insert for the whole batch; returns the number of rows inserted. */
+    private int insertEvents(String insertVerb, long workerId, List<ProgressEvent> events, Map<Long, ModuleRef> modules,
+                             Instant now) {
+        StringBuilder sql = new StringBuilder(insertVerb + " INTO progress_event (worker_id, event_id, module_id, "
                 + "module_version, percent, seconds_spent, occurred_at, received_at, channel) VALUES ");
         for (int i = 0; i < events.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -132,20 +171,15 @@ public class ProgressSyncService {
         int p = 1;
         for (ProgressEvent e : events) {
             insert.setParameter(p++, workerId).setParameter(p++, e.eventId()).setParameter(p++, e.moduleId())
-                    .setParameter(p++, modules.get(e.moduleId())[0]).setParameter(p++, e.percent())
+                    .setParameter(p++, modules.get(e.moduleId()).currentVersion()).setParameter(p++, e.percent())
                     .setParameter(p++, e.secondsSpent()).setParameter(p++, Timestamp.from(e.occurredAt()))
                     .setParameter(p++, Timestamp.from(now)).setParameter(p++, e.channel().name());
         }
-        insert.executeUpdate();
+        return insert.executeUpdate();
     }
 
-    /**
-     * One upsert for all modules of the batch: GREATEST and sums make the result independent of arrival order.
-     * Returns each module's latest activity, the moment a completion would be dated.
-     */
-    private Map<Long, Instant> mergeIntoModules(long workerId, List<ProgressEvent> events) {
-        Map<Long, ModuleDelta> deltas = new LinkedHashMap<>();
-        events.forEach(e -> deltas.computeIfAbsent(e.moduleId(), id -> new ModuleDelta()).add(e));
+    /** One upsert for all modules of the batch: GREATEST and sums make the result independent of arrival order. */
+    private void mergeIntoModules(long workerId, Map<Long, ModuleDelta> deltas) {
         StringBuilder sql = new StringBuilder("INSERT INTO module_progress (worker_id, module_id, percent, "
                 + "seconds_spent, first_activity_at, last_activity_at, completed_at) VALUES ");
         for (int i = 0; i < deltas.size(); i++) {
@@ -157,23 +191,20 @@ public class ProgressSyncService {
                 + "last_activity_at = GREATEST(last_activity_at, VALUES(last_activity_at))");
         Query upsert = entityManager.createNativeQuery(sql.toString());
         int p = 1;
-        Map<Long, Instant> latest = new HashMap<>();
         for (Map.Entry<Long, ModuleDelta> entry : deltas.entrySet()) {
             ModuleDelta d = entry.getValue();
             upsert.setParameter(p++, workerId).setParameter(p++, entry.getKey()).setParameter(p++, d.percent)
                     .setParameter(p++, d.seconds).setParameter(p++, Timestamp.from(d.first))
                     .setParameter(p++, Timestamp.from(d.last));
-            latest.put(entry.getKey(), d.last);
         }
         upsert.executeUpdate();
-        return latest;
     }
 
     private static String eventIdOf(JsonNode node) {
         return node != null && node.path("eventId").isTextual() ? node.path("eventId").asText() : null;
     }
 
-    /** What one batch adds to one module. */
+    /** What one batch adds to one module; {@code last} dates a completion it causes. */
     private static final class ModuleDelta {
         private int percent;
         private long seconds;

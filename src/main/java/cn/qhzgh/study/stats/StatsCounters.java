@@ -82,8 +82,6 @@ public class StatsCounters {
             long seconds = events.stream().mapToLong(RecordedEvent::secondsSpent).sum();
             Instant first = events.stream().map(RecordedEvent::occurredAt).min(Instant::compareTo).orElseThrow();
             Instant last = events.stream().map(RecordedEvent::occurredAt).max(Instant::compareTo).orElseThrow();
-            boolean startsNow = count("SELECT COUNT(*) FROM worker_campaign WHERE worker_id = ?1 AND notice_id = ?2 "
-                    + "AND started_at IS NOT NULL", worker, notice) == 0;
             sql("""
                     INSERT INTO worker_campaign (worker_id, notice_id, org_id, started_at, last_activity_at, seconds_spent,
                                                  final_best_score, final_passed, completed_at)
@@ -93,7 +91,7 @@ public class StatsCounters {
                                                     VALUES(last_activity_at)),
                         seconds_spent = seconds_spent + VALUES(seconds_spent)""",
                     worker, notice, org, Timestamp.from(first), Timestamp.from(last), seconds);
-            campaign(org, notice, startsNow ? 1 : 0, 0, seconds, 0, 0, 0);
+            campaign(org, notice, recorded.startedNotices().contains(notice) ? 1 : 0, 0, seconds, 0, 0, 0);
             // One multi-row statement per table (rows in key order), not one per channel, day and module.
             List<Object> channels = new ArrayList<>();
             events.stream().collect(Collectors.groupingBy(e -> e.channel().name(), TreeMap::new, Collectors.toList()))
@@ -200,25 +198,40 @@ public class StatsCounters {
 
     /** A worker counts as active once per day, however many events they send that day; days sorted ascending. */
     private void markActive(long worker, long org, long notice, List<LocalDate> days) {
+        List<LocalDate> fresh = days.size() == 1 ? insertIfAbsent(worker, notice, days.get(0))
+                : insertAbsent(worker, notice, days);
+        if (fresh.isEmpty()) {
+            return;
+        }
+        List<Object> counts = new ArrayList<>();
+        fresh.forEach(d -> counts.addAll(List.of(org, notice, Date.valueOf(d))));
+        sqlRows("INSERT INTO org_day_count (org_id, notice_id, activity_day, completions, active_workers) VALUES ",
+                "(?, ?, ?, 0, 1)", fresh.size(), " ON DUPLICATE KEY UPDATE active_workers = active_workers + 1", counts);
+    }
+
+    /** One day: the primary key tells in the insert itself whether the worker was active that day already. */
+    private List<LocalDate> insertIfAbsent(long worker, long notice, LocalDate day) {
+        int inserted = entityManager.createNativeQuery(
+                        "INSERT IGNORE INTO worker_active_day (worker_id, notice_id, activity_day) VALUES (?1, ?2, ?3)")
+                .setParameter(1, worker).setParameter(2, notice).setParameter(3, Date.valueOf(day)).executeUpdate();
+        return inserted == 1 ? List.of(day) : List.of();
+    }
+
+    /** Several days: reads which are known (exact under the worker's lock) and inserts the others in one statement. */
+    private List<LocalDate> insertAbsent(long worker, long notice, List<LocalDate> days) {
         List<Date> dates = days.stream().map(Date::valueOf).toList();
         List<Object> known = entityManager.createNativeQuery(
                         "SELECT activity_day FROM worker_active_day WHERE worker_id = ?1 AND notice_id = ?2 AND activity_day IN (?3)")
                 .setParameter(1, worker).setParameter(2, notice).setParameter(3, dates).getResultList();
         Set<LocalDate> knownDays = known.stream().map(StatsCounters::localDate).collect(Collectors.toSet());
         List<LocalDate> fresh = days.stream().filter(d -> !knownDays.contains(d)).toList();
-        if (fresh.isEmpty()) {
-            return;
+        if (!fresh.isEmpty()) {
+            List<Object> active = new ArrayList<>();
+            fresh.forEach(d -> active.addAll(List.of(worker, notice, Date.valueOf(d))));
+            sqlRows("INSERT INTO worker_active_day (worker_id, notice_id, activity_day) VALUES ", "(?, ?, ?)",
+                    fresh.size(), "", active);
         }
-        List<Object> active = new ArrayList<>();
-        List<Object> counts = new ArrayList<>();
-        fresh.forEach(d -> {
-            active.addAll(List.of(worker, notice, Date.valueOf(d)));
-            counts.addAll(List.of(org, notice, Date.valueOf(d)));
-        });
-        sqlRows("INSERT INTO worker_active_day (worker_id, notice_id, activity_day) VALUES ", "(?, ?, ?)", fresh.size(), "",
-                active);
-        sqlRows("INSERT INTO org_day_count (org_id, notice_id, activity_day, completions, active_workers) VALUES ",
-                "(?, ?, ?, 0, 1)", fresh.size(), " ON DUPLICATE KEY UPDATE active_workers = active_workers + 1", counts);
+        return fresh;
     }
 
     private static LocalDate localDate(Object day) {

@@ -156,6 +156,27 @@ class ProgressApiTest {
     }
 
     @Test
+    void concurrentCopiesOfASingleEventStoreItOnce() throws Exception {
+        String worker = newWorker("QH-TP-G1");
+        List<Map<String, Object>> single = List.of(event(moduleB, 35, 75, 4));
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Callable<String>> calls = Collections.nCopies(20,
+                    () -> send(worker, single).then().statusCode(200).extract().jsonPath().getString("results[0].status"));
+            List<String> statuses = new ArrayList<>();
+            for (Future<String> status : pool.invokeAll(calls)) {
+                statuses.add(status.get());
+            }
+            assertThat(statuses).containsOnlyOnce("ACCEPTED").containsOnly("ACCEPTED", "DUPLICATE");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(state(worker, moduleB, "seconds_spent")).isEqualTo(75);
+        assertThat(Database.count("SELECT w.seconds_spent FROM worker_campaign w JOIN worker k ON k.id = w.worker_id "
+                + "WHERE k.external_id = ?", subject(worker))).isEqualTo(75);
+    }
+
+    @Test
     void anyOrderAndBatchingGivesTheSameFinalState() {
         List<Map<String, Object>> events = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -183,6 +204,26 @@ class ProgressApiTest {
             assertThat(state(worker, moduleB, "seconds_spent")).isEqualTo(events.stream()
                     .filter(e -> e.get("moduleId").equals(moduleB)).mapToInt(e -> (int) e.get("secondsSpent")).sum());
         }
+    }
+
+    @Test
+    void eventsRecordTheModuleVersionThatIsCurrentAfterAnEdit() {
+        String worker = newWorker("QH-TP-G1");
+        long module = moduleId("4.3");
+        send(worker, List.of(event(module, 10, 10, 2))).then().statusCode(200)
+                .body("results[0].status", equalTo("ACCEPTED"));
+        String path = "/api/v1/admin/modules/" + module;
+        String etag = Api.asProvinceAdmin().get(path).then().statusCode(200).extract().header("ETag");
+        List<String> paragraphs = Api.asProvinceAdmin().get(path).jsonPath().getList("paragraphs");
+        Api.asProvinceAdmin().contentType("application/json").header("If-Match", etag)
+                .body(Map.of("paragraphs", List.of(paragraphs.get(0) + "（进度测试修订）"))).put(path + "/paragraphs")
+                .then().statusCode(200);
+        send(worker, List.of(event(module, 20, 10, 1))).then().statusCode(200)
+                .body("results[0].status", equalTo("ACCEPTED"));
+        long current = Database.count("SELECT current_version FROM study_module WHERE id = ?", module);
+        List<Long> recorded = Database.longs("SELECT e.module_version FROM progress_event e JOIN worker w "
+                + "ON w.id = e.worker_id WHERE w.external_id = ? ORDER BY e.percent", subject(worker));
+        assertThat(recorded).containsExactly(current - 1, current);
     }
 
     @Test
