@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -35,15 +34,17 @@ public class AttemptService {
 
     private final EntityManager entityManager;
     private final QuestionPool pool;
+    private final AskedVersions asked;
     private final AttemptRateLimiter rateLimiter;
     private final SecureRandom random = new SecureRandom();
 
     private final BusinessMetrics metrics;
 
-    public AttemptService(EntityManager entityManager, QuestionPool pool, AttemptRateLimiter rateLimiter,
-                          BusinessMetrics metrics) {
+    public AttemptService(EntityManager entityManager, QuestionPool pool, AskedVersions asked,
+                          AttemptRateLimiter rateLimiter, BusinessMetrics metrics) {
         this.entityManager = entityManager;
         this.pool = pool;
+        this.asked = asked;
         this.rateLimiter = rateLimiter;
         this.metrics = metrics;
     }
@@ -149,34 +150,18 @@ public class AttemptService {
         return AttemptDrawer.draw(candidates, quiz.questionCount, quiz.shuffleQuestions, quiz.shuffleOptions, seed);
     }
 
-    /** The given version of each question, in one query. */
-    static Map<Long, QuestionVersion> versions(Map<Long, Integer> wanted) {
-        if (wanted.isEmpty()) {
-            return Map.of();
-        }
-        return QuestionVersion.<QuestionVersion>list("questionId in ?1", List.copyOf(wanted.keySet())).stream()
-                .filter(v -> wanted.get(v.questionId) == v.version)
-                .collect(Collectors.toMap(v -> v.questionId, Function.identity()));
-    }
-
-    static Map<Long, Integer> drawnVersions(List<DrawnQuestion> draw) {
-        return draw.stream().collect(Collectors.toMap(DrawnQuestion::questionId, DrawnQuestion::version));
-    }
-
-    private static AttemptStarted payload(Quiz quiz, QuizAttempt attempt, boolean created) {
-        Map<Long, QuestionVersion> versions = versions(drawnVersions(attempt.draw));
-        Map<Long, QuestionType> types = Question.<Question>list("id in ?1", List.copyOf(versions.keySet())).stream()
-                .collect(Collectors.toMap(q -> q.id, q -> q.type));
+    private AttemptStarted payload(Quiz quiz, QuizAttempt attempt, boolean created) {
+        Map<Long, AskedVersions.Asked> versions = asked.of(attempt.draw);
         List<AttemptQuestion> questions = new ArrayList<>();
         for (DrawnQuestion drawn : attempt.draw) {
-            QuestionVersion version = versions.get(drawn.questionId());
-            Map<String, String> textByKey = version.options.stream()
+            AskedVersions.Asked version = versions.get(drawn.questionId());
+            Map<String, String> textByKey = version.options().stream()
                     .collect(Collectors.toMap(QuestionOption::key, QuestionOption::text));
             List<QuestionOption> options = new ArrayList<>();
             for (int i = 0; i < drawn.optionKeys().size(); i++) {
                 options.add(new QuestionOption(AttemptDrawer.letter(i), textByKey.get(drawn.optionKeys().get(i))));
             }
-            questions.add(new AttemptQuestion(drawn.questionId(), types.get(drawn.questionId()), version.stem, options));
+            questions.add(new AttemptQuestion(drawn.questionId(), version.type(), version.stem(), options));
         }
         return new AttemptStarted(attempt.id, quiz.id, quiz.title, attempt.startedAt, attempt.deadline, questions,
                 created);

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -71,11 +72,21 @@ public class QuestionPool {
         List<Question> questions = query.getResultStream()
                 .filter(q -> tags.isEmpty() || q.tags.stream().anyMatch(tags::contains))
                 .toList();
-        Map<Long, QuestionVersion> versions = AttemptService.versions(questions.stream()
+        Map<Long, QuestionVersion> versions = currentVersions(questions.stream()
                 .collect(Collectors.toMap(q -> q.id, q -> q.currentVersion)));
         return questions.stream()
                 .map(q -> new Candidate(q.id, q.currentVersion, q.sourceGroup == null ? "q" + q.id : q.sourceGroup,
                         q.type, versions.get(q.id).options.stream().map(QuestionOption::key).toList()))
                 .toList();
+    }
+
+    /** The given version of each question, in one query. */
+    private static Map<Long, QuestionVersion> currentVersions(Map<Long, Integer> wanted) {
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        return QuestionVersion.<QuestionVersion>list("questionId in ?1", List.copyOf(wanted.keySet())).stream()
+                .filter(v -> wanted.get(v.questionId) == v.version)
+                .collect(Collectors.toMap(v -> v.questionId, Function.identity()));
     }
 }

@@ -31,14 +31,16 @@ import java.util.stream.Collectors;
 public class SubmissionService {
 
     private final EntityManager entityManager;
+    private final AskedVersions asked;
     private final AttemptRateLimiter rateLimiter;
     private final ObjectMapper json;
     private final Event<AttemptScored> scored;
     private final BusinessMetrics metrics;
 
-    public SubmissionService(EntityManager entityManager, AttemptRateLimiter rateLimiter, ObjectMapper json,
-                             Event<AttemptScored> scored, BusinessMetrics metrics) {
+    public SubmissionService(EntityManager entityManager, AskedVersions asked, AttemptRateLimiter rateLimiter,
+                             ObjectMapper json, Event<AttemptScored> scored, BusinessMetrics metrics) {
         this.entityManager = entityManager;
+        this.asked = asked;
         this.rateLimiter = rateLimiter;
         this.json = json;
         this.scored = scored;
@@ -93,26 +95,24 @@ public class SubmissionService {
     private SubmissionResult grade(QuizAttempt attempt, Map<Long, AnswerRequest> answers, boolean late, Instant now,
                                    List<AttemptScored.AnsweredQuestion> answered) {
         Quiz quiz = Quiz.findById(attempt.quizId);
-        Map<Long, QuestionVersion> versions = AttemptService.versions(AttemptService.drawnVersions(attempt.draw));
-        Map<Long, QuestionType> types = Question.<Question>list("id in ?1", List.copyOf(versions.keySet())).stream()
-                .collect(Collectors.toMap(q -> q.id, q -> q.type));
+        Map<Long, AskedVersions.Asked> versions = asked.of(attempt.draw);
         List<QuestionResult> results = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
         int correctCount = 0;
         for (int position = 0; position < attempt.draw.size(); position++) {
             DrawnQuestion drawn = attempt.draw.get(position);
-            QuestionVersion asked = versions.get(drawn.questionId());
-            QuestionType type = types.get(drawn.questionId());
+            AskedVersions.Asked version = versions.get(drawn.questionId());
+            QuestionType type = version.type();
             AnswerRequest answer = answers.get(drawn.questionId());
             List<String> picked = answer == null ? List.of() : toOriginal(type, drawn, answer.response());
-            boolean correct = !late && AttemptScorer.isCorrect(type, asked, picked);
+            boolean correct = !late && AttemptScorer.isCorrect(type, version.answer(), picked);
             correctCount += correct ? 1 : 0;
             rows.add(new Object[]{attempt.id, position, drawn.questionId(), drawn.version(), write(picked),
                     type == QuestionType.FILL_BLANK ? null : String.join("", picked.stream().sorted().toList()), correct});
             answered.add(new AttemptScored.AnsweredQuestion(drawn.questionId(), correct,
                     type == QuestionType.FILL_BLANK ? List.of() : picked));
-            results.add(new QuestionResult(drawn.questionId(), correct, toLetters(type, drawn, asked.answer),
-                    asked.explanation));
+            results.add(new QuestionResult(drawn.questionId(), correct, toLetters(type, drawn, version.answer()),
+                    version.explanation()));
         }
         storeAnswers(rows);
         int score = late ? 0 : AttemptScorer.score(correctCount, attempt.draw.size());
