@@ -1,0 +1,53 @@
+package cn.qhzgh.study.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
+import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+
+import java.time.Duration;
+
+/**
+ * Verifies each bearer token once per pod and recognises it afterwards: a phone sends the same token with every
+ * call, and the RS256 check was a quarter of the service's CPU on a progress request. A remembered token is
+ * accepted only while a fresh verification would accept it too (before {@code exp}, within the configured token
+ * age, under the same verification settings); everything else is verified from scratch.
+ */
+@ApplicationScoped
+@Alternative
+@Priority(1)
+public class RememberingJwtCallerPrincipalFactory extends JWTCallerPrincipalFactory {
+
+    private record Verified(JWTAuthContextInfo settings, JWTCallerPrincipal principal) {
+    }
+
+    private final JWTCallerPrincipalFactory verifier = new DefaultJWTCallerPrincipalFactory();
+    private final Cache<String, Verified> verified = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .build();
+
+    @Override
+    public JWTCallerPrincipal parse(String token, JWTAuthContextInfo settings) throws ParseException {
+        Verified known = verified.getIfPresent(token);
+        if (known != null && known.settings() == settings && stillAcceptable(known.principal(), settings)) {
+            return known.principal();
+        }
+        JWTCallerPrincipal principal = verifier.parse(token, settings);
+        verified.put(token, new Verified(settings, principal));
+        return principal;
+    }
+
+    /** The time-dependent checks of a verification, without its clock-skew allowance. */
+    private static boolean stillAcceptable(JWTCallerPrincipal principal, JWTAuthContextInfo settings) {
+        long now = System.currentTimeMillis() / 1000;
+        Long maxAge = settings.getTokenAge();
+        return now < principal.getExpirationTime() && (maxAge == null || now <= principal.getIssuedAtTime() + maxAge);
+    }
+}
