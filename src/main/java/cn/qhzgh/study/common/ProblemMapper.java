@@ -7,6 +7,7 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -15,9 +16,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.exception.GenericJDBCException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -28,6 +32,7 @@ import java.util.UUID;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final int RETRY_UNAVAILABLE_SECONDS = 2;
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
@@ -103,11 +108,44 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (causedBy(e, JDBCConnectionException.class) || causedByConnectionAcquisition(e)) {
+            LOG.warnf("No database connection for %s: %s", path(uri), e.getMessage());
+            return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, RETRY_UNAVAILABLE_SECONDS)
+                    .entity(new Problem(Problem.type("unavailable"), "Service Unavailable", 503,
+                            "The service is overloaded or its database is unreachable; retry after "
+                                    + RETRY_UNAVAILABLE_SECONDS + " s.",
+                            path(uri), null, null)).build();
+        }
+        if (causedBy(e, ClosedChannelException.class) || causedBy(e, HttpClosedException.class)) {
+            LOG.debugf("Client left before the response to %s was written", path(uri));
+            return respond(new Problem(Problem.type("internal"), "Internal Server Error", 500,
+                    "The connection was closed before the response was written.", path(uri), null, null));
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error, incident %s", incident);
         return respond(new Problem(Problem.type("internal"), "Internal Server Error", 500,
                 "The server could not complete the request. Quote incident " + incident + " to support.",
                 path(uri), null, null));
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Hibernate wraps a pool acquisition timeout in a GenericJDBCException with this fixed message. */
+    private static boolean causedByConnectionAcquisition(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof GenericJDBCException jdbc && jdbc.getMessage() != null
+                    && jdbc.getMessage().startsWith("Unable to acquire JDBC Connection")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response respond(Problem problem) {

@@ -12,8 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
-/** Readiness follows the database: DOWN while it is gone, UP again by itself once it is back. */
+/** Readiness follows the database: DOWN while it is gone (API calls get 503), UP again by itself once it is back. */
 @QuarkusTest
 class ReadinessRecoveryTest {
 
@@ -41,6 +42,9 @@ class ReadinessRecoveryTest {
         try {
             assertThat(waitFor(503, Duration.ofSeconds(30))).as("readiness DOWN without the database").isTrue();
             RestAssured.given().get("/q/health/live").then().statusCode(200);
+            Api.asProvinceAdmin().get("/api/v1/orgs/QH").then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", "2")
+                    .body("title", equalTo("Service Unavailable"));
         } finally {
             MariaDbTestResource.startServer();
         }
