@@ -8,18 +8,20 @@
 #   bench/mixed-load/run.sh                 # 60 s warm-up + 300 s measured at 1,000 req/s (~9 min with setup)
 #   bench/mixed-load/run.sh --quick         # smoke run: 200 req/s, 15 s warm-up, 30 s measured
 #   RATE="1000 800 600" bench/mixed-load/run.sh   # one run per rate, each on a fresh database and service
-#   MIX="0 100 0 0" RATE=300 DURATION=30 bench/mixed-load/run.sh   # one request kind alone (CPU per request)
+#   RATE=300 WARMUP=30 DURATION=60 bench/mixed-load/run.sh --per-kind   # each request kind alone: CPU per request
 #
 # Measurements to report: flock /tmp/study-bench.lock bench/mixed-load/run.sh
 #
 # Environment (all optional):
 #   RATE=1000            requests per second offered (a list runs each rate in turn)
-#   DURATION=300         measured seconds;  WARMUP=60  seconds at the same rate before, excluded from the figures
+#   DURATION=300         measured seconds;  WARMUP=60  seconds before, excluded from the figures: the rate ramps from
+#                        5 % to 100 % over its first two thirds, then holds
 #   MIX="60 25 10 5"     percent of requests: module reads, progress batches, quiz start+submit, statistics
 #   WORKERS=5000         workers (imported, then tokens signed by the driver), over GRASSROOTS=10000 grassroots unions
 #   THINK=20             mean seconds between a quiz start and its submit (uniform 0.5x-1.5x)
 #   MAX_BATCH=8          progress batches carry 1..MAX_BATCH events;  REPLAY_SHARE=0.02 of batches resend an earlier one
 #   BENCH_TIMEOUT_MS=10000  a request without a response after this long is an error
+#   BENCH_LOG_FAILED=0   1 = log every failed request and its response to bench/out/mixed-load/failed-requests-<rate>.log
 #   DRIVER_XMX=384m      Gatling JVM heap (fixed, one GC thread)
 #   BENCH_XMX=512m       service heap;  BENCH_POOL=  QUARKUS_DATASOURCE_JDBC_MAX_SIZE (empty = the service default)
 #   BENCH_WAIT_QUIET=120 wait up to this many seconds before each run for no Maven build and load < 1.5
@@ -32,10 +34,11 @@ set -euo pipefail
 ROOT=$(pwd)
 [[ -f "$ROOT/pom.xml" && -d "$ROOT/bench/mixed-load" ]] || { echo "run me from the repository root" >&2; exit 2; }
 
-QUICK=0
+QUICK=0 PER_KIND=0
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
+    --per-kind) PER_KIND=1 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument $arg (see --help)" >&2; exit 2 ;;
   esac
@@ -48,6 +51,11 @@ else
   WAIT_QUIET=${BENCH_WAIT_QUIET:-120}
 fi
 MIX=${MIX:-60 25 10 5}
+# the runs: "<rate>:<mix>"; --per-kind runs each request kind alone at every rate
+MIXES=("$MIX")
+((PER_KIND == 0)) || MIXES=("100 0 0 0" "0 100 0 0" "0 0 100 0" "0 0 0 100")
+RUNS=()
+for rate in $RATES; do for mix in "${MIXES[@]}"; do RUNS+=("$rate:$mix"); done; done
 GRASSROOTS=${GRASSROOTS:-10000}
 MAX_BATCH=${MAX_BATCH:-8}
 REPLAY_SHARE=${REPLAY_SHARE:-0.02}
@@ -68,6 +76,9 @@ bench_install_traps
 [[ -z "${BENCH_DB_URL:-}" ]] || die "this benchmark recreates its database per rate; BENCH_DB_URL is not supported"
 read -r -a MIX_PARTS <<<"$MIX"
 ((${#MIX_PARTS[@]} == 4)) || die "MIX needs four percentages (module reads, progress, quiz, statistics), got '$MIX'"
+mix_label() {  # "60 25 10 5" -> "mix", "0 100 0 0" -> "progress"
+  case "$1" in "100 0 0 0") echo modules ;; "0 100 0 0") echo progress ;; "0 0 100 0") echo quiz ;; "0 0 0 100") echo stats ;; *) echo mix ;; esac
+}
 
 require_tools java curl openssl python3 mariadb
 mkdir -p "$OUT/data"
@@ -101,13 +112,21 @@ as_worker() {
   curl -sS --max-time 60 -o "$OUT/worker-response.json" -w '%{http_code}' -X "$2" -H "Authorization: Bearer $1" "$BASE$3" || echo curl-error
 }
 
+DRIVER_PID=
+bench_on_exit() {  # an interrupted run: stop the driver's process group before the service and MariaDB go
+  [[ -z "$DRIVER_PID" ]] || kill -TERM -- "-$DRIVER_PID" 2>/dev/null || kill -TERM "$DRIVER_PID" 2>/dev/null || true
+}
+
 declare -a SUMMARY=()
 FAILED_ANY=
-for RATE_NOW in $RATES; do
+for run in "${RUNS[@]}"; do
+  RATE_NOW=${run%%:*} MIX_NOW=${run#*:}
+  read -r -a MIX_PARTS <<<"$MIX_NOW"
+  LABEL=$RATE_NOW-$(mix_label "$MIX_NOW")
   ((${#SUMMARY[@]} == 0)) || { app_stop; db_recreate; }
-  SERVICE_LOG=$OUT/service-$RATE_NOW.log
+  SERVICE_LOG=$OUT/service-$LABEL.log
   if [[ -n "$POOL" ]]; then app_start QUARKUS_DATASOURCE_JDBC_MAX_SIZE="$POOL"; else app_start; fi
-  ADMIN_TOKEN=$(mint_token bench-mixed-admin '["province-admin"]' QH 7200 "bench-mixed-admin-$STAMP-$RATE_NOW")
+  ADMIN_TOKEN=$(mint_token bench-mixed-admin '["province-admin"]' QH 7200 "bench-mixed-admin-$STAMP-$LABEL")
 
   # --- setup (not timed) ----------------------------------------------------------------------------------------
   admin POST /api/v1/admin/orgs/import 200 -F "file=@$ORGS_CSV;type=text/csv"
@@ -118,7 +137,7 @@ for RATE_NOW in $RATES; do
   # Probe workers (not the load's; one per quiz, for the rate limit) read the module ids and start every quiz a
   # worker may take; quizzes whose start fails (e.g. no approved questions for that subsection) are left out.
   PROBE_ORG=$(sed -n 2p "$WORKERS_CSV" | cut -d, -f3)
-  probe_token() { mint_token "bench-mixed-probe-$1" '["worker"]' "$PROBE_ORG" 7200 "bench-mixed-probe-$1-$STAMP-$RATE_NOW"; }
+  probe_token() { mint_token "bench-mixed-probe-$1" '["worker"]' "$PROBE_ORG" 7200 "bench-mixed-probe-$1-$STAMP-$LABEL"; }
   PROBE=$(probe_token list)
   [[ "$(as_worker "$PROBE" GET /api/v1/modules)" == 200 ]] || die "GET /api/v1/modules failed: $(head -c 500 "$OUT/worker-response.json")"
   MODULES=$(python3 -c 'import json,sys; print(",".join(str(m["id"]) for m in json.load(open(sys.argv[1]))))' "$OUT/worker-response.json")
@@ -140,11 +159,11 @@ for RATE_NOW in $RATES; do
   awk -v u="$QUIZ_USERS_PER_S" -v w="$WORKERS" 'BEGIN { exit !(u * 60 / w <= 2) }' \
     || die "a worker would start more than 2 quizzes a minute ($QUIZ_USERS_PER_S starts/s over $WORKERS workers): raise WORKERS"
 
-  CONFIG=$OUT/driver-$RATE_NOW.properties
+  CONFIG=$OUT/driver-$LABEL.properties
   cat >"$CONFIG" <<EOF
 base=$BASE
 rate=$RATE_NOW
-mix=$MIX
+mix=$MIX_NOW
 warmup=$WARMUP
 duration=$DURATION
 think=$THINK
@@ -158,24 +177,30 @@ quizzes=$QUIZZES
 privateKey=$ROOT/src/main/dev-keys/non-production-private.pem
 issuer=$ISSUER
 pids=service=$APP_PID,mariadb=$DB_PID
-results=$OUT/result-$RATE_NOW.txt
+results=$OUT/result-$LABEL.txt
 EOF
 
   # --- load ---------------------------------------------------------------------------------------------------------
   ((WAIT_QUIET == 0)) || wait_quiet "$WAIT_QUIET"
   ERRORS_BEFORE=$(grep -c ' ERROR ' "$SERVICE_LOG" || true)
   THREADS_BEFORE=$(thread_cpu "$APP_PID")
-  log "rate $RATE_NOW req/s ($MIX): ${WARMUP} s warm-up + ${DURATION} s measured, $WORKERS workers (load $(loadavg))"
+  log "$LABEL: $RATE_NOW req/s ($MIX_NOW): ${WARMUP} s warm-up + ${DURATION} s measured, $WORKERS workers (load $(loadavg))"
   start=$(now)
-  (cd "$GATLING" && timeout $((WARMUP + DURATION + 2 * THINK + 600)) "$ROOT/mvnw" -B -q gatling:test \
-      -Dmixed.config="$CONFIG" -Dmixed.xmx="$DRIVER_XMX" -Dmixed.failedLog="$OUT/failed-requests-$RATE_NOW.log" \
-      -Dgatling.runDescription="mixed load $RATE_NOW req/s") >"$OUT/driver-$RATE_NOW.txt" 2>&1 \
-    || { tail -30 "$OUT/driver-$RATE_NOW.txt" >&2; die "the Gatling run failed, see $OUT/driver-$RATE_NOW.txt"; }
+  # The driver runs in its own process group (Maven and the Gatling JVM it forks), in the background so that an
+  # interrupt reaches this script at once and bench_on_exit can stop the whole group.
+  setsid bash -c 'cd "$1" && shift && exec timeout "$@"' driver "$GATLING" $((WARMUP + DURATION + 2 * THINK + 600)) \
+      "$ROOT/mvnw" -B -q gatling:test -Dmixed.config="$CONFIG" -Dmixed.xmx="$DRIVER_XMX" \
+      -Dmixed.failedLog="$OUT/failed-requests-$LABEL.log" \
+      -Dmixed.failedLogLevel="$([[ "${BENCH_LOG_FAILED:-0}" == 1 ]] && echo DEBUG || echo OFF)" \
+      -Dgatling.runDescription="mixed load $LABEL" >"$OUT/driver-$LABEL.txt" 2>&1 &
+  DRIVER_PID=$!
+  wait "$DRIVER_PID" || { DRIVER_PID=; tail -30 "$OUT/driver-$LABEL.txt" >&2; die "the Gatling run failed, see $OUT/driver-$LABEL.txt"; }
+  DRIVER_PID=
   end=$(now)
   THREADS_AFTER=$(thread_cpu "$APP_PID")
-  [[ -s "$OUT/result-$RATE_NOW.txt" ]] || die "the simulation wrote no result, see $OUT/driver-$RATE_NOW.txt"
+  [[ -s "$OUT/result-$LABEL.txt" ]] || die "the simulation wrote no result, see $OUT/driver-$LABEL.txt"
   unset R; declare -A R=()
-  while read -r _ kv; do R[${kv%%=*}]=${kv#*=}; done < <(grep '^RESULT ' "$OUT/result-$RATE_NOW.txt")
+  while read -r _ kv; do R[${kv%%=*}]=${kv#*=}; done < <(grep '^RESULT ' "$OUT/result-$LABEL.txt")
 
   # --- checks against the database ------------------------------------------------------------------------------
   STORED=$(sql "SELECT COUNT(*) FROM progress_event")
@@ -189,8 +214,8 @@ EOF
   [[ "$STORED" == "$ACCEPTED" ]] || FAILED+=" stored progress events differ from ACCEPTED;"
   [[ "$SUBMITTED" == "$SUBMITS_OK" ]] || FAILED+=" submitted attempts differ from the submits answered 200;"
   [[ "${R[count.progress.rejected]:-0}" == 0 ]] || FAILED+=" REJECTED events;"
-  log "rate $RATE_NOW: check: $CHECK${FAILED:+ — FAILED:$FAILED}"
-  ((SERVICE_ERRORS == 0)) || log "rate $RATE_NOW: $SERVICE_ERRORS ERROR lines in $SERVICE_LOG"
+  log "$LABEL: check: $CHECK${FAILED:+ — FAILED:$FAILED}"
+  ((SERVICE_ERRORS == 0)) || log "$LABEL: $SERVICE_ERRORS ERROR lines in $SERVICE_LOG"
 
   read -r j0 g0 q0 o0 <<<"$THREADS_BEFORE"; read -r j1 g1 q1 o1 <<<"$THREADS_AFTER"
   REQUESTS=${R[requests]}
@@ -201,10 +226,11 @@ EOF
     'BEGIN { print (t >= 0.99 * r && p <= 300 && e == 0) ? "held (throughput ≥ 99 % of the offered rate, p99 ≤ 300 ms, 0 errors)" : "NOT held" }')
   TARGET=$(awk -v r="$RATE_NOW" -v p="${R[p99_ms]}" -v e="${R[errors]}" -v t="${R[throughput_per_s]}" \
     'BEGIN { print (r >= 1000 && t >= 990 && p <= 300 && e == 0) ? "met" : "not met" }')
+  [[ "$MIX_NOW" == "60 25 10 5" ]] || TARGET="n/a (not the issue's mix)"
 
-  SUMMARY+=("#### $RATE_NOW req/s offered — $VERDICT; issue #7 target (≥ 1,000 req/s, p99 ≤ 300 ms, 0 errors): $TARGET" "")
+  SUMMARY+=("#### $RATE_NOW req/s offered, mix $MIX_NOW ($(mix_label "$MIX_NOW")) — $VERDICT; issue #7 target (≥ 1,000 req/s, p99 ≤ 300 ms, 0 errors): $TARGET" "")
   SUMMARY+=("Throughput ${R[throughput_per_s]} responses/s within the window (${R[requests]} requests meant to start in it), overall p50/p95/p99 ${R[p50_ms]} / ${R[p95_ms]} / ${R[p99_ms]} ms, max ${R[max_ms]} ms, ${R[errors]} errors. Load average ${R[load_window]} (1/5/15 min, at the window's start → end); $(load_during "$start" "$end"), service peak RSS $(rss_peak "$start" "$end") MiB." "")
-  SUMMARY+=("$(sed -n '/^Offered/,$p' "$OUT/result-$RATE_NOW.txt")" "")
+  SUMMARY+=("$(sed -n '/^Offered/,$p' "$OUT/result-$LABEL.txt")" "")
   SUMMARY+=("CPU during the measured window: $CPU_LINE. Service CPU by thread group over warm-up + window (JIT / GC / request threads / other): $(awk -v a="$j0 $g0 $q0 $o0" -v b="$j1 $g1 $q1 $o1" 'BEGIN { split(a, x); split(b, y); printf "%.1f / %.1f / %.1f / %.1f s", y[1]-x[1], y[2]-x[2], y[3]-x[3], y[4]-x[4] }')." "")
   SUMMARY+=("Driver: the intended start of a user was missed by up to ${R[max_start_delay_ms]} ms (${R[starts_late_over_10ms]} starts more than 10 ms late)." "")
   SUMMARY+=("Database check: $CHECK.${FAILED:+ FAILED:$FAILED} Service log: $SERVICE_ERRORS ERROR lines during the run." "")
@@ -217,8 +243,8 @@ done
   machine_line
   echo "Service: packaged jar, $(java -version 2>&1 | head -1), -Xmx$XMX (${HEAP:-heap flags unavailable}${GC:+, $GC}), JDBC pool max ${POOL:-default}; fresh database and service per rate."
   echo "Database: $DB_DESC. $(tail -n +2 "$ORGS_CSV" | wc -l) orgs (skeleton + $GRASSROOTS grassroots), $WORKERS imported workers in $UNIONS_USED grassroots unions, the notice's modules and quizzes."
-  echo "Driver: Gatling (bench/mixed-load, open model, shared connection pool, HTTP/1.1), -Xmx$DRIVER_XMX, on the same 2 cores; ${WARMUP} s warm-up at the same rate excluded; latency from the intended send time; timeout $BENCH_TIMEOUT_MS ms."
-  echo "Mix ($MIX): module reads of a random module by a random worker, every second one with If-None-Match; progress batches of 1–$MAX_BATCH fresh events (last 2 days, random module, percent, channel), $REPLAY_SHARE of them an earlier batch resent; quiz users start a quiz and submit random answers ${THINK} s (±50 %) later; statistics summary/children/modules, half by the province-admin (province or a city), half by org-admins of their own city, county or grassroots union."
+  echo "Driver: Gatling (bench/mixed-load, open model, shared connection pool, HTTP/1.1), -Xmx$DRIVER_XMX, on the same 2 cores; ${WARMUP} s warm-up excluded (rate ramped from 5 % to 100 % over its first two thirds, then held); latency from the intended send time; timeout $BENCH_TIMEOUT_MS ms."
+  echo "Requests: module reads of a random module by a random worker, every second one with If-None-Match; progress batches of 1–$MAX_BATCH fresh events (last 2 days, random module, percent, channel), $REPLAY_SHARE of them an earlier batch resent; quiz users start a quiz and submit random answers ${THINK} s (±50 %) later; statistics summary/children/modules, half by the province-admin (province or a city), half by org-admins of their own city, county or grassroots union."
   echo
   printf '%s\n' "${SUMMARY[@]}"
 } | tee "$RESULTS"

@@ -19,6 +19,7 @@ import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -59,26 +60,28 @@ public class MixedLoadSimulation extends Simulation {
                 .acceptHeader("application/json")
                 .userAgentHeader("study-mixed-load");
 
-        Duration during = Duration.ofSeconds(settings.warmupSeconds + settings.durationSeconds);
+        // warm-up: the rate ramps from 5 % to 100 % over its first two thirds (a cold JIT would drown under the full
+        // rate), then holds; the measured window follows at the same constant rate
+        long rampSeconds = Math.max(1, settings.warmupSeconds * 2 / 3);
+        Duration ramp = Duration.ofSeconds(rampSeconds);
+        Duration hold = Duration.ofSeconds(settings.warmupSeconds + settings.durationSeconds - rampSeconds);
         double[] share = settings.mixPercent;
-        List<PopulationBuilder> populations = new ArrayList<>();
         // users per second of each scenario; a quiz user sends two requests
         double[] users = {settings.rate * share[0] / 100, settings.rate * share[1] / 100,
                 settings.rate * share[2] / 200, settings.rate * share[3] / 100};
-        if (users[0] > 0) {
-            populations.add(moduleReads(recorder.schedule(users[0])).injectOpen(constantUsersPerSec(users[0]).during(during)));
-        }
-        if (users[1] > 0) {
-            populations.add(progress(recorder.schedule(users[1])).injectOpen(constantUsersPerSec(users[1]).during(during)));
-        }
-        if (users[2] > 0) {
-            populations.add(quizzes(recorder.schedule(users[2])).injectOpen(constantUsersPerSec(users[2]).during(during)));
-        }
-        if (users[3] > 0) {
-            populations.add(stats(recorder.schedule(users[3])).injectOpen(constantUsersPerSec(users[3]).during(during)));
+        List<java.util.function.Function<Recorder.Schedule, ScenarioBuilder>> scenarios =
+                List.of(this::moduleReads, this::progress, this::quizzes, this::stats);
+        List<PopulationBuilder> populations = new ArrayList<>();
+        for (int i = 0; i < users.length; i++) {
+            if (users[i] > 0) {
+                Recorder.Schedule schedule = recorder.schedule(users[i] * 0.05, users[i], rampSeconds);
+                populations.add(scenarios.get(i).apply(schedule).injectOpen(
+                        rampUsersPerSec(users[i] * 0.05).to(users[i]).during(ramp),
+                        constantUsersPerSec(users[i]).during(hold)));
+            }
         }
         setUp(populations).protocols(protocol)
-                .maxDuration(during.plusSeconds((long) (2 * settings.thinkSeconds) + 180));
+                .maxDuration(ramp.plus(hold).plusSeconds((long) (2 * settings.thinkSeconds) + 180));
     }
 
     @Override

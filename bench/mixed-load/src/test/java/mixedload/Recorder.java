@@ -42,14 +42,32 @@ final class Recorder {
         }
     }
 
-    /** One scenario's constant-rate schedule: user n is meant to start at base + n / rate. */
+    /**
+     * One scenario's schedule: the rate ramps linearly from {@code from} to {@code rate} users/s over the first
+     * {@code rampSeconds}, then stays at {@code rate}; user n is meant to start when the cumulated rate reaches n.
+     */
     final class Schedule {
-        private final double periodNanos;
+        private final double from;
+        private final double rate;
+        private final double rampSeconds;
+        private final double rampUsers;
         private final AtomicLong users = new AtomicLong();
         private volatile long base;
 
-        Schedule(double ratePerSecond) {
-            this.periodNanos = 1e9 / ratePerSecond;
+        Schedule(double from, double rate, double rampSeconds) {
+            this.from = from;
+            this.rate = rate;
+            this.rampSeconds = rampSeconds;
+            this.rampUsers = (from + rate) / 2 * rampSeconds;
+        }
+
+        /** Seconds after the start at which user n is due (the inverse of the cumulated rate). */
+        double dueSeconds(long n) {
+            if (n >= rampUsers) {
+                return rampSeconds + (n - rampUsers) / rate;
+            }
+            double slope = (rate - from) / rampSeconds;
+            return slope == 0 ? n / from : (-from + Math.sqrt(from * from + 2 * slope * n)) / slope;
         }
 
         /** The intended start of the user starting now; never later than now (a user early by jitter counts from now). */
@@ -63,7 +81,7 @@ final class Recorder {
             while (base == 0) {
                 Thread.onSpinWait();
             }
-            long intended = base + (long) (n * periodNanos);
+            long intended = base + (long) (dueSeconds(n) * 1e9);
             long late = now - intended;
             if (late > 0) {
                 maxStartDelayNanos.accumulateAndGet(late, Math::max);
@@ -111,8 +129,8 @@ final class Recorder {
         }
     }
 
-    Schedule schedule(double ratePerSecond) {
-        return new Schedule(ratePerSecond);
+    Schedule schedule(double from, double ratePerSecond, double rampSeconds) {
+        return new Schedule(from, ratePerSecond, rampSeconds);
     }
 
     /** Called by the first user of any scenario: fixes the measured window and samples CPU at its edges. */
