@@ -233,7 +233,8 @@ EOF
   SUMMARY+=("$(sed -n '/^Offered/,$p' "$OUT/result-$LABEL.txt")" "")
   SUMMARY+=("CPU during the measured window: $CPU_LINE. Service CPU by thread group over warm-up + window (JIT / GC / request threads / other): $(awk -v a="$j0 $g0 $q0 $o0" -v b="$j1 $g1 $q1 $o1" 'BEGIN { split(a, x); split(b, y); printf "%.1f / %.1f / %.1f / %.1f s", y[1]-x[1], y[2]-x[2], y[3]-x[3], y[4]-x[4] }')." "")
   SUMMARY+=("Driver: the intended start of a user was missed by up to ${R[max_start_delay_ms]} ms (${R[starts_late_over_10ms]} starts more than 10 ms late)." "")
-  SUMMARY+=("Database check: $CHECK.${FAILED:+ FAILED:$FAILED} Service log: $SERVICE_ERRORS ERROR lines during the run." "")
+  FAILED_WHOLE_RUN=$(grep -E '^RESULT count\.[A-Z_]+\.failed=' "$OUT/result-$LABEL.txt" | awk -F= '{ n += $2 } END { print n + 0 }')
+  SUMMARY+=("Database check: $CHECK.${FAILED:+ FAILED:$FAILED} Failed requests over the whole run, warm-up and tail included: $FAILED_WHOLE_RUN. Service log: $SERVICE_ERRORS ERROR lines during the run." "")
   [[ -z "$FAILED" ]] || FAILED_ANY=1
 done
 
