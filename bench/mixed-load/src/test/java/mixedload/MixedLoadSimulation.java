@@ -10,6 +10,7 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -88,7 +89,7 @@ public class MixedLoadSimulation extends Simulation {
     public void after() {
         try {
             double[] share = settings.mixPercent;
-            recorder.write(settings.results, settings.rate, String.format(Locale.ROOT, "%.0f %% module reads (half 304), "
+            recorder.write(settings.results, settings.rate * Arrays.stream(share).sum() / 100, String.format(Locale.ROOT, "%.0f %% module reads (half 304), "
                     + "%.0f %% progress batches, %.0f %% quiz start + submit, %.0f %% statistics",
                     share[0], share[1], share[2], share[3]));
         } catch (Exception e) {
