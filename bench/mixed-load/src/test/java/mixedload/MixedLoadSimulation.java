@@ -151,6 +151,9 @@ public class MixedLoadSimulation extends Simulation {
                             workload.answered(new Workload.SentBatch(session.getString("auth"),
                                     session.getString("request"), session.getInt("events")));
                         }
+                    } else if (!replay) {
+                        // unanswered: the service may still have stored these events, the database check allows it
+                        recorder.count("progress.events_unanswered", session.getInt("events"));
                     }
                     return session;
                 });
@@ -167,7 +170,9 @@ public class MixedLoadSimulation extends Simulation {
                 Recorder.Kind.QUIZ_SUBMIT).set("path", session.getString("submitPath")))
                 .exec(submit)
                 .exec(session -> {
-                    complete(session);
+                    if (!complete(session)) {
+                        recorder.count("quiz.submits_unanswered", 1);
+                    }
                     return session;
                 });
         return scenario("quiz start and submit")

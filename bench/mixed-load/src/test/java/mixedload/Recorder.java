@@ -181,7 +181,7 @@ final class Recorder {
         if (intendedStart < windowStart || intendedStart >= windowEnd) {
             return ok;
         }
-        if (end < windowEnd) {
+        if (ok && end < windowEnd) {
             completedInWindow.increment();
         }
         latency.get(kind).record(end - intendedStart);
@@ -237,6 +237,9 @@ final class Recorder {
     /** RESULT key=value lines for run.sh, then a Markdown table; written after the simulation. */
     void write(Path file, double offeredRate, String mix) throws IOException {
         clock.shutdownNow();
+        if ("?".equals(loadAtWindowEnd)) {
+            sampleCpu(1);   // the last users finished before the clock's end-of-window sample was due
+        }
         double seconds = durationNanos / 1e9;
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
