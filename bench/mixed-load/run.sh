@@ -26,6 +26,7 @@
 #   BENCH_XMX=512m       service heap;  BENCH_POOL=  QUARKUS_DATASOURCE_JDBC_MAX_SIZE (empty = the service default)
 #   BENCH_WAIT_QUIET=120 wait up to this many seconds before each run for no Maven build and load < 1.5
 #
+# The RSS sampler counts Maven JVMs; the driver's own Maven is one of them, so only a second one is someone's build.
 # Output: bench/out/mixed-load/ (git-ignored): data/, mariadb/, service-<rate>.log, driver-<rate>.txt,
 # result-<rate>.md, results-<timestamp>.md; Gatling's HTML report (warm-up included) under
 # bench/mixed-load/target/gatling/.
@@ -235,7 +236,7 @@ EOF
   [[ "$MIX_NOW" == "60 25 10 5" ]] || TARGET="n/a (not the issue's mix)"
 
   SUMMARY+=("#### $OFFERED req/s offered ($(mix_label "$MIX_NOW"): $MIX_NOW % of $RATE_NOW req/s) — $VERDICT; issue #7 target (≥ 1,000 req/s, p99 ≤ 300 ms, 0 errors): $TARGET" "")
-  SUMMARY+=("Throughput ${R[throughput_per_s]} successful responses/s within the window (${R[requests]} requests meant to start in it), overall p50/p95/p99 ${R[p50_ms]} / ${R[p95_ms]} / ${R[p99_ms]} ms, max ${R[max_ms]} ms, ${R[errors]} errors. Load average ${R[load_window]} (1/5/15 min, at the window's start → end); $(load_during "$start" "$end"), service peak RSS $(rss_peak "$start" "$end") MiB." "")
+  SUMMARY+=("Throughput ${R[throughput_per_s]} successful responses/s within the window (${R[requests]} requests meant to start in it), overall p50/p95/p99 ${R[p50_ms]} / ${R[p95_ms]} / ${R[p99_ms]} ms, max ${R[max_ms]} ms, ${R[errors]} errors. Load average ${R[load_window]} (1/5/15 min, at the window's start → end); max 1-min load $(sample_max 4 "$start" "$end")$(awk -v m="$(sample_max 5 "$start" "$end")" 'BEGIN { if (m > 1) print ", another Maven build running" }'), service peak RSS $(rss_peak "$start" "$end") MiB." "")
   SUMMARY+=("$(sed -n '/^Offered/,$p' "$OUT/result-$LABEL.txt")" "")
   SUMMARY+=("CPU during the measured window: $CPU_LINE. Service CPU by thread group over warm-up + window (JIT / GC / request threads / other): $(awk -v a="$j0 $g0 $q0 $o0" -v b="$j1 $g1 $q1 $o1" 'BEGIN { split(a, x); split(b, y); printf "%.1f / %.1f / %.1f / %.1f s", y[1]-x[1], y[2]-x[2], y[3]-x[3], y[4]-x[4] }')." "")
   SUMMARY+=("Driver: the intended start of a user was missed by up to ${R[max_start_delay_ms]} ms (${R[starts_late_over_10ms]} starts more than 10 ms late)." "")
