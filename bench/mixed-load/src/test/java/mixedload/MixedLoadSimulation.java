@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
@@ -70,7 +72,7 @@ public class MixedLoadSimulation extends Simulation {
         // users per second of each scenario; a quiz user sends two requests
         double[] users = {settings.rate * share[0] / 100, settings.rate * share[1] / 100,
                 settings.rate * share[2] / 200, settings.rate * share[3] / 100};
-        List<java.util.function.Function<Recorder.Schedule, ScenarioBuilder>> scenarios =
+        List<Function<Recorder.Schedule, ScenarioBuilder>> scenarios =
                 List.of(this::moduleReads, this::progress, this::quizzes, this::stats);
         List<PopulationBuilder> populations = new ArrayList<>();
         for (int i = 0; i < users.length; i++) {
@@ -89,9 +91,9 @@ public class MixedLoadSimulation extends Simulation {
     public void after() {
         try {
             double[] share = settings.mixPercent;
-            recorder.write(settings.results, settings.rate * Arrays.stream(share).sum() / 100, String.format(Locale.ROOT, "%.0f %% module reads (half 304), "
-                    + "%.0f %% progress batches, %.0f %% quiz start + submit, %.0f %% statistics",
-                    share[0], share[1], share[2], share[3]));
+            String mix = String.format(Locale.ROOT, "%.0f %% module reads (half 304), %.0f %% progress batches, "
+                    + "%.0f %% quiz start + submit, %.0f %% statistics", share[0], share[1], share[2], share[3]);
+            recorder.write(settings.results, settings.rate * Arrays.stream(share).sum() / 100, mix);
         } catch (Exception e) {
             throw new IllegalStateException("cannot write " + settings.results, e);
         }
@@ -189,7 +191,7 @@ public class MixedLoadSimulation extends Simulation {
                     Workload.Submission submission = workload.answer(session.getString("response"));
                     return session.remove("response").set("submitPath", submission.path())
                             .set("request", submission.body())
-                            .set("idempotencyKey", java.util.UUID.randomUUID().toString());
+                            .set("idempotencyKey", UUID.randomUUID().toString());
                 })
                 .doIf(session -> session.contains("submitPath")).then(
                         pause(Duration.ofMillis(thinkMillis / 2), Duration.ofMillis(thinkMillis * 3 / 2)).exec(answer));

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -203,7 +204,7 @@ final class Recorder {
 
     private void sampleCpu(int edge) {
         String load = readQuietly(Path.of("/proc/loadavg"));
-        load = load.isEmpty() ? "?" : String.join(" ", java.util.Arrays.copyOf(load.trim().split(" "), 3));
+        load = load.isEmpty() ? "?" : String.join(" ", Arrays.copyOf(load.trim().split(" "), 3));
         if (edge == 0) {
             loadAtWindowStart = load;
         } else {
