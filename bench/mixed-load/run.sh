@@ -1,0 +1,261 @@
+#!/usr/bin/env bash
+# Mixed-load benchmark (issue #7): a realistic mobile mix at a CONSTANT RATE against the packaged service and a
+# throwaway MariaDB, driven by Gatling (open model, latency from the intended send time: no coordinated omission).
+# Mix of requests: 60 % module reads (half of them If-None-Match revalidations answered 304), 25 % progress batches,
+# 10 % quiz start + submit, 5 % statistics (summary, children, modules) by org-admins and a province-admin.
+# Run from the repository root:
+#
+#   bench/mixed-load/run.sh                 # 60 s warm-up + 300 s measured at 1,000 req/s (~9 min with setup)
+#   bench/mixed-load/run.sh --quick         # smoke run: 200 req/s, 15 s warm-up, 30 s measured
+#   RATE="1000 800 600" bench/mixed-load/run.sh   # one run per rate, each on a fresh database and service
+#   WARMUP=30 DURATION=60 bench/mixed-load/run.sh --per-kind   # each kind alone at its share of RATE: CPU per request
+#
+# Measurements to report: flock /tmp/study-bench.lock bench/mixed-load/run.sh
+#
+# Environment (all optional):
+#   RATE=1000            requests per second offered (a list runs each rate in turn)
+#   DURATION=300         measured seconds;  WARMUP=60  seconds before, excluded from the figures: the rate ramps from
+#                        5 % to 100 % over its first two thirds, then holds
+#   MIX="60 25 10 5"     percent of requests: module reads, progress batches, quiz start+submit, statistics
+#   WORKERS=5000         workers (imported, then tokens signed by the driver), over GRASSROOTS=10000 grassroots unions
+#   THINK=20             mean seconds between a quiz start and its submit (uniform 0.5x-1.5x)
+#   MAX_BATCH=8          progress batches carry 1..MAX_BATCH events;  REPLAY_SHARE=0.02 of batches resend an earlier one
+#   BENCH_TIMEOUT_MS=10000  a request without a response after this long is an error
+#   BENCH_LOG_FAILED=0   1 = log every failed request and its response to bench/out/mixed-load/failed-requests-<rate>.log
+#   DRIVER_XMX=384m      Gatling JVM heap (fixed, one GC thread)
+#   BENCH_XMX=512m       service heap;  BENCH_POOL=  QUARKUS_DATASOURCE_JDBC_MAX_SIZE (empty = the service default)
+#   BENCH_WAIT_QUIET=120 wait up to this many seconds before each run for no Maven build and load < 1.5
+#
+# The RSS sampler counts Maven JVMs; the driver's own Maven is one of them, so only a second one is someone's build.
+# Output: bench/out/mixed-load/ (git-ignored): data/, mariadb/, service-<rate>.log, driver-<rate>.txt,
+# result-<rate>.md, results-<timestamp>.md; Gatling's HTML report (warm-up included) under
+# bench/mixed-load/target/gatling/.
+set -euo pipefail
+
+ROOT=$(pwd)
+[[ -f "$ROOT/pom.xml" && -d "$ROOT/bench/mixed-load" ]] || { echo "run me from the repository root" >&2; exit 2; }
+
+QUICK=0 PER_KIND=0
+for arg in "$@"; do
+  case "$arg" in
+    --quick) QUICK=1 ;;
+    --per-kind) PER_KIND=1 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown argument $arg (see --help)" >&2; exit 2 ;;
+  esac
+done
+if ((QUICK)); then
+  RATES=${RATE:-200} DURATION=${DURATION:-30} WARMUP=${WARMUP:-15} WORKERS=${WORKERS:-1000} THINK=${THINK:-5}
+  WAIT_QUIET=${BENCH_WAIT_QUIET:-0}
+else
+  RATES=${RATE:-1000} DURATION=${DURATION:-300} WARMUP=${WARMUP:-60} WORKERS=${WORKERS:-5000} THINK=${THINK:-20}
+  WAIT_QUIET=${BENCH_WAIT_QUIET:-120}
+fi
+MIX=${MIX:-60 25 10 5}
+# the runs: "<rate>:<mix>"; --per-kind runs each request kind alone at every rate
+MIXES=("$MIX")
+((PER_KIND == 0)) || MIXES=("60 0 0 0" "0 25 0 0" "0 0 10 0" "0 0 0 5")  # each kind alone at its share of RATE
+RUNS=()
+for rate in $RATES; do for mix in "${MIXES[@]}"; do RUNS+=("$rate:$mix"); done; done
+GRASSROOTS=${GRASSROOTS:-10000}
+MAX_BATCH=${MAX_BATCH:-8}
+REPLAY_SHARE=${REPLAY_SHARE:-0.02}
+export BENCH_TIMEOUT_MS=${BENCH_TIMEOUT_MS:-10000}   # read by bench/mixed-load/src/test/resources/gatling.conf
+DRIVER_XMX=${DRIVER_XMX:-384m}
+XMX=${BENCH_XMX:-512m}
+POOL=${BENCH_POOL:-}
+OUT=$ROOT/bench/out/mixed-load
+STAMP=$(date +%Y%m%d-%H%M%S)
+RESULTS=$OUT/results-$STAMP.md
+SAMPLES=$OUT/rss-$STAMP.tsv
+SKELETON=$ROOT/src/main/resources/seed/qinghai-unions.csv
+NOTICE=$ROOT/src/main/resources/notice/qhzgh-2022-24.md
+GATLING=$ROOT/bench/mixed-load
+
+source "$ROOT/bench/lib/common.sh"
+bench_install_traps
+[[ -z "${BENCH_DB_URL:-}" ]] || die "this benchmark recreates its database per rate; BENCH_DB_URL is not supported"
+read -r -a MIX_PARTS <<<"$MIX"
+((${#MIX_PARTS[@]} == 4)) || die "MIX needs four percentages (module reads, progress, quiz, statistics), got '$MIX'"
+mix_label() {  # "60 25 10 5" -> "mix", "0 25 0 0" -> "progress" (one kind alone)
+  case "$1" in [1-9]*" 0 0 0") echo modules ;; "0 "[1-9]*" 0 0") echo progress ;; "0 0 "[1-9]*" 0") echo quiz ;;
+    "0 0 0 "[1-9]*) echo stats ;; *) echo mix ;; esac
+}
+
+require_tools java curl openssl python3 mariadb
+mkdir -p "$OUT/data"
+LOAD_START=$(loadavg)
+jar_ensure
+log "compiling the Gatling simulation (bench/mixed-load/pom.xml, its own Maven project)"
+(cd "$GATLING" && "$ROOT/mvnw" -B -q test-compile) || die "the Gatling project did not compile"
+
+# --- data: the org skeleton + synthetic grassroots unions, and workers spread over them (cached) ---------------
+ORGS_CSV=$OUT/data/orgs-$GRASSROOTS.csv
+WORKERS_CSV=$OUT/data/workers-$WORKERS-$GRASSROOTS.csv
+if [[ ! -s "$ORGS_CSV" || ! -s "$WORKERS_CSV" || "$ROOT/bench/worker-import/gen_data.py" -nt "$WORKERS_CSV" ]]; then
+  log "generating $GRASSROOTS grassroots unions and $WORKERS workers (bench/worker-import/gen_data.py)"
+  python3 "$ROOT/bench/worker-import/gen_data.py" --skeleton "$SKELETON" --orgs-out "$ORGS_CSV" \
+    --workers-out "$WORKERS_CSV" --grassroots "$GRASSROOTS" --workers "$WORKERS" >&2
+fi
+UNIONS_USED=$(tail -n +2 "$WORKERS_CSV" | cut -d, -f3 | sort -u | wc -l)
+
+db_start
+
+admin() {  # admin <method> <path> <expected status> [curl args...]; body in $OUT/response.json
+  local method=$1 path=$2 expect=$3 status
+  shift 3
+  status=$(curl -sS --max-time 300 -o "$OUT/response.json" -w '%{http_code}' -X "$method" \
+    -H "Authorization: Bearer $ADMIN_TOKEN" "$@" "$BASE$path") || status=curl-error
+  [[ "$status" == "$expect" ]] || die "$method $path returned $status, expected $expect: $(head -c 800 "$OUT/response.json")"
+}
+
+# as_worker <token> <method> <path>: prints "<status> <body>" of one worker call
+as_worker() {
+  curl -sS --max-time 60 -o "$OUT/worker-response.json" -w '%{http_code}' -X "$2" -H "Authorization: Bearer $1" "$BASE$3" || echo curl-error
+}
+
+DRIVER_PID=
+bench_on_exit() {  # an interrupted run: stop the driver's process group before the service and MariaDB go
+  [[ -z "$DRIVER_PID" ]] || kill -TERM -- "-$DRIVER_PID" 2>/dev/null || kill -TERM "$DRIVER_PID" 2>/dev/null || true
+}
+
+declare -a SUMMARY=()
+FAILED_ANY=
+for run in "${RUNS[@]}"; do
+  RATE_NOW=${run%%:*} MIX_NOW=${run#*:}
+  read -r -a MIX_PARTS <<<"$MIX_NOW"
+  LABEL=$RATE_NOW-$(mix_label "$MIX_NOW")
+  OFFERED=$(awk -v r="$RATE_NOW" -v m="$MIX_NOW" 'BEGIN { n = split(m, p, " "); for (i = 1; i <= n; i++) s += p[i]; print r * s / 100 }')
+  ((${#SUMMARY[@]} == 0)) || { app_stop; db_recreate; }
+  SERVICE_LOG=$OUT/service-$LABEL.log
+  if [[ -n "$POOL" ]]; then app_start QUARKUS_DATASOURCE_JDBC_MAX_SIZE="$POOL"; else app_start; fi
+  ADMIN_TOKEN=$(mint_token bench-mixed-admin '["province-admin"]' QH 7200 "bench-mixed-admin-$STAMP-$LABEL")
+
+  # --- setup (not timed) ----------------------------------------------------------------------------------------
+  admin POST /api/v1/admin/orgs/import 200 -F "file=@$ORGS_CSV;type=text/csv"
+  admin POST /api/v1/admin/notices 201 -H 'Content-Type: text/markdown; charset=UTF-8' --data-binary "@$NOTICE"
+  admin POST /api/v1/admin/workers/import 200 -F "file=@$WORKERS_CSV;type=text/csv"
+  log "imported $(sql "SELECT COUNT(*) FROM organization") orgs and $(sql "SELECT COUNT(*) FROM worker") workers ($UNIONS_USED grassroots unions have workers)"
+
+  # Probe workers (not the load's; one per quiz, for the rate limit) read the module ids and start every quiz a
+  # worker may take; quizzes whose start fails (e.g. no approved questions for that subsection) are left out.
+  PROBE_ORG=$(sed -n 2p "$WORKERS_CSV" | cut -d, -f3)
+  probe_token() { mint_token "bench-mixed-probe-$1" '["worker"]' "$PROBE_ORG" 7200 "bench-mixed-probe-$1-$STAMP-$LABEL"; }
+  PROBE=$(probe_token list)
+  [[ "$(as_worker "$PROBE" GET /api/v1/modules)" == 200 ]] || die "GET /api/v1/modules failed: $(head -c 500 "$OUT/worker-response.json")"
+  MODULES=$(python3 -c 'import json,sys; print(",".join(str(m["id"]) for m in json.load(open(sys.argv[1]))))' "$OUT/worker-response.json")
+  [[ "$(as_worker "$PROBE" GET /api/v1/quizzes)" == 200 ]] || die "GET /api/v1/quizzes failed: $(head -c 500 "$OUT/worker-response.json")"
+  QUIZZES=
+  while read -r id kind; do
+    status=$(as_worker "$(probe_token "$id")" POST "/api/v1/quizzes/$id/attempts")
+    if [[ "$status" == 201 ]]; then QUIZZES+="${QUIZZES:+,}$id:$kind"; else log "quiz $id ($kind) left out: start answered $status $(head -c 200 "$OUT/worker-response.json")"; fi
+  done < <(python3 -c 'import json,sys; [print(q["id"], q["kind"]) for q in json.load(open(sys.argv[1]))]' "$OUT/worker-response.json")
+  QUIZ_COUNT=$(tr ',' '\n' <<<"$QUIZZES" | grep -c . || true)
+  ((QUIZ_COUNT > 0)) || die "no quiz can be started"
+  log "modules: $MODULES; quizzes in the load: $QUIZZES"
+
+  # Quiz users take the workers in turn: each worker must not repeat a quiz (DAILY allows one attempt a day) and
+  # must stay far below 10 starts + submits a minute.
+  QUIZ_USERS_PER_S=$(awk -v r="$RATE_NOW" -v q="${MIX_PARTS[2]}" 'BEGIN { print r * q / 200 }')
+  STARTS=$(awk -v u="$QUIZ_USERS_PER_S" -v t=$((WARMUP + DURATION)) 'BEGIN { printf "%d", u * t + 1 }')
+  ((STARTS <= WORKERS * QUIZ_COUNT)) || die "$STARTS quiz starts would repeat quizzes for $WORKERS workers and $QUIZ_COUNT quizzes: raise WORKERS"
+  awk -v u="$QUIZ_USERS_PER_S" -v w="$WORKERS" 'BEGIN { exit !(u * 60 / w <= 2) }' \
+    || die "a worker would start more than 2 quizzes a minute ($QUIZ_USERS_PER_S starts/s over $WORKERS workers): raise WORKERS"
+
+  CONFIG=$OUT/driver-$LABEL.properties
+  cat >"$CONFIG" <<EOF
+base=$BASE
+rate=$RATE_NOW
+mix=$MIX_NOW
+warmup=$WARMUP
+duration=$DURATION
+think=$THINK
+replayShare=$REPLAY_SHARE
+maxBatch=$MAX_BATCH
+workers=$WORKERS
+workersCsv=$WORKERS_CSV
+orgsCsv=$ORGS_CSV
+modules=$MODULES
+quizzes=$QUIZZES
+privateKey=$ROOT/src/main/dev-keys/non-production-private.pem
+issuer=$ISSUER
+pids=service=$APP_PID,mariadb=$DB_PID
+results=$OUT/result-$LABEL.txt
+EOF
+
+  # --- load ---------------------------------------------------------------------------------------------------------
+  ((WAIT_QUIET == 0)) || wait_quiet "$WAIT_QUIET"
+  ERRORS_BEFORE=$(grep -c ' ERROR ' "$SERVICE_LOG" || true)
+  THREADS_BEFORE=$(thread_cpu "$APP_PID")
+  log "$LABEL: $OFFERED req/s ($MIX_NOW % of $RATE_NOW): ${WARMUP} s warm-up + ${DURATION} s measured, $WORKERS workers (load $(loadavg))"
+  start=$(now)
+  # The driver runs in its own process group (Maven and the Gatling JVM it forks), in the background so that an
+  # interrupt reaches this script at once and bench_on_exit can stop the whole group.
+  setsid bash -c 'cd "$1" && shift && exec timeout "$@"' driver "$GATLING" $((WARMUP + DURATION + 2 * THINK + 600)) \
+      "$ROOT/mvnw" -B -q gatling:test -Dmixed.config="$CONFIG" -Dmixed.xmx="$DRIVER_XMX" \
+      -Dmixed.failedLog="$OUT/failed-requests-$LABEL.log" \
+      -Dmixed.failedLogLevel="$([[ "${BENCH_LOG_FAILED:-0}" == 1 ]] && echo DEBUG || echo OFF)" \
+      -Dgatling.runDescription="mixed load $LABEL" >"$OUT/driver-$LABEL.txt" 2>&1 &
+  DRIVER_PID=$!
+  wait "$DRIVER_PID" || { DRIVER_PID=; tail -30 "$OUT/driver-$LABEL.txt" >&2; die "the Gatling run failed, see $OUT/driver-$LABEL.txt"; }
+  DRIVER_PID=
+  end=$(now)
+  THREADS_AFTER=$(thread_cpu "$APP_PID")
+  [[ -s "$OUT/result-$LABEL.txt" ]] || die "the simulation wrote no result, see $OUT/driver-$LABEL.txt"
+  unset R; declare -A R=()
+  while read -r _ kv; do R[${kv%%=*}]=${kv#*=}; done < <(grep '^RESULT ' "$OUT/result-$LABEL.txt")
+
+  # --- checks against the database ------------------------------------------------------------------------------
+  STORED=$(sql "SELECT COUNT(*) FROM progress_event")
+  SUBMITTED=$(sql "SELECT COUNT(*) FROM quiz_attempt a JOIN worker w ON w.id = a.worker_id
+                   WHERE a.status IN ('SUBMITTED', 'LATE') AND w.external_id NOT LIKE 'bench-mixed-probe-%'")
+  ACCEPTED=${R[count.progress.accepted]:-0} SUBMITS_OK=${R[count.QUIZ_SUBMIT.ok]:-0}
+  SERVICE_ERRORS=$(($(grep -c ' ERROR ' "$SERVICE_LOG" || true) - ERRORS_BEFORE))
+  CHECK="progress_event rows $STORED = events answered ACCEPTED $ACCEPTED; submitted attempts $SUBMITTED = submits answered 200 $SUBMITS_OK"
+  CHECK+=" (DUPLICATE ${R[count.progress.duplicate]:-0} for ${R[count.progress.events_replayed]:-0} replayed events, REJECTED ${R[count.progress.rejected]:-0})"
+  # A request without a response (timeout) may still have been carried out: its events or submission may be stored.
+  UNANSWERED_EVENTS=${R[count.progress.events_unanswered]:-0} UNANSWERED_SUBMITS=${R[count.quiz.submits_unanswered]:-0}
+  ((UNANSWERED_EVENTS + UNANSWERED_SUBMITS == 0)) \
+    || CHECK+="; unanswered requests carried $UNANSWERED_EVENTS fresh events and $UNANSWERED_SUBMITS submits, which the service may or may not have stored"
+  FAILED=
+  ((STORED >= ACCEPTED && STORED <= ACCEPTED + UNANSWERED_EVENTS)) || FAILED+=" stored progress events differ from ACCEPTED;"
+  ((SUBMITTED >= SUBMITS_OK && SUBMITTED <= SUBMITS_OK + UNANSWERED_SUBMITS)) || FAILED+=" submitted attempts differ from the submits answered 200;"
+  [[ "${R[count.progress.rejected]:-0}" == 0 ]] || FAILED+=" REJECTED events;"
+  log "$LABEL: check: $CHECK${FAILED:+ — FAILED:$FAILED}"
+  ((SERVICE_ERRORS == 0)) || log "$LABEL: $SERVICE_ERRORS ERROR lines in $SERVICE_LOG"
+
+  read -r j0 g0 q0 o0 <<<"$THREADS_BEFORE"; read -r j1 g1 q1 o1 <<<"$THREADS_AFTER"
+  REQUESTS=${R[requests]}
+  per_request() { awk -v s="$1" -v n="$REQUESTS" 'BEGIN { printf "%.2f", n ? 1000 * s / n : 0 }'; }
+  CPU_LINE="service ${R[cpu_service_s]} s ($(per_request "${R[cpu_service_s]}") ms/request), MariaDB ${R[cpu_mariadb_s]} s ($(per_request "${R[cpu_mariadb_s]}") ms/request), driver ${R[cpu_driver_s]} s ($(per_request "${R[cpu_driver_s]}") ms/request)"
+  CPU_LINE+=" over the $DURATION s window, i.e. $(awk -v a="${R[cpu_service_s]}" -v b="${R[cpu_mariadb_s]}" -v c="${R[cpu_driver_s]}" -v d="$DURATION" 'BEGIN { printf "%.2f + %.2f + %.2f of 2 cores", a / d, b / d, c / d }')"
+  VERDICT=$(awk -v t="${R[throughput_per_s]}" -v r="$OFFERED" -v p="${R[p99_ms]}" -v e="${R[errors]}" \
+    'BEGIN { print (t >= 0.99 * r && p <= 300 && e == 0) ? "held (throughput ≥ 99 % of the offered rate, p99 ≤ 300 ms, 0 errors)" : "NOT held" }')
+  TARGET=$(awk -v r="$RATE_NOW" -v p="${R[p99_ms]}" -v e="${R[errors]}" -v t="${R[throughput_per_s]}" \
+    'BEGIN { print (r >= 1000 && t >= 990 && p <= 300 && e == 0) ? "met" : "not met" }')
+  [[ "$MIX_NOW" == "60 25 10 5" ]] || TARGET="n/a (not the issue's mix)"
+
+  SUMMARY+=("#### $OFFERED req/s offered ($(mix_label "$MIX_NOW"): $MIX_NOW % of $RATE_NOW req/s) — $VERDICT; issue #7 target (≥ 1,000 req/s, p99 ≤ 300 ms, 0 errors): $TARGET" "")
+  SUMMARY+=("Throughput ${R[throughput_per_s]} successful responses/s within the window (${R[requests]} requests meant to start in it), overall p50/p95/p99 ${R[p50_ms]} / ${R[p95_ms]} / ${R[p99_ms]} ms, max ${R[max_ms]} ms, ${R[errors]} errors. Load average ${R[load_window]} (1/5/15 min, at the window's start → end); max 1-min load $(sample_max 4 "$start" "$end")$(awk -v m="$(sample_max 5 "$start" "$end")" 'BEGIN { if (m > 1) print ", another Maven build running" }'), service peak RSS $(rss_peak "$start" "$end") MiB." "")
+  SUMMARY+=("$(sed -n '/^Offered/,$p' "$OUT/result-$LABEL.txt")" "")
+  SUMMARY+=("CPU during the measured window: $CPU_LINE. Service CPU by thread group over warm-up + window (JIT / GC / request threads / other): $(awk -v a="$j0 $g0 $q0 $o0" -v b="$j1 $g1 $q1 $o1" 'BEGIN { split(a, x); split(b, y); printf "%.1f / %.1f / %.1f / %.1f s", y[1]-x[1], y[2]-x[2], y[3]-x[3], y[4]-x[4] }')." "")
+  SUMMARY+=("Driver: the intended start of a user was missed by up to ${R[max_start_delay_ms]} ms (${R[starts_late_over_10ms]} starts more than 10 ms late)." "")
+  FAILED_WHOLE_RUN=$(awk -F= '/^RESULT count\.[A-Z_]+\.failed=/ { n += $2 } END { print n + 0 }' "$OUT/result-$LABEL.txt")
+  SUMMARY+=("Database check: $CHECK.${FAILED:+ FAILED:$FAILED} Failed requests over the whole run, warm-up and tail included: $FAILED_WHOLE_RUN. Service log: $SERVICE_ERRORS ERROR lines during the run." "")
+  [[ -z "$FAILED" ]] || FAILED_ANY=1
+done
+
+{
+  echo "### Mixed-load benchmark, $(date '+%Y-%m-%d %H:%M %Z')"
+  echo
+  machine_line
+  echo "Service: packaged jar, $(java -version 2>&1 | head -1), -Xmx$XMX (${HEAP:-heap flags unavailable}${GC:+, $GC}), JDBC pool max ${POOL:-default}; fresh database and service per rate."
+  echo "Database: $DB_DESC. $(tail -n +2 "$ORGS_CSV" | wc -l) orgs (skeleton + $GRASSROOTS grassroots), $WORKERS imported workers in $UNIONS_USED grassroots unions, the notice's modules and quizzes."
+  echo "Driver: Gatling (bench/mixed-load, open model, shared connection pool, HTTP/1.1), -Xmx$DRIVER_XMX, on the same 2 cores; ${WARMUP} s warm-up excluded (rate ramped from 5 % to 100 % over its first two thirds, then held); latency from the intended send time; timeout $BENCH_TIMEOUT_MS ms."
+  echo "Requests: module reads of a random module by a random worker, every second one with If-None-Match; progress batches of 1–$MAX_BATCH fresh events (last 2 days, random module, percent, channel), $REPLAY_SHARE of them an earlier batch resent; quiz users start a quiz and submit random answers ${THINK} s (±50 %) later; statistics summary/children/modules, half by the province-admin (province or a city), half by org-admins of their own city, county or grassroots union."
+  echo
+  printf '%s\n' "${SUMMARY[@]}"
+} | tee "$RESULTS"
+log "results written to $RESULTS; Gatling's HTML reports are in $GATLING/target/gatling/"
+[[ -z "$FAILED_ANY" ]] || die "a database check failed, see $RESULTS"
+exit 0
