@@ -68,6 +68,7 @@ public record XapiStatement(
             Boolean completion,
             @Schema(example = "PT420S")
             String duration,
+            @Schema(example = "{\"https://w3id.org/xapi/cmi5/result/extensions/progress\": 60}")
             Map<String, Object> extensions) {
     }
 
@@ -88,6 +89,8 @@ public record XapiStatement(
             String platform,
             @Schema(example = "zh-CN")
             String language,
+            @Schema(example = "{\"parent\": [{\"objectType\": \"Activity\", "
+                    + "\"id\": \"https://study.qhzgh.example/xapi/activities/notices/1\"}]}")
             Map<String, List<Activity>> contextActivities) {
     }
 }
