@@ -1,7 +1,16 @@
 package cn.qhzgh.study.common;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 
 /** One page of a listing; {@code page} counts from 0. */
-public record PageResult<T>(List<T> items, long total, int page, int size) {
+public record PageResult<T>(
+        List<T> items,
+        @Schema(example = "1234")
+        long total,
+        @Schema(example = "0")
+        int page,
+        @Schema(example = "50")
+        int size) {
 }

@@ -3,6 +3,7 @@ package cn.qhzgh.study.common;
 import cn.qhzgh.study.common.tabular.TabularFormatException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -65,7 +66,8 @@ public class ProblemMapper {
                 "The request has " + errors.size() + " invalid field(s).", path(uri), errors, null));
     }
 
-    @ServerExceptionMapper
+    /** Lists MismatchedInputException so that this mapper, not Quarkus' built-in plain-JSON one, answers it. */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         List<ProblemError> errors = null;
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {

@@ -6,8 +6,10 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,26 +37,32 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static void document(String path, PathItem.HttpMethod method, Operation operation) {
         APIResponses responses = operation.getResponses();
-        problem(responses, "401", "Missing, expired or invalid bearer token.");
-        problem(responses, "403", "The token's role or org does not allow this call, or the org is unknown.");
+        boolean jsonBody = operation.getRequestBody() != null
+                && operation.getRequestBody().getContent().hasMediaType("application/json");
+        boolean upload = operation.getRequestBody() != null
+                && operation.getRequestBody().getContent().hasMediaType("multipart/form-data");
+        ProblemAdder problem = (status, description) -> problem(responses, status, description,
+                ProblemExamples.of(status, path, jsonBody, upload));
+        problem.add("401", "Missing, expired or invalid bearer token.");
+        problem.add("403", "The token's role or org does not allow this call, or the org is unknown.");
         boolean hasInput = operation.getRequestBody() != null || operation.getParameters() != null;
         if (hasInput) {
-            problem(responses, "400", "Malformed request; `errors` names each invalid field.");
+            problem.add("400", "Malformed request; `errors` names each invalid field.");
         }
         if (path.contains("{")) {
-            problem(responses, "404", "No such resource.");
+            problem.add("404", "No such resource.");
         }
         if (operation.getRequestBody() != null) {
-            problem(responses, "415", "The Content-Type is not one this operation accepts.");
-            if (operation.getRequestBody().getContent().hasMediaType("multipart/form-data")) {
-                problem(responses, "413", "The uploaded file is larger than this endpoint accepts.");
-                problem(responses, "422", "The file cannot be used; `errors` lists each problem with its row and column.");
+            problem.add("415", "The Content-Type is not one this operation accepts.");
+            if (upload) {
+                problem.add("413", "The uploaded file is larger than this endpoint accepts.");
+                problem.add("422", "The file cannot be used; `errors` lists each problem with its row and column.");
             }
         }
-        problem(responses, "500", "Unexpected failure; the detail carries an incident id and no internals.");
+        problem.add("500", "Unexpected failure; the detail carries an incident id and no internals.");
         responses.getAPIResponses().forEach((status, response) -> {
             if (status.charAt(0) >= '4' && response.getContent() == null) {
-                problem(responses, status, response.getDescription());
+                problem.add(status, response.getDescription());
             }
         });
         if (method == PathItem.HttpMethod.GET && responses.getAPIResponse("200") != null) {
@@ -62,14 +70,23 @@ public class ProblemResponsesFilter implements OASFilter {
         }
     }
 
-    private static void problem(APIResponses responses, String status, String description) {
-        if (responses.getAPIResponse(status) != null && responses.getAPIResponse(status).getContent() != null) {
+    private interface ProblemAdder {
+        void add(String status, String description);
+    }
+
+    private static void problem(APIResponses responses, String status, String description, Object example) {
+        APIResponse existing = responses.getAPIResponse(status);
+        if (existing != null && existing.getContent() != null) {
             return;
         }
-        responses.addAPIResponse(status, OASFactory.createAPIResponse()
+        APIResponse response = OASFactory.createAPIResponse()
                 .description(description)
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)).example(example)));
+        if (existing != null) {
+            response.setHeaders(existing.getHeaders());
+        }
+        responses.addAPIResponse(status, response);
     }
 
     private static Schema problemSchema() {
@@ -77,7 +94,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 .type(List.of(Schema.SchemaType.OBJECT))
                 .description("RFC 9457 problem detail.")
                 .required(List.of("type", "title", "status"))
-                .properties(Map.of(
+                .properties(ordered(
                         "type", string("urn:qhzgh:study:problem:outside-subtree"),
                         "title", string("Forbidden"),
                         "status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).examples(List.of(403)),
@@ -86,18 +103,27 @@ public class ProblemResponsesFilter implements OASFilter {
                         "errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
                                 .items(OASFactory.createSchema().ref("#/components/schemas/ProblemError")),
                         "errorCount", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))
-                                .description("All problems found; `errors` may list fewer.")));
+                                .description("All problems found; `errors` may list fewer.").examples(List.of(1))));
     }
 
     private static Schema problemErrorSchema() {
         return OASFactory.createSchema()
                 .type(List.of(Schema.SchemaType.OBJECT))
                 .description("One finding: `field` for JSON bodies, `row` and `column` for uploaded files.")
-                .properties(Map.of(
+                .properties(ordered(
                         "field", string("paragraphs[1]"),
                         "row", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).examples(List.of(3)),
                         "column", string("parent_code"),
                         "message", string("unknown parent 'QH-NOWHERE': not in this file nor in the directory")));
+    }
+
+    /** Keeps properties in the order written, so that regenerating openapi/openapi.yaml gives the same file. */
+    private static Map<String, Schema> ordered(Object... nameSchemaPairs) {
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        for (int i = 0; i < nameSchemaPairs.length; i += 2) {
+            properties.put((String) nameSchemaPairs[i], (Schema) nameSchemaPairs[i + 1]);
+        }
+        return properties;
     }
 
     private static Schema string(String example) {

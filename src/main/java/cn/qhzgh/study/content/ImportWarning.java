@@ -1,10 +1,20 @@
 package cn.qhzgh.study.content;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Something in the source an admin should review; the parser never rewrites the wording it warns about.
  * {@code line} is the 1-based line number in the source file.
  */
-public record ImportWarning(String kind, int line, String excerpt, String message) {
+public record ImportWarning(
+        @Schema(example = "SPACED_NUMBER")
+        String kind,
+        @Schema(example = "33")
+        int line,
+        @Schema(example = "新时代 10 年的伟大变革", nullable = true)
+        String excerpt,
+        @Schema(example = "spaces around a number inside Chinese text were removed")
+        String message) {
 
     public static final String LATIN_WORD_IN_CHINESE_TEXT = "LATIN_WORD_IN_CHINESE_TEXT";
     public static final String SPACED_NUMBER = "SPACED_NUMBER";

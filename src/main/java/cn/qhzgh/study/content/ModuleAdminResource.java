@@ -17,9 +17,11 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -52,7 +54,8 @@ public class ModuleAdminResource {
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "The module text, published or not",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModuleDetail.class)),
-            headers = @Header(name = "ETag", description = "Send it back as If-Match to edit"))
+            headers = @Header(name = "ETag", description = "Send it back as If-Match to edit",
+                    schema = @Schema(type = SchemaType.STRING, example = "\"v2-5d41402abc4b2a76b9719d911017c592\"")))
     public Response get(@RestPath long id) {
         ModuleDetail module = modules.get(id);
         return Response.ok(module).tag(EntityTag.valueOf(module.etag())).build();
@@ -63,10 +66,13 @@ public class ModuleAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "The new version; unchanged text keeps the current version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModuleDetail.class)),
-            headers = @Header(name = "ETag", description = "Validator of the new version"))
+            headers = @Header(name = "ETag", description = "Validator of the new version",
+                    schema = @Schema(type = SchemaType.STRING, example = "\"v2-5d41402abc4b2a76b9719d911017c592\"")))
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response edit(@RestPath long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response edit(@RestPath long id, @HeaderParam(HttpHeaders.IF_MATCH)
+                         @Parameter(required = true, description = "The ETag of the version you last read; * skips the check",
+                                 example = "\"v2-5d41402abc4b2a76b9719d911017c592\"") String ifMatch,
                          @Valid @NotNull EditParagraphsRequest request) {
         ModuleDetail module = modules.edit(id, ifMatch, request, callers.current().externalId());
         audit.record(callers.current(), "module.edit", "module:" + id, "version " + module.version());

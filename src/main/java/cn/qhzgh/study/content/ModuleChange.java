@@ -1,7 +1,17 @@
 package cn.qhzgh.study.content;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** What an import did to one module. */
-public record ModuleChange(String code, String title, Kind change, int version) {
+public record ModuleChange(
+        @Schema(example = "3.3")
+        String code,
+        @Schema(example = "在加强思想政治引领，汇集凝聚百万职工团结奋斗的磅礴力量上下功夫")
+        String title,
+        @Schema(example = "REVISED")
+        Kind change,
+        @Schema(example = "2")
+        int version) {
 
     public enum Kind { CREATED, REVISED, UNCHANGED, WITHDRAWN }
 }

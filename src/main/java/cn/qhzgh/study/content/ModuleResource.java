@@ -61,12 +61,14 @@ public class ModuleResource {
     @GET
     @Path("/{id}")
     @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "ETag of the copy the phone holds",
-            schema = @Schema(type = SchemaType.STRING))
+            schema = @Schema(type = SchemaType.STRING), example = "\"v2-5d41402abc4b2a76b9719d911017c592\"")
     @APIResponse(responseCode = "200", description = "The module text",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModuleDetail.class)),
-            headers = @Header(name = "ETag", description = "Strong validator of this version's text"))
+            headers = @Header(name = "ETag", description = "Strong validator of this version's text",
+                    schema = @Schema(type = SchemaType.STRING, example = "\"v2-5d41402abc4b2a76b9719d911017c592\"")))
     @APIResponse(responseCode = "304", description = "The phone's copy is current (If-None-Match matched)",
-            headers = @Header(name = "ETag", description = "Strong validator of this version's text"))
+            headers = @Header(name = "ETag", description = "Strong validator of this version's text",
+                    schema = @Schema(type = SchemaType.STRING, example = "\"v2-5d41402abc4b2a76b9719d911017c592\"")))
     public Response get(@RestPath long id, Request request) {
         callers.current();
         ModuleDetail module = catalog.published(id).orElseThrow(() ->

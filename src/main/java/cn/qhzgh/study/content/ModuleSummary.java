@@ -1,11 +1,29 @@
 package cn.qhzgh.study.content;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A module in the reading list; {@code percent} and {@code completed} are the calling worker's own. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ModuleSummary(Long id, String code, String parentCode, String title, int position,
-                            int readingMinutes, int version, Integer percent, Boolean completed) {
+public record ModuleSummary(
+        @Schema(example = "11")
+        Long id,
+        @Schema(example = "1")
+        String code,
+        @Schema(example = "0", nullable = true)
+        String parentCode,
+        @Schema(example = "充分认识学习宣传贯彻党的二十大精神的重大意义")
+        String title,
+        @Schema(example = "1")
+        int position,
+        @Schema(example = "6")
+        int readingMinutes,
+        @Schema(example = "1")
+        int version,
+        @Schema(example = "60")
+        Integer percent,
+        @Schema(example = "false")
+        Boolean completed) {
 
     ModuleSummary withProgress(int percent, boolean completed) {
         return new ModuleSummary(id, code, parentCode, title, position, readingMinutes, version, percent, completed);

@@ -1,9 +1,9 @@
 package cn.qhzgh.study.content;
 
-import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.ProblemError;
 import cn.qhzgh.study.common.Uploads;
+import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,9 +13,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -36,6 +38,21 @@ import java.util.List;
 public class NoticeAdminResource {
 
     private static final int MAX_BYTES = 2 * 1024 * 1024;
+    private static final String NOTICE_EXCERPT = """
+            # 青海省总工会文件
+
+            青总发〔2022〕24号
+
+            ## 青海省总工会 关于认真学习宣传贯彻党的二十大精神的通知
+
+            各市（州）总工会，省级各产业工会，省总各直属工会，省总各部室、直属各事业单位：
+
+            为深入学习宣传贯彻党的二十大精神，切实把各级工会干部和广大职工的思想和行动统一到党的二十大精神上来……
+
+            ## 一、充分认识学习宣传贯彻党的二十大精神的重大意义
+
+            ……深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”……
+            """;
 
     private final NoticeImportService imports;
     private final CallerService callers;
@@ -51,12 +68,16 @@ public class NoticeAdminResource {
     @Consumes({"text/markdown", MediaType.TEXT_PLAIN})
     @APIResponse(responseCode = "201", description = "A new notice was imported",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoticeImportResult.class)),
-            headers = @Header(name = "Location", description = "The new notice"))
+            headers = @Header(name = "Location", description = "The new notice",
+                    schema = @Schema(type = SchemaType.STRING, example = "/api/v1/notices/1")))
     @APIResponse(responseCode = "200", description = "Re-import or dry run: the report of what changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoticeImportResult.class)))
     @APIResponse(responseCode = "413", description = "The notice is larger than 2 MB")
     @APIResponse(responseCode = "422", description = "The document is not a notice the importer understands")
-    public Response importText(String body, @RestQuery boolean dryRun) {
+    public Response importText(@RequestBody(content = {
+                                       @Content(mediaType = "text/markdown", example = NOTICE_EXCERPT),
+                                       @Content(mediaType = MediaType.TEXT_PLAIN, example = NOTICE_EXCERPT)})
+                               String body, @RestQuery boolean dryRun) {
         if (body == null || body.isBlank()) {
             throw DomainException.badRequest("empty-body", "Send the notice text as the request body.",
                     List.of(ProblemError.field("body", "is empty")));
@@ -71,7 +92,8 @@ public class NoticeAdminResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @APIResponse(responseCode = "201", description = "A new notice was imported",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoticeImportResult.class)),
-            headers = @Header(name = "Location", description = "The new notice"))
+            headers = @Header(name = "Location", description = "The new notice",
+                    schema = @Schema(type = SchemaType.STRING, example = "/api/v1/notices/1")))
     @APIResponse(responseCode = "200", description = "Re-import or dry run: the report of what changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoticeImportResult.class)))
     @APIResponse(responseCode = "413", description = "The notice is larger than 2 MB")

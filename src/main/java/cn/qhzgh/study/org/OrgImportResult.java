@@ -1,4 +1,16 @@
 package cn.qhzgh.study.org;
 
-public record OrgImportResult(boolean dryRun, int rows, int created, int updated, int unchanged) {
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record OrgImportResult(
+        @Schema(example = "false")
+        boolean dryRun,
+        @Schema(example = "54")
+        int rows,
+        @Schema(example = "52")
+        int created,
+        @Schema(example = "2")
+        int updated,
+        @Schema(example = "0")
+        int unchanged) {
 }

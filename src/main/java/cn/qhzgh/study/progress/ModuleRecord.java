@@ -1,7 +1,24 @@
 package cn.qhzgh.study.progress;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 
-public record ModuleRecord(long moduleId, String code, String title, int percent, long secondsSpent, Integer bestScore,
-                           boolean completed, Instant completedAt) {
+public record ModuleRecord(
+        @Schema(example = "11")
+        long moduleId,
+        @Schema(example = "1")
+        String code,
+        @Schema(example = "充分认识学习宣传贯彻党的二十大精神的重大意义")
+        String title,
+        @Schema(example = "100")
+        int percent,
+        @Schema(example = "420")
+        long secondsSpent,
+        @Schema(example = "90", nullable = true)
+        Integer bestScore,
+        @Schema(example = "true")
+        boolean completed,
+        @Schema(example = "2022-11-20T01:30:00Z", nullable = true, implementation = String.class, format = "date-time")
+        Instant completedAt) {
 }

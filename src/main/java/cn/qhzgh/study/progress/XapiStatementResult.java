@@ -1,7 +1,12 @@
 package cn.qhzgh.study.progress;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 
 /** xAPI StatementResult: {@code more} is the IRL of the next page, or the empty string on the last one. */
-public record XapiStatementResult(List<XapiStatement> statements, String more) {
+public record XapiStatementResult(
+        List<XapiStatement> statements,
+        @Schema(example = "/api/v1/admin/xapi/statements?org=QH-XN&limit=500&cursor=MTY2ODkwNzgwMDAwMDo0Mg")
+        String more) {
 }

@@ -15,8 +15,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -46,8 +49,12 @@ public class AttemptResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionResult.class)))
     @APIResponse(responseCode = "409", description = "The attempt was already submitted under another key")
     @APIResponse(responseCode = "422", description = "Answers for questions not in the draw, or a reused key with another body")
-    @APIResponse(responseCode = "429", description = "More than 10 starts and submissions a minute; see Retry-After")
-    public Response submit(@RestPath String attemptId, @HeaderParam("Idempotency-Key") String idempotencyKey,
+    @APIResponse(responseCode = "429", description = "More than 10 starts and submissions a minute; see Retry-After",
+            headers = @Header(name = "Retry-After", description = "Seconds until a retry may succeed",
+                    schema = @Schema(type = SchemaType.INTEGER, example = "42")))
+    public Response submit(@RestPath String attemptId, @HeaderParam("Idempotency-Key")
+                           @Parameter(required = true, description = "1-128 characters, the same on every retry of this submission",
+                                   example = "7d4c2a9e-submit-1") String idempotencyKey,
                            @Valid @NotNull SubmissionRequest request) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
             throw DomainException.badRequest("idempotency-key-required",

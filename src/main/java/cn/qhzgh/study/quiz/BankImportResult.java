@@ -1,9 +1,21 @@
 package cn.qhzgh.study.quiz;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Outcome of a bank upload; {@code duplicateOf} names the earlier bank when the same file came twice. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BankImportResult(boolean dryRun, Long bankId, String name, String format, int questions,
-                               Long duplicateOf) {
+public record BankImportResult(
+        @Schema(example = "false")
+        boolean dryRun,
+        @Schema(example = "3")
+        Long bankId,
+        @Schema(example = "西宁市总工会二十大精神题库.xlsx")
+        String name,
+        @Schema(example = "XLSX")
+        String format,
+        @Schema(example = "120")
+        int questions,
+        @Schema(example = "2")
+        Long duplicateOf) {
 }

@@ -1,8 +1,22 @@
 package cn.qhzgh.study.quiz;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 
-public record BankView(Long id, String name, String format, int questionCount, Instant createdAt, String createdBy) {
+public record BankView(
+        @Schema(example = "3")
+        Long id,
+        @Schema(example = "西宁市总工会二十大精神题库.xlsx")
+        String name,
+        @Schema(example = "XLSX")
+        String format,
+        @Schema(example = "120")
+        int questionCount,
+        @Schema(example = "2022-11-20T01:30:00Z")
+        Instant createdAt,
+        @Schema(example = "demo-admin-qh", nullable = true)
+        String createdBy) {
 
     static BankView of(QuestionBank bank) {
         return new BankView(bank.id, bank.name, bank.format, bank.questionCount, bank.createdAt, bank.createdBy);

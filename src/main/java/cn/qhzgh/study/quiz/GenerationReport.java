@@ -1,5 +1,7 @@
 package cn.qhzgh.study.quiz;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.Map;
 
 /**
@@ -7,6 +9,19 @@ import java.util.Map;
  * {@code rejected} did not (counted by reason); {@code created}, {@code kept} and {@code retired}
  * describe the stored questions.
  */
-public record GenerationReport(int keyPhrases, int approved, int rejected, Map<String, Integer> rejectionReasons,
-                               int created, int kept, int retired) {
+public record GenerationReport(
+        @Schema(example = "96")
+        int keyPhrases,
+        @Schema(example = "188")
+        int approved,
+        @Schema(example = "14")
+        int rejected,
+        @Schema(example = "{\"ANSWER_IN_STEM\": 6, \"DUPLICATE_OPTIONS\": 8}")
+        Map<String, Integer> rejectionReasons,
+        @Schema(example = "188")
+        int created,
+        @Schema(example = "0")
+        int kept,
+        @Schema(example = "0")
+        int retired) {
 }

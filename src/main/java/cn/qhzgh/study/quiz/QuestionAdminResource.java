@@ -1,7 +1,7 @@
 package cn.qhzgh.study.quiz;
 
-import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.common.PageResult;
+import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,9 +20,11 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -57,7 +59,8 @@ public class QuestionAdminResource {
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "The question with its answer",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuestionView.class)),
-            headers = @Header(name = "ETag", description = "Send it back as If-Match to edit"))
+            headers = @Header(name = "ETag", description = "Send it back as If-Match to edit",
+                    schema = @Schema(type = SchemaType.STRING, example = "\"q301-v2\"")))
     public Response get(@RestPath long id) {
         QuestionView question = queries.get(id);
         return Response.ok(question).tag(EntityTag.valueOf(question.etag())).build();
@@ -68,10 +71,13 @@ public class QuestionAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "The question; new wording is a new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuestionView.class)),
-            headers = @Header(name = "ETag", description = "Validator of the current version"))
+            headers = @Header(name = "ETag", description = "Validator of the current version",
+                    schema = @Schema(type = SchemaType.STRING, example = "\"q301-v2\"")))
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response edit(@RestPath long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response edit(@RestPath long id, @HeaderParam(HttpHeaders.IF_MATCH)
+                         @Parameter(required = true, description = "The ETag of the version you last read; * skips the check",
+                                 example = "\"q301-v2\"") String ifMatch,
                          @Valid @NotNull QuestionEditRequest request) {
         QuestionView question = questions.edit(id, ifMatch, request, callers.current().externalId());
         audit.record(callers.current(), "question.edit", "question:" + id,

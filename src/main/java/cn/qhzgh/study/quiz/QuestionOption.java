@@ -1,5 +1,11 @@
 package cn.qhzgh.study.quiz;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** One choice as stored: {@code key} is A–H. Attempts re-letter keys per phone. */
-public record QuestionOption(String key, String text) {
+public record QuestionOption(
+        @Schema(example = "A")
+        String key,
+        @Schema(example = "“两个确立”")
+        String text) {
 }

@@ -1,7 +1,17 @@
 package cn.qhzgh.study.quiz;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 
 /** {@code correctAnswer} uses this attempt's letters, or the accepted texts for FILL_BLANK. */
-public record QuestionResult(long questionId, boolean correct, List<String> correctAnswer, String explanation) {
+public record QuestionResult(
+        @Schema(example = "301")
+        long questionId,
+        @Schema(example = "true")
+        boolean correct,
+        @Schema(example = "[\"A\"]")
+        List<String> correctAnswer,
+        @Schema(example = "原文：深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”。", nullable = true)
+        String explanation) {
 }

@@ -1,11 +1,37 @@
 package cn.qhzgh.study.quiz;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 
 /** A question as admins see it, answer and explanation included; never sent to workers. */
-public record QuestionView(Long id, QuestionType type, String stem, List<QuestionOption> options, List<String> answer,
-                           String explanation, String moduleCode, String keyPhrase, QuestionSource source,
-                           QuestionStatus status, int version, List<String> tags, Long bankId) {
+public record QuestionView(
+        @Schema(example = "301")
+        Long id,
+        @Schema(example = "SINGLE_CHOICE")
+        QuestionType type,
+        @Schema(example = "深刻领悟（    ）的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”。")
+        String stem,
+        @Schema(example = "[{\"key\": \"A\", \"text\": \"“两个确立”\"}, {\"key\": \"B\", \"text\": \"“两个结合”\"}]", nullable = true)
+        List<QuestionOption> options,
+        @Schema(example = "[\"A\"]")
+        List<String> answer,
+        @Schema(example = "原文：深刻领悟“两个确立”的决定性意义。", nullable = true)
+        String explanation,
+        @Schema(example = "1", nullable = true)
+        String moduleCode,
+        @Schema(example = "两个确立", nullable = true)
+        String keyPhrase,
+        @Schema(example = "GENERATED")
+        QuestionSource source,
+        @Schema(example = "APPROVED")
+        QuestionStatus status,
+        @Schema(example = "1")
+        int version,
+        @Schema(example = "[\"两个确立\"]", nullable = true)
+        List<String> tags,
+        @Schema(example = "3", nullable = true)
+        Long bankId) {
 
     static QuestionView of(Question q, QuestionVersion v) {
         return new QuestionView(q.id, q.type, v.stem, v.options, v.answer, v.explanation, q.moduleCode, q.keyPhrase,

@@ -1,7 +1,7 @@
 package cn.qhzgh.study.quiz;
 
-import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.AuditLog;
+import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -18,9 +18,11 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -51,7 +53,8 @@ public class QuizAdminResource {
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "The quiz",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuizView.class)),
-            headers = @Header(name = "ETag", description = "Send it back as If-Match to edit"))
+            headers = @Header(name = "ETag", description = "Send it back as If-Match to edit",
+                    schema = @Schema(type = SchemaType.STRING, example = "\"quiz7-r1\"")))
     public Response get(@RestPath long id) {
         QuizView quiz = quizzes.get(id);
         return Response.ok(quiz).tag(EntityTag.valueOf(quiz.etag())).build();
@@ -61,7 +64,8 @@ public class QuizAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "The new quiz",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuizView.class)),
-            headers = @Header(name = "ETag", description = "Send it back as If-Match to edit"))
+            headers = @Header(name = "ETag", description = "Send it back as If-Match to edit",
+                    schema = @Schema(type = SchemaType.STRING, example = "\"quiz7-r1\"")))
     @APIResponse(responseCode = "422", description = "Fewer approved questions match the draw rule than questionCount")
     public Response create(@Valid @NotNull QuizRequest request) {
         QuizView quiz = quizzes.create(request);
@@ -75,11 +79,14 @@ public class QuizAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "The changed quiz",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuizView.class)),
-            headers = @Header(name = "ETag", description = "The new revision"))
+            headers = @Header(name = "ETag", description = "The new revision",
+                    schema = @Schema(type = SchemaType.STRING, example = "\"quiz7-r1\"")))
     @APIResponse(responseCode = "412", description = "If-Match does not name the current revision")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     @APIResponse(responseCode = "422", description = "Fewer approved questions match the draw rule than questionCount")
-    public Response update(@RestPath long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response update(@RestPath long id, @HeaderParam(HttpHeaders.IF_MATCH)
+                         @Parameter(required = true, description = "The ETag of the version you last read; * skips the check",
+                                 example = "\"quiz7-r1\"") String ifMatch,
                            @Valid @NotNull QuizRequest request) {
         QuizView quiz = quizzes.update(id, ifMatch, request);
         audit.record(callers.current(), "quiz.update", "quiz:" + id, "revision " + quiz.revision());

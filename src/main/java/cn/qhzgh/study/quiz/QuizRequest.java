@@ -6,21 +6,34 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
 /** What an admin sends to create or replace a quiz; shuffling defaults to on. */
 public record QuizRequest(
+        @Schema(example = "党的二十大精神学习结业考试")
         @NotBlank @Size(max = 200) String title,
+        @Schema(example = "FINAL")
         @NotNull QuizKind kind,
+        @Schema(example = "1", nullable = true)
         @Size(min = 1, max = 16) String moduleCode,
+        @Schema(example = "20")
         @NotNull @Min(1) @Max(100) Integer questionCount,
+        @Schema(example = "{\"moduleCodes\": [\"1\", \"2\"], \"types\": [\"SINGLE_CHOICE\", \"TRUE_FALSE\"], \"tags\": [\"两个确立\"]}")
         @Valid DrawRule drawRule,
+        @Schema(example = "60")
         @NotNull @Min(0) @Max(100) Integer passScore,
+        @Schema(example = "1200")
         @NotNull @Min(30) @Max(14400) Integer timeLimitSeconds,
+        @Schema(example = "3", nullable = true)
         @Min(1) @Max(100) Integer maxAttempts,
+        @Schema(example = "2022-11-16T00:00:00Z", nullable = true, implementation = String.class, format = "date-time")
         Instant opensAt,
+        @Schema(example = "2022-12-31T15:59:59Z", nullable = true, implementation = String.class, format = "date-time")
         Instant closesAt,
+        @Schema(example = "true", nullable = true)
         Boolean shuffleQuestions,
+        @Schema(example = "true", nullable = true)
         Boolean shuffleOptions) {
 }

@@ -9,6 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,7 +47,9 @@ public class QuizResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttemptStarted.class)))
     @APIResponse(responseCode = "403", description = "Outside the quiz window (quiz-not-open, quiz-closed)")
     @APIResponse(responseCode = "409", description = "No attempts left (max-attempts, daily-limit) or no questions")
-    @APIResponse(responseCode = "429", description = "More than 10 starts and submissions a minute; see Retry-After")
+    @APIResponse(responseCode = "429", description = "More than 10 starts and submissions a minute; see Retry-After",
+            headers = @Header(name = "Retry-After", description = "Seconds until a retry may succeed",
+                    schema = @Schema(type = SchemaType.INTEGER, example = "42")))
     public Response start(@RestPath long id) {
         AttemptStarted started = attempts.start(callers.current(), id);
         if (!started.created()) {

@@ -1,9 +1,33 @@
 package cn.qhzgh.study.quiz;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 
 /** A quiz as a worker sees it in the list of what they can take. */
-public record QuizSummary(Long id, String title, QuizKind kind, String moduleCode, int questionCount, int passScore,
-                          int timeLimitSeconds, Integer maxAttempts, int attemptsUsed, Integer bestScore,
-                          Instant opensAt, Instant closesAt) {
+public record QuizSummary(
+        @Schema(example = "7")
+        Long id,
+        @Schema(example = "“充分认识学习宣传贯彻党的二十大精神的重大意义”测验")
+        String title,
+        @Schema(example = "MODULE")
+        QuizKind kind,
+        @Schema(example = "1", nullable = true)
+        String moduleCode,
+        @Schema(example = "10")
+        int questionCount,
+        @Schema(example = "60")
+        int passScore,
+        @Schema(example = "600")
+        int timeLimitSeconds,
+        @Schema(example = "3", nullable = true)
+        Integer maxAttempts,
+        @Schema(example = "1")
+        int attemptsUsed,
+        @Schema(example = "90", nullable = true)
+        Integer bestScore,
+        @Schema(example = "2022-11-16T00:00:00Z", nullable = true, implementation = String.class, format = "date-time")
+        Instant opensAt,
+        @Schema(example = "2022-12-31T15:59:59Z", nullable = true, implementation = String.class, format = "date-time")
+        Instant closesAt) {
 }

@@ -1,8 +1,24 @@
 package cn.qhzgh.study.security;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 
-public record AuditView(long id, Instant at, String actor, String role, String action, String target, String detail) {
+public record AuditView(
+        @Schema(example = "1024")
+        long id,
+        @Schema(example = "2022-11-20T01:30:00Z")
+        Instant at,
+        @Schema(example = "demo-admin-qh")
+        String actor,
+        @Schema(example = "province-admin")
+        String role,
+        @Schema(example = "module.edit")
+        String action,
+        @Schema(example = "module:11", nullable = true)
+        String target,
+        @Schema(example = "version 2", nullable = true)
+        String detail) {
 
     static AuditView of(AuditEntry e) {
         return new AuditView(e.id, e.at, e.actor, e.role, e.action, e.target, e.detail);

@@ -1,5 +1,17 @@
 package cn.qhzgh.study.stats;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** One 三微一端 channel's part of the reading activity; shares are 0–1. */
-public record ChannelShare(String channel, long events, double eventShare, long secondsSpent, double timeShare) {
+public record ChannelShare(
+        @Schema(example = "WECHAT")
+        String channel,
+        @Schema(example = "820311")
+        long events,
+        @Schema(example = "0.62")
+        double eventShare,
+        @Schema(example = "91234567")
+        long secondsSpent,
+        @Schema(example = "0.58")
+        double timeShare) {
 }

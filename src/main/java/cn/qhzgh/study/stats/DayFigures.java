@@ -1,7 +1,15 @@
 package cn.qhzgh.study.stats;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.LocalDate;
 
 /** One Asia/Shanghai day: campaign completions and workers who sent reading progress. */
-public record DayFigures(LocalDate day, long completions, long activeWorkers) {
+public record DayFigures(
+        @Schema(example = "2022-11-20")
+        LocalDate day,
+        @Schema(example = "3120")
+        long completions,
+        @Schema(example = "45210")
+        long activeWorkers) {
 }

@@ -1,8 +1,23 @@
 package cn.qhzgh.study.stats;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 
 /** A worker who has not completed the campaign; null times mean never started. */
-public record Laggard(String externalId, String name, String orgCode, String orgName, Instant startedAt,
-                      Instant lastActivityAt, long secondsSpent) {
+public record Laggard(
+        @Schema(example = "qh-w-000377")
+        String externalId,
+        @Schema(example = "李秀英", nullable = true)
+        String name,
+        @Schema(example = "QH-XN-CZ")
+        String orgCode,
+        @Schema(example = "城中区总工会")
+        String orgName,
+        @Schema(example = "2022-11-20T01:30:00Z", nullable = true, implementation = String.class, format = "date-time")
+        Instant startedAt,
+        @Schema(example = "2022-11-25T12:02:00Z", nullable = true, implementation = String.class, format = "date-time")
+        Instant lastActivityAt,
+        @Schema(example = "840")
+        long secondsSpent) {
 }

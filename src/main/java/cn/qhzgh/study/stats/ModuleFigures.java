@@ -1,6 +1,21 @@
 package cn.qhzgh.study.stats;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** completionRate is over all workers of the subtree; averageBestScore over those who took the module's quiz. */
-public record ModuleFigures(long moduleId, String code, String title, long started, long completed,
-                            double completionRate, Double averageBestScore) {
+public record ModuleFigures(
+        @Schema(example = "11")
+        long moduleId,
+        @Schema(example = "1")
+        String code,
+        @Schema(example = "充分认识学习宣传贯彻党的二十大精神的重大意义")
+        String title,
+        @Schema(example = "140210")
+        long started,
+        @Schema(example = "120034")
+        long completed,
+        @Schema(example = "0.6595")
+        double completionRate,
+        @Schema(example = "88.2", nullable = true)
+        Double averageBestScore) {
 }

@@ -1,14 +1,37 @@
 package cn.qhzgh.study.stats;
 
 import cn.qhzgh.study.org.OrgType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Figures of one union's whole subtree. Rates are 0–1: completionRate = completed / workers,
  * passRate = finalPassed / finalAttempted, averageBestFinalScore averages each taker's best FINAL score.
  */
-public record OrgFigures(String code, String name, OrgType type, long workers, long started, long completed,
-                         double completionRate, Double averageBestFinalScore, long finalAttempted, long finalPassed,
-                         double passRate, long secondsSpentTotal) {
+public record OrgFigures(
+        @Schema(example = "QH-XN")
+        String code,
+        @Schema(example = "西宁市总工会")
+        String name,
+        @Schema(example = "CITY")
+        OrgType type,
+        @Schema(example = "182000")
+        long workers,
+        @Schema(example = "150321")
+        long started,
+        @Schema(example = "98112")
+        long completed,
+        @Schema(example = "0.5391")
+        double completionRate,
+        @Schema(example = "84.6", nullable = true)
+        Double averageBestFinalScore,
+        @Schema(example = "101200")
+        long finalAttempted,
+        @Schema(example = "97800")
+        long finalPassed,
+        @Schema(example = "0.9664")
+        double passRate,
+        @Schema(example = "612345678")
+        long secondsSpentTotal) {
 
     static OrgFigures of(String code, String name, OrgType type, Object[] sums) {
         long workers = number(sums[0]);

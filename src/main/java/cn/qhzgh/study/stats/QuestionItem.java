@@ -1,14 +1,42 @@
 package cn.qhzgh.study.stats;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 
 /**
  * Item analysis of one question in a subtree. {@code flag} is set when the item looks broken: nearly everyone
  * gets it wrong, or a distractor is picked more often than the key.
  */
-public record QuestionItem(long questionId, String type, String stem, String moduleCode, long asked, long correct,
-                           double percentCorrect, List<OptionPicks> options, String flag) {
+public record QuestionItem(
+        @Schema(example = "301")
+        long questionId,
+        @Schema(example = "SINGLE_CHOICE")
+        String type,
+        @Schema(example = "深刻领悟（    ）的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”。")
+        String stem,
+        @Schema(example = "1", nullable = true)
+        String moduleCode,
+        @Schema(example = "5210")
+        long asked,
+        @Schema(example = "4870")
+        long correct,
+        @Schema(example = "0.9347")
+        double percentCorrect,
+        List<OptionPicks> options,
+        @Schema(example = "DISTRACTOR_BEATS_KEY", nullable = true)
+        String flag) {
 
-    public record OptionPicks(String key, String text, boolean isKey, long picks, double share) {
+    public record OptionPicks(
+            @Schema(example = "A")
+            String key,
+            @Schema(example = "“两个确立”")
+            String text,
+            @Schema(example = "true")
+            boolean isKey,
+            @Schema(example = "4870")
+            long picks,
+            @Schema(example = "0.9347")
+            double share) {
     }
 }

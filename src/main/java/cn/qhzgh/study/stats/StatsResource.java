@@ -1,14 +1,14 @@
 package cn.qhzgh.study.stats;
 
 import cn.qhzgh.study.common.DomainException;
-import cn.qhzgh.study.common.ProblemError;
 import cn.qhzgh.study.common.PageResult;
+import cn.qhzgh.study.common.ProblemError;
 import cn.qhzgh.study.security.CallerService;
+import cn.qhzgh.study.security.Roles;
 import cn.qhzgh.study.stats.report.ReportFileName;
 import cn.qhzgh.study.stats.report.ReportFormat;
 import cn.qhzgh.study.stats.report.ReportSink;
 import cn.qhzgh.study.stats.report.ReportSinks;
-import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,7 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -95,7 +97,8 @@ public class StatsResource {
     @Path("/export")
     @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @APIResponse(responseCode = "200", description = "The report, streamed; the file name carries the org code and date",
-            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"QH-XN_workers_2026-11-24.csv\""))
+            headers = @Header(name = "Content-Disposition", description = "The file name carries the org code and the date",
+                    schema = @Schema(type = SchemaType.STRING, example = "attachment; filename=\"QH-XN_workers_2022-12-01.csv\"")))
     public Response export(@RestPath String code, @RestQuery @DefaultValue("csv") String format,
                            @RestQuery @DefaultValue("children") String sheet) {
         ReportFormat reportFormat = ReportFormat.fromParameter(format).orElseThrow(() ->

@@ -1,6 +1,7 @@
 package cn.qhzgh.study.common;
 
 import cn.qhzgh.study.testsupport.Api;
+import cn.qhzgh.study.testsupport.ContractValidation;
 import cn.qhzgh.study.testsupport.Fixtures;
 import cn.qhzgh.study.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,7 +39,9 @@ class BusinessMetricsTest {
                 "secondsSpent", 5, "occurredAt", OffsetDateTime.now().toString(), "channel", "APP");
         Map<String, Object> bad = Map.of("eventId", "x", "moduleId", module, "percent", 10, "secondsSpent", 5,
                 "occurredAt", OffsetDateTime.now().toString(), "channel", "APP");
-        Api.as(TestTokens.worker("tmx-w-1", "QH-TMX-G1")).contentType("application/json")
+        Api.as(TestTokens.worker("tmx-w-1", "QH-TMX-G1"))
+                .filter(ContractValidation.requestDeliberatelyBreaksContract("a rejected event must be counted"))
+                .contentType("application/json")
                 .body(Map.of("events", List.of(good, bad))).post("/api/v1/me/progress").then().statusCode(200);
         assertThat(metric("study_progress_events_total", "status=\"ACCEPTED\"")).isEqualTo(accepted + 1);
         assertThat(metric("study_progress_events_total", "status=\"REJECTED\"")).isEqualTo(rejected + 1);

@@ -22,6 +22,10 @@ final class OpenApiDrift {
 
     static List<String> compare(JsonNode served, JsonNode contract) {
         List<String> drift = new ArrayList<>();
+        if (!served.path("openapi").equals(contract.path("openapi"))) {
+            drift.add("OpenAPI version is " + contract.path("openapi").asText() + " in the contract but "
+                    + served.path("openapi").asText() + " when served");
+        }
         Set<String> servedOps = operations(served);
         Set<String> contractOps = operations(contract);
         difference(servedOps, contractOps).forEach(op -> drift.add("served but not in the contract: " + op));

@@ -94,8 +94,8 @@ class ModuleApiTest {
         List<String> paragraphs = Api.asProvinceAdmin().get(path).jsonPath().getList("paragraphs");
         Map<String, Object> body = Map.of("paragraphs", List.of(paragraphs.get(0) + "（修订）"));
 
-        Api.asProvinceAdmin().contentType("application/json").body(body).put(path + "/paragraphs")
-                .then().statusCode(428).contentType("application/problem+json");
+        Api.asProvinceAdminBreakingContract("an edit without If-Match must get 428").contentType("application/json")
+                .body(body).put(path + "/paragraphs").then().statusCode(428).contentType("application/problem+json");
         Api.asProvinceAdmin().contentType("application/json").header("If-Match", "\"v9-nope\"").body(body)
                 .put(path + "/paragraphs").then().statusCode(412);
         String newEtag = Api.asProvinceAdmin().contentType("application/json").header("If-Match", etag).body(body)
@@ -113,11 +113,13 @@ class ModuleApiTest {
     @Test
     void editBodyIsValidatedFieldByField() {
         Object id = realModule("4.2").get("id");
-        Api.asProvinceAdmin().contentType("application/json").header("If-Match", "*")
+        Api.asProvinceAdminBreakingContract("a blank paragraph must be named field by field")
+                .contentType("application/json").header("If-Match", "*")
                 .body(Map.of("paragraphs", List.of("正文", " "))).put("/api/v1/admin/modules/" + id + "/paragraphs")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("paragraphs[1]"));
-        Api.asProvinceAdmin().contentType("application/json").header("If-Match", "*").body("{\"paragraphs\": [")
+        Api.asProvinceAdminBreakingContract("truncated JSON must get a problem, not a 500")
+                .contentType("application/json").header("If-Match", "*").body("{\"paragraphs\": [")
                 .put("/api/v1/admin/modules/" + id + "/paragraphs").then().statusCode(400)
                 .contentType("application/problem+json");
     }

@@ -89,7 +89,8 @@ class NoticeImportApiTest {
                 .body("errors.size()", org.hamcrest.Matchers.greaterThan(0));
         Api.asProvinceAdmin().contentType("text/markdown").body("   ").post("/api/v1/admin/notices")
                 .then().statusCode(400).body("errors[0].field", equalTo("body"));
-        Api.asProvinceAdmin().contentType("application/json").body("{}").post("/api/v1/admin/notices")
+        Api.asProvinceAdminBreakingContract("a media type the endpoint does not take must get 415")
+                .contentType("application/json").body("{}").post("/api/v1/admin/notices")
                 .then().statusCode(415).contentType("application/problem+json");
         Api.upload("/api/v1/admin/notices", "gbk.md", "青总发".getBytes(java.nio.charset.Charset.forName("GBK")), false)
                 .statusCode(422).body("type", equalTo("urn:qhzgh:study:problem:not-utf8"));

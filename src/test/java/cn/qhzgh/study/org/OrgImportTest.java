@@ -135,7 +135,8 @@ class OrgImportTest {
                 .statusCode(422).body("errors.column", hasItem("type"));
         Api.asProvinceAdmin().multiPart("other", "x").post("/api/v1/admin/orgs/import")
                 .then().statusCode(400).body("errors[0].field", equalTo("file"));
-        Api.asProvinceAdmin().contentType("application/json").body("{}").post("/api/v1/admin/orgs/import")
+        Api.asProvinceAdminBreakingContract("a media type the endpoint does not take must get 415")
+                .contentType("application/json").body("{}").post("/api/v1/admin/orgs/import")
                 .then().statusCode(415).contentType("application/problem+json");
     }
 

@@ -1,6 +1,7 @@
 package cn.qhzgh.study.progress;
 
 import cn.qhzgh.study.testsupport.Api;
+import cn.qhzgh.study.testsupport.ContractValidation;
 import cn.qhzgh.study.testsupport.Database;
 import cn.qhzgh.study.testsupport.Fixtures;
 import cn.qhzgh.study.testsupport.TestTokens;
@@ -55,6 +56,11 @@ class ProgressApiTest {
         return Api.as(worker).contentType("application/json").body(Map.of("events", events)).post("/api/v1/me/progress");
     }
 
+    private static Response sendBreakingContract(String worker, String why, Object body) {
+        return Api.as(worker).filter(ContractValidation.requestDeliberatelyBreaksContract(why))
+                .contentType("application/json").body(body).post("/api/v1/me/progress");
+    }
+
     private static long state(String worker, long moduleId, String column) {
         return Database.count("SELECT p." + column + " FROM module_progress p JOIN worker w ON w.id = p.worker_id "
                 + "WHERE w.external_id = ? AND p.module_id = ?", subject(worker), moduleId);
@@ -82,7 +88,8 @@ class ProgressApiTest {
                 with(event(moduleA, 10, 10, 1), "secondsSpent", "lots"),
                 repeated,
                 repeated);
-        send(worker, batch).then().statusCode(200)
+        sendBreakingContract(worker, "invalid events must be rejected one by one", Map.of("events", batch))
+                .then().statusCode(200)
                 .body("results.status", equalTo(List.of("ACCEPTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED",
                         "REJECTED", "REJECTED", "REJECTED", "ACCEPTED", "DUPLICATE")))
                 .body("results[0].eventId", equalTo(good.get("eventId")))
@@ -103,18 +110,20 @@ class ProgressApiTest {
     void malformedEnvelopesAre400AndStoreNothing() {
         String worker = newWorker("QH-TP-G1");
         long before = Database.count("SELECT COUNT(*) FROM progress_event");
-        Api.as(worker).contentType("application/json").body("{not json").post("/api/v1/me/progress").then()
+        String malformed = "a malformed envelope must be refused whole";
+        sendBreakingContract(worker, malformed, "{not json").then()
                 .statusCode(400).contentType("application/problem+json");
-        Api.as(worker).contentType("application/json").body("{}").post("/api/v1/me/progress").then()
+        sendBreakingContract(worker, malformed, "{}").then()
                 .statusCode(400).body("errors[0].field", equalTo("events"));
-        send(worker, List.of()).then().statusCode(400).body("errors[0].field", equalTo("events"));
+        sendBreakingContract(worker, malformed, Map.of("events", List.of())).then()
+                .statusCode(400).body("errors[0].field", equalTo("events"));
         List<Map<String, Object>> tooMany = new ArrayList<>();
         for (int i = 0; i < 101; i++) {
             tooMany.add(event(moduleA, 1, 1, 1));
         }
-        send(worker, tooMany).then().statusCode(400);
-        Api.as(worker).contentType("application/json").body("{\"events\": \"many\"}").post("/api/v1/me/progress")
-                .then().statusCode(400);
+        sendBreakingContract(worker, malformed, Map.of("events", tooMany)).then().statusCode(400);
+        sendBreakingContract(worker, malformed, "{\"events\": \"many\"}").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("events"));
         assertThat(Database.count("SELECT COUNT(*) FROM progress_event")).isEqualTo(before);
     }
 

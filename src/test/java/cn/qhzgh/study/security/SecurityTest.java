@@ -1,6 +1,7 @@
 package cn.qhzgh.study.security;
 
 import cn.qhzgh.study.testsupport.Api;
+import cn.qhzgh.study.testsupport.ContractValidation;
 import cn.qhzgh.study.testsupport.Database;
 import cn.qhzgh.study.testsupport.Fixtures;
 import cn.qhzgh.study.testsupport.TestTokens;
@@ -38,7 +39,8 @@ class SecurityTest {
 
     @Test
     void missingTokenIsProblem401() {
-        RestAssured.given().get(PROTECTED).then().statusCode(401)
+        RestAssured.given().filter(ContractValidation.requestDeliberatelyBreaksContract("no bearer token at all must get 401"))
+                .get(PROTECTED).then().statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer")
                 .body("status", equalTo(401))
