@@ -43,6 +43,8 @@ final class ProblemExamples {
             case "500" -> problem("internal", "Internal Server Error", 500,
                     "The server could not complete the request. Quote incident " + SAMPLE_INCIDENT + " to support.",
                     instance, null);
+            case "503" -> problem("unavailable", "Service Unavailable", 503,
+                    "The service is overloaded or its database is unreachable; retry after 2 s.", instance, null);
             default -> null;
         };
     }

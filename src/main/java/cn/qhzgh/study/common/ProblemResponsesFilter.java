@@ -60,6 +60,10 @@ public class ProblemResponsesFilter implements OASFilter {
             }
         }
         problem.add("500", "Unexpected failure; the detail carries an incident id and no internals.");
+        problem.add("503", "Overloaded, or the database is unreachable; retry after Retry-After seconds.");
+        responses.getAPIResponse("503").addHeader("Retry-After", OASFactory.createHeader()
+                .description("Seconds to wait before retrying").example(2)
+                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
         responses.getAPIResponses().forEach((status, response) -> {
             if (status.charAt(0) >= '4' && response.getContent() == null) {
                 problem.add(status, response.getDescription());
