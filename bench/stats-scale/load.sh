@@ -59,7 +59,7 @@ export_inputs() {  # what the simulation needs from the service's tables, as tab
 }
 
 load_province() {
-  local t total rows table shard file drift
+  local t total shard
   total=$(now)
   t=$(now)
   if [[ ! -f "$DATA/orgs-$GRASSROOTS.csv" || ! -f "$DATA/workers-$WORKERS-$GRASSROOTS.csv" ]]; then
@@ -114,14 +114,18 @@ load_province() {
         + (SELECT COUNT(*) FROM worker_active_day) + (SELECT COUNT(*) FROM quiz_attempt)
         + (SELECT COUNT(*) FROM attempt_answer) + (SELECT COUNT(*) FROM campaign_completion)")" "$t"
 
+  build_counters
+  PHASES+=("| **total load** | | **$(elapsed "$total" "$(now)")** | $(loadavg) |")
+  verify_load
+}
+
+build_counters() {  # the counters through the service's reconciliation: every row it writes counts as drift
+  local t drift
   t=$(now)
   admin POST /api/v1/admin/stats/reconcile 200
   cp "$OUT/response.json" "$OUT/reconcile-build-$STAMP.json"
   drift=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["totalDrift"])' "$OUT/response.json")
   phase "counters: POST /api/v1/admin/stats/reconcile (rows built = drift)" "$drift" "$t"
-  PHASES+=("| **total load** | | **$(elapsed "$total" "$(now)")** | $(loadavg) |")
-
-  verify_load
 }
 
 # A second reconciliation must find nothing to repair; the province's figures must equal the sources counted

@@ -53,10 +53,13 @@ record CounterTable(String table, List<String> keys, List<String> counters, Stri
             new CounterTable("org_channel_count", List.of("org_id", "notice_id", "channel"),
                     List.of("events", "seconds_spent"),
                     """
-                    SELECT w.org_id, m.notice_id, e.channel, COUNT(*), SUM(e.seconds_spent)
-                    FROM worker w JOIN progress_event e ON e.worker_id = w.id JOIN study_module m ON m.id = e.module_id
-                    WHERE w.org_id BETWEEN ?1 AND ?2
-                    GROUP BY w.org_id, m.notice_id, e.channel"""),
+                    SELECT x.org_id, m.notice_id, x.channel, SUM(x.events), SUM(x.seconds) FROM (
+                        SELECT w.org_id, e.module_id, e.channel, COUNT(*) AS events, SUM(e.seconds_spent) AS seconds
+                        FROM worker w JOIN progress_event e ON e.worker_id = w.id
+                        WHERE w.org_id BETWEEN ?1 AND ?2
+                        GROUP BY w.org_id, e.module_id, e.channel) x
+                    JOIN study_module m ON m.id = x.module_id
+                    GROUP BY x.org_id, m.notice_id, x.channel"""),
             new CounterTable("org_question_count", List.of("org_id", "question_id"), List.of("asked", "correct"),
                     """
                     SELECT w.org_id, x.question_id, COUNT(*), SUM(CASE WHEN x.correct THEN 1 ELSE 0 END)

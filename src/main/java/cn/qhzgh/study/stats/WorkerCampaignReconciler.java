@@ -42,6 +42,12 @@ class WorkerCampaignReconciler {
 
     /** Reconciles the rows of the workers with ids in [fromWorker, toWorker]; returns how many rows differed. */
     long reconcile(long fromWorker, long toWorker) {
+        long stored = ((Number) query("SELECT COUNT(*) FROM worker_campaign WHERE worker_id BETWEEN ?1 AND ?2",
+                fromWorker, toWorker).getSingleResult()).longValue();
+        if (stored == 0) {
+            // Nothing stored yet (a first build): every expected row is missing, so the insert's count is the drift.
+            return upsertExpected(fromWorker, toWorker);
+        }
         Object[] compared = (Object[]) query("SELECT COALESCE(SUM(CASE WHEN a.worker_id IS NULL OR a.org_id <> e.org_id "
                 + "OR COALESCE(a.started_at, " + EPOCH + ") <> COALESCE(e.started_at, " + EPOCH + ") "
                 + "OR COALESCE(a.last_activity_at, " + EPOCH + ") <> COALESCE(e.last_at, " + EPOCH + ") "
@@ -52,22 +58,10 @@ class WorkerCampaignReconciler {
                 + "LEFT JOIN worker_campaign a ON a.worker_id = e.worker_id AND a.notice_id = e.notice_id",
                 fromWorker, toWorker).getSingleResult();
         long differing = ((Number) compared[0]).longValue();
-        long stored = ((Number) query("SELECT COUNT(*) FROM worker_campaign WHERE worker_id BETWEEN ?1 AND ?2",
-                fromWorker, toWorker).getSingleResult()).longValue();
         // Stored rows that matched no expected row: nothing justifies them any more.
         long orphaned = stored - ((Number) compared[1]).longValue();
         if (differing > 0) {
-            query("""
-                    INSERT INTO worker_campaign (worker_id, notice_id, org_id, started_at, last_activity_at, seconds_spent,
-                                                 final_best_score, final_passed, completed_at)
-                    SELECT e.worker_id, e.notice_id, e.org_id, e.started_at, e.last_at, e.seconds,
-                           CASE WHEN e.final_best < 0 THEN NULL ELSE e.final_best END, e.final_passed = 1, e.completed_at
-                    FROM (""" + EXPECTED + """
-                    ) e
-                    ON DUPLICATE KEY UPDATE org_id = VALUES(org_id), started_at = VALUES(started_at),
-                        last_activity_at = VALUES(last_activity_at), seconds_spent = VALUES(seconds_spent),
-                        final_best_score = VALUES(final_best_score), final_passed = VALUES(final_passed),
-                        completed_at = VALUES(completed_at)""", fromWorker, toWorker).executeUpdate();
+            upsertExpected(fromWorker, toWorker);
         }
         if (orphaned > 0) {
             query("DELETE FROM worker_campaign WHERE worker_id BETWEEN ?1 AND ?2 AND NOT EXISTS (SELECT 1 FROM ("
@@ -75,6 +69,20 @@ class WorkerCampaignReconciler {
                     + "AND e.notice_id = worker_campaign.notice_id)", fromWorker, toWorker).executeUpdate();
         }
         return differing + orphaned;
+    }
+
+    private int upsertExpected(long fromWorker, long toWorker) {
+        return query("""
+                INSERT INTO worker_campaign (worker_id, notice_id, org_id, started_at, last_activity_at, seconds_spent,
+                                             final_best_score, final_passed, completed_at)
+                SELECT e.worker_id, e.notice_id, e.org_id, e.started_at, e.last_at, e.seconds,
+                       CASE WHEN e.final_best < 0 THEN NULL ELSE e.final_best END, e.final_passed = 1, e.completed_at
+                FROM (""" + EXPECTED + """
+                ) e
+                ON DUPLICATE KEY UPDATE org_id = VALUES(org_id), started_at = VALUES(started_at),
+                    last_activity_at = VALUES(last_activity_at), seconds_spent = VALUES(seconds_spent),
+                    final_best_score = VALUES(final_best_score), final_passed = VALUES(final_passed),
+                    completed_at = VALUES(completed_at)""", fromWorker, toWorker).executeUpdate();
     }
 
     private Query query(String sql, long fromWorker, long toWorker) {
