@@ -231,6 +231,12 @@ class StatsApiTest {
         List<String> all = Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/laggards?size=50").then()
                 .statusCode(200).extract().jsonPath().getList("items.externalId");
         assertThat(all).containsExactlyInAnyOrder("ts-w1", "ts-w2", "ts-w3", "ts-w4", "ts-w6");
+        List<String> paged = new java.util.ArrayList<>();
+        for (int page = 0; page < 4; page++) {
+            paged.addAll(Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/laggards?size=2&page=" + page).then()
+                    .statusCode(200).extract().jsonPath().getList("items.externalId"));
+        }
+        assertThat(paged).containsExactlyElementsOf(all);
     }
 
     @Test
