@@ -6,7 +6,7 @@
 # Run from the repository root, without an outer flock (the script takes /tmp/study-bench.lock itself: shared
 # while loading, exclusive while measuring):
 #
-#   bench/stats-scale/run.sh            # load (~15 min) and measure
+#   bench/stats-scale/run.sh            # load (~11 min on this machine) and measure
 #   bench/stats-scale/run.sh --reuse    # measure on the database a previous run left in bench/out/stats-scale
 #
 # Environment (all optional):
