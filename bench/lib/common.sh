@@ -74,6 +74,8 @@ jar_ensure() {
 # --- database -----------------------------------------------------------------------------------------
 # BENCH_DB_URL (jdbc:mysql://host:port/db, must exist and be empty) uses an existing server; otherwise a
 # throwaway MariaDB is installed into $OUT/mariadb and started on a free port bound to 127.0.0.1.
+# DB_REUSE=1 starts the throwaway MariaDB on the data directory a previous run left there instead of a new one;
+# DB_BUFFER_POOL sets its InnoDB buffer pool (default 1G); DB_EXTRA_ARGS adds mariadbd options.
 db_start() {
   local i
   if [[ -n "${BENCH_DB_URL:-}" ]]; then
@@ -88,15 +90,21 @@ db_start() {
   fi
   command -v mariadbd >/dev/null && command -v mariadb-install-db >/dev/null || die "mariadb-server is not installed"
   DB_DIR=$OUT/mariadb DB_PORT=$(free_port) DB_NAME=study
-  rm -rf "$DB_DIR" && mkdir -p "$DB_DIR"
-  log "installing a throwaway MariaDB data directory in $DB_DIR"
-  timeout 120 mariadb-install-db --no-defaults --datadir="$DB_DIR/data" --auth-root-authentication-method=normal \
-    --skip-test-db --user=root >"$DB_DIR/install.log" 2>&1 || die "mariadb-install-db, see $DB_DIR/install.log"
+  local reuse=0
+  if [[ "${DB_REUSE:-0}" == 1 && -d "$DB_DIR/data/$DB_NAME" ]]; then
+    reuse=1
+    log "reusing the MariaDB data directory in $DB_DIR"
+  else
+    rm -rf "$DB_DIR" && mkdir -p "$DB_DIR"
+    log "installing a throwaway MariaDB data directory in $DB_DIR"
+    timeout 120 mariadb-install-db --no-defaults --datadir="$DB_DIR/data" --auth-root-authentication-method=normal \
+      --skip-test-db --user=root >"$DB_DIR/install.log" 2>&1 || die "mariadb-install-db, see $DB_DIR/install.log"
+  fi
   mariadbd --no-defaults --datadir="$DB_DIR/data" --port="$DB_PORT" --bind-address=127.0.0.1 \
     --socket="$DB_DIR/mysqld.sock" --pid-file="$DB_DIR/mysqld.pid" --user=root --version=5.7.19-mariadb \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci --skip-log-bin \
-    --innodb-buffer-pool-size=1G --innodb-flush-log-at-trx-commit=2 --max-connections=300 \
-    --log-error="$DB_DIR/error.log" >"$DB_DIR/stdout.log" 2>&1 &
+    --innodb-buffer-pool-size="${DB_BUFFER_POOL:-1G}" --innodb-flush-log-at-trx-commit=2 --max-connections=300 \
+    --log-error="$DB_DIR/error.log" ${DB_EXTRA_ARGS:-} >"$DB_DIR/stdout.log" 2>&1 &
   DB_PID=$!
   MYSQL=(mariadb --no-defaults --socket="$DB_DIR/mysqld.sock" -u root)
   for ((i = 0; ; i++)); do
@@ -105,9 +113,9 @@ db_start() {
     ((i < 300)) || die "MariaDB did not accept connections within 60 s"
     sleep 0.2
   done
-  "${MYSQL[@]}" -e "CREATE DATABASE $DB_NAME CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+  ((reuse)) || "${MYSQL[@]}" -e "CREATE DATABASE $DB_NAME CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
   JDBC_URL=jdbc:mysql://127.0.0.1:$DB_PORT/$DB_NAME DB_USER=root DB_PASSWORD=
-  DB_DESC="throwaway MariaDB $(mariadbd --version | awk '{print $3}'), buffer pool 1G, flush-log-at-trx-commit=2"
+  DB_DESC="throwaway MariaDB $(mariadbd --version | awk '{print $3}'), buffer pool ${DB_BUFFER_POOL:-1G}, flush-log-at-trx-commit=2"
   log "MariaDB pid $DB_PID listening on 127.0.0.1:$DB_PORT"
 }
 

@@ -4,150 +4,104 @@ import cn.qhzgh.study.common.DbClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.sql.Date;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Recomputes every counter from the source tables, reports rows that drifted and repairs them. The counters are
  * kept in step transactionally, so drift should always be zero; this is the proof, nightly and on demand.
+ * It works through slices (worker id ranges, then org id ranges of about study.stats.reconcile-slice-workers
+ * workers), each in its own transaction, so at a million workers neither the heap nor the lock table holds it all.
  */
 @ApplicationScoped
 public class StatsReconciler {
 
-    private static final int TIMEOUT_SECONDS = 3600;
-    private static final String OPTION_KEYS = "ABCDEFGH";
+    private static final int SLICE_TIMEOUT_SECONDS = 600;
 
     private final EntityManager entityManager;
     private final WorkerCampaignReconciler workerCampaign;
+    private final CounterRepair repair;
+    private final int workersPerSlice;
 
-    public StatsReconciler(EntityManager entityManager, WorkerCampaignReconciler workerCampaign) {
+    public StatsReconciler(EntityManager entityManager, WorkerCampaignReconciler workerCampaign, CounterRepair repair,
+                           @ConfigProperty(name = "study.stats.reconcile-slice-workers") int workersPerSlice) {
         this.entityManager = entityManager;
         this.workerCampaign = workerCampaign;
+        this.repair = repair;
+        this.workersPerSlice = workersPerSlice;
     }
 
     public ReconcileReport reconcile() {
-        return QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).call(() -> {
-            Instant start = DbClock.now();
-            List<ReconcileReport.TableDrift> drifts = new ArrayList<>();
-            drifts.add(new ReconcileReport.TableDrift("worker_campaign", workerCampaign.reconcile()));
-            for (CounterTable table : CounterTable.ORG_COUNTERS) {
-                drifts.add(new ReconcileReport.TableDrift(table.table(), repair(table, load(table.expected(),
-                        table.keys().size(), table.counters().size()))));
+        Instant start = DbClock.now();
+        Map<String, Long> drift = new LinkedHashMap<>();
+        drift.put("worker_campaign", 0L);
+        CounterTable.ORG_COUNTERS.forEach(table -> drift.put(table.table(), 0L));
+        drift.put(CounterRepair.OPTION_COUNTER.table(), 0L);
+        // worker_campaign first: org_campaign_count is summed from it.
+        for (long[] range : workerRanges()) {
+            drift.merge("worker_campaign", inTransaction(() -> workerCampaign.reconcile(range[0], range[1])), Long::sum);
+        }
+        List<CounterTable> tables = new ArrayList<>(CounterTable.ORG_COUNTERS);
+        tables.add(CounterRepair.OPTION_COUNTER);
+        for (long[] range : orgRanges()) {
+            Map<String, Long> slice = inTransaction(() -> {
+                Map<String, Long> found = new LinkedHashMap<>();
+                tables.forEach(table -> found.put(table.table(), repair.repair(table, range[0], range[1])));
+                return found;
+            });
+            slice.forEach((table, rows) -> drift.merge(table, rows, Long::sum));
+        }
+        List<ReconcileReport.TableDrift> tableDrifts = drift.entrySet().stream()
+                .map(e -> new ReconcileReport.TableDrift(e.getKey(), e.getValue())).toList();
+        long total = tableDrifts.stream().mapToLong(ReconcileReport.TableDrift::driftedRows).sum();
+        return new ReconcileReport(start, DbClock.now().toEpochMilli() - start.toEpochMilli(), total, tableDrifts);
+    }
+
+    /** Consecutive worker id ranges of workersPerSlice ids, covering every worker (worker_campaign needs one). */
+    private List<long[]> workerRanges() {
+        Object[] bounds = inTransaction(() -> (Object[]) entityManager
+                .createNativeQuery("SELECT MIN(id), MAX(id) FROM worker").getSingleResult());
+        List<long[]> ranges = new ArrayList<>();
+        if (bounds[0] == null) {
+            return ranges;
+        }
+        long last = ((Number) bounds[1]).longValue();
+        for (long from = ((Number) bounds[0]).longValue(); from <= last; from += workersPerSlice) {
+            ranges.add(new long[]{from, Math.min(last, from + workersPerSlice - 1)});
+        }
+        return ranges;
+    }
+
+    /**
+     * Org id ranges holding about workersPerSlice workers each (one big union may hold more), together covering
+     * every id, so counter rows of unions that lost all their workers are found too.
+     */
+    @SuppressWarnings("unchecked")
+    private List<long[]> orgRanges() {
+        List<Object[]> sizes = inTransaction(() -> entityManager.createNativeQuery(
+                "SELECT org_id, COUNT(*) FROM worker GROUP BY org_id ORDER BY org_id").getResultList());
+        List<long[]> ranges = new ArrayList<>();
+        long from = Long.MIN_VALUE;
+        long workers = 0;
+        for (Object[] size : sizes) {
+            workers += ((Number) size[1]).longValue();
+            if (workers >= workersPerSlice) {
+                long to = ((Number) size[0]).longValue();
+                ranges.add(new long[]{from, to});
+                from = to + 1;
+                workers = 0;
             }
-            drifts.add(new ReconcileReport.TableDrift("org_option_count", repair(OPTION_COUNTER, expectedPicks())));
-            long total = drifts.stream().mapToLong(ReconcileReport.TableDrift::driftedRows).sum();
-            return new ReconcileReport(start, DbClock.now().toEpochMilli() - start.toEpochMilli(), total, drifts);
-        });
+        }
+        ranges.add(new long[]{from, Long.MAX_VALUE});
+        return ranges;
     }
 
-    private static final CounterTable OPTION_COUNTER = new CounterTable("org_option_count",
-            List.of("org_id", "question_id", "option_key"), List.of("picks"), null);
-
-    /** Picks per option key, counted from picked_keys ("ACD") with one LIKE per possible key. */
-    private Map<List<Object>, long[]> expectedPicks() {
-        StringBuilder sql = new StringBuilder("SELECT w.org_id, x.question_id");
-        for (char key : OPTION_KEYS.toCharArray()) {
-            sql.append(", SUM(CASE WHEN x.picked_keys LIKE '%").append(key).append("%' THEN 1 ELSE 0 END)");
-        }
-        sql.append(" FROM attempt_answer x JOIN quiz_attempt a ON a.id = x.attempt_id JOIN worker w ON w.id = a.worker_id")
-                .append(" WHERE x.picked_keys IS NOT NULL GROUP BY w.org_id, x.question_id");
-        Map<List<Object>, long[]> picks = new HashMap<>();
-        for (Object[] row : rows(sql.toString())) {
-            for (int k = 0; k < OPTION_KEYS.length(); k++) {
-                long count = ((Number) row[2 + k]).longValue();
-                if (count > 0) {
-                    picks.put(List.of(key(row[0]), key(row[1]), String.valueOf(OPTION_KEYS.charAt(k))), new long[]{count});
-                }
-            }
-        }
-        return picks;
-    }
-
-    /** Writes expected rows that differ, deletes rows the sources no longer justify; returns how many differed. */
-    private long repair(CounterTable table, Map<List<Object>, long[]> expected) {
-        String columns = String.join(", ", table.keys()) + ", " + String.join(", ", table.counters());
-        Map<List<Object>, long[]> actual = load("SELECT " + columns + " FROM " + table.table(), table.keys().size(),
-                table.counters().size());
-        long drift = 0;
-        for (Map.Entry<List<Object>, long[]> row : expected.entrySet()) {
-            long[] stored = actual.remove(row.getKey());
-            if (stored == null || !Arrays.equals(stored, row.getValue())) {
-                drift++;
-                upsert(table, row.getKey(), row.getValue());
-            }
-        }
-        for (Map.Entry<List<Object>, long[]> leftover : actual.entrySet()) {
-            if (Arrays.stream(leftover.getValue()).anyMatch(v -> v != 0)) {
-                drift++;
-            }
-            delete(table, leftover.getKey());
-        }
-        return drift;
-    }
-
-    private void upsert(CounterTable table, List<Object> key, long[] counters) {
-        String placeholders = String.join(", ", java.util.Collections.nCopies(key.size() + counters.length, "?"));
-        String updates = String.join(", ", table.counters().stream().map(c -> c + " = VALUES(" + c + ")").toList());
-        Query query = entityManager.createNativeQuery("INSERT INTO " + table.table() + " ("
-                + String.join(", ", table.keys()) + ", " + String.join(", ", table.counters()) + ") VALUES ("
-                + placeholders + ") ON DUPLICATE KEY UPDATE " + updates);
-        bind(query, key, counters);
-        query.executeUpdate();
-    }
-
-    private void delete(CounterTable table, List<Object> key) {
-        Query query = entityManager.createNativeQuery("DELETE FROM " + table.table() + " WHERE "
-                + String.join(" AND ", table.keys().stream().map(k -> k + " = ?").toList()));
-        bind(query, key, new long[0]);
-        query.executeUpdate();
-    }
-
-    private static void bind(Query query, List<Object> key, long[] counters) {
-        int p = 1;
-        for (Object part : key) {
-            query.setParameter(p++, part instanceof LocalDate day ? Date.valueOf(day) : part);
-        }
-        for (long counter : counters) {
-            query.setParameter(p++, counter);
-        }
-    }
-
-    private Map<List<Object>, long[]> load(String sql, int keys, int counters) {
-        Map<List<Object>, long[]> rows = new HashMap<>();
-        for (Object[] row : rows(sql)) {
-            List<Object> key = new ArrayList<>(keys);
-            for (int i = 0; i < keys; i++) {
-                key.add(key(row[i]));
-            }
-            long[] values = new long[counters];
-            for (int i = 0; i < counters; i++) {
-                values[i] = row[keys + i] == null ? 0 : ((Number) row[keys + i]).longValue();
-            }
-            rows.put(key, values);
-        }
-        return rows;
-    }
-
-    private List<Object[]> rows(String sql) {
-        return entityManager.createNativeQuery(sql).getResultList();
-    }
-
-    /** Keys compare equal whatever type the driver returned for them. */
-    private static Object key(Object value) {
-        if (value instanceof Number number) {
-            return number.longValue();
-        }
-        if (value instanceof Date date) {
-            return date.toLocalDate();
-        }
-        return value;
+    private static <T> T inTransaction(java.util.concurrent.Callable<T> work) {
+        return QuarkusTransaction.requiringNew().timeout(SLICE_TIMEOUT_SECONDS).call(work);
     }
 }

@@ -2,10 +2,11 @@ package cn.qhzgh.study.stats;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 /**
- * Reconciles the per-worker summary in SQL: at a million workers it is too big to compare in memory.
- * final_best_score -1 stands for "no FINAL taken" inside the comparison.
+ * Reconciles the per-worker summary in SQL, one range of worker ids (?1 to ?2) at a time: at a million workers it
+ * is too big to compare in memory. final_best_score -1 stands for "no FINAL taken" inside the comparison.
  */
 @ApplicationScoped
 class WorkerCampaignReconciler {
@@ -20,14 +21,16 @@ class WorkerCampaignReconciler {
                        p.seconds_spent AS seconds, -1 AS final_best, 0 AS final_passed,
                        CAST(NULL AS DATETIME) AS completed_at
                 FROM module_progress p JOIN study_module m ON m.id = p.module_id
+                WHERE p.worker_id BETWEEN ?1 AND ?2
                 UNION ALL
                 SELECT a.worker_id, q.notice_id, CAST(NULL AS DATETIME), CAST(NULL AS DATETIME), 0, a.score,
                        CASE WHEN a.passed THEN 1 ELSE 0 END, CAST(NULL AS DATETIME)
                 FROM quiz_attempt a JOIN quiz q ON q.id = a.quiz_id
-                WHERE q.kind = 'FINAL' AND q.notice_id IS NOT NULL AND a.score IS NOT NULL
+                WHERE a.worker_id BETWEEN ?1 AND ?2 AND q.kind = 'FINAL' AND q.notice_id IS NOT NULL
+                  AND a.score IS NOT NULL
                 UNION ALL
                 SELECT c.worker_id, c.notice_id, CAST(NULL AS DATETIME), CAST(NULL AS DATETIME), 0, -1, 0, c.completed_at
-                FROM campaign_completion c
+                FROM campaign_completion c WHERE c.worker_id BETWEEN ?1 AND ?2
             ) x JOIN worker w ON w.id = x.worker_id
             GROUP BY x.worker_id, x.notice_id, w.org_id""";
 
@@ -37,39 +40,52 @@ class WorkerCampaignReconciler {
         this.entityManager = entityManager;
     }
 
-    long reconcile() {
-        long differing = count("SELECT COUNT(*) FROM (" + EXPECTED + ") e "
-                + "LEFT JOIN worker_campaign a ON a.worker_id = e.worker_id AND a.notice_id = e.notice_id "
-                + "WHERE a.worker_id IS NULL OR a.org_id <> e.org_id "
+    /** Reconciles the rows of the workers with ids in [fromWorker, toWorker]; returns how many rows differed. */
+    long reconcile(long fromWorker, long toWorker) {
+        long stored = ((Number) query("SELECT COUNT(*) FROM worker_campaign WHERE worker_id BETWEEN ?1 AND ?2",
+                fromWorker, toWorker).getSingleResult()).longValue();
+        if (stored == 0) {
+            // Nothing stored yet (a first build): every expected row is missing, so the insert's count is the drift.
+            return upsertExpected(fromWorker, toWorker);
+        }
+        Object[] compared = (Object[]) query("SELECT COALESCE(SUM(CASE WHEN a.worker_id IS NULL OR a.org_id <> e.org_id "
                 + "OR COALESCE(a.started_at, " + EPOCH + ") <> COALESCE(e.started_at, " + EPOCH + ") "
                 + "OR COALESCE(a.last_activity_at, " + EPOCH + ") <> COALESCE(e.last_at, " + EPOCH + ") "
                 + "OR a.seconds_spent <> e.seconds OR COALESCE(a.final_best_score, -1) <> e.final_best "
                 + "OR (CASE WHEN a.final_passed THEN 1 ELSE 0 END) <> e.final_passed "
-                + "OR COALESCE(a.completed_at, " + EPOCH + ") <> COALESCE(e.completed_at, " + EPOCH + ")");
-        long orphaned = count("SELECT COUNT(*) FROM worker_campaign a WHERE NOT EXISTS (SELECT 1 FROM (" + EXPECTED
-                + ") e WHERE e.worker_id = a.worker_id AND e.notice_id = a.notice_id)");
+                + "OR COALESCE(a.completed_at, " + EPOCH + ") <> COALESCE(e.completed_at, " + EPOCH + ") "
+                + "THEN 1 ELSE 0 END), 0), COUNT(a.worker_id) FROM (" + EXPECTED + ") e "
+                + "LEFT JOIN worker_campaign a ON a.worker_id = e.worker_id AND a.notice_id = e.notice_id",
+                fromWorker, toWorker).getSingleResult();
+        long differing = ((Number) compared[0]).longValue();
+        // Stored rows that matched no expected row: nothing justifies them any more.
+        long orphaned = stored - ((Number) compared[1]).longValue();
         if (differing > 0) {
-            entityManager.createNativeQuery("""
-                    INSERT INTO worker_campaign (worker_id, notice_id, org_id, started_at, last_activity_at, seconds_spent,
-                                                 final_best_score, final_passed, completed_at)
-                    SELECT e.worker_id, e.notice_id, e.org_id, e.started_at, e.last_at, e.seconds,
-                           CASE WHEN e.final_best < 0 THEN NULL ELSE e.final_best END, e.final_passed = 1, e.completed_at
-                    FROM (""" + EXPECTED + """
-                    ) e
-                    ON DUPLICATE KEY UPDATE org_id = VALUES(org_id), started_at = VALUES(started_at),
-                        last_activity_at = VALUES(last_activity_at), seconds_spent = VALUES(seconds_spent),
-                        final_best_score = VALUES(final_best_score), final_passed = VALUES(final_passed),
-                        completed_at = VALUES(completed_at)""").executeUpdate();
+            upsertExpected(fromWorker, toWorker);
         }
         if (orphaned > 0) {
-            entityManager.createNativeQuery("DELETE FROM worker_campaign WHERE NOT EXISTS (SELECT 1 FROM ("
+            query("DELETE FROM worker_campaign WHERE worker_id BETWEEN ?1 AND ?2 AND NOT EXISTS (SELECT 1 FROM ("
                     + EXPECTED + ") e WHERE e.worker_id = worker_campaign.worker_id "
-                    + "AND e.notice_id = worker_campaign.notice_id)").executeUpdate();
+                    + "AND e.notice_id = worker_campaign.notice_id)", fromWorker, toWorker).executeUpdate();
         }
         return differing + orphaned;
     }
 
-    private long count(String sql) {
-        return ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue();
+    private int upsertExpected(long fromWorker, long toWorker) {
+        return query("""
+                INSERT INTO worker_campaign (worker_id, notice_id, org_id, started_at, last_activity_at, seconds_spent,
+                                             final_best_score, final_passed, completed_at)
+                SELECT e.worker_id, e.notice_id, e.org_id, e.started_at, e.last_at, e.seconds,
+                       CASE WHEN e.final_best < 0 THEN NULL ELSE e.final_best END, e.final_passed = 1, e.completed_at
+                FROM (""" + EXPECTED + """
+                ) e
+                ON DUPLICATE KEY UPDATE org_id = VALUES(org_id), started_at = VALUES(started_at),
+                    last_activity_at = VALUES(last_activity_at), seconds_spent = VALUES(seconds_spent),
+                    final_best_score = VALUES(final_best_score), final_passed = VALUES(final_passed),
+                    completed_at = VALUES(completed_at)""", fromWorker, toWorker).executeUpdate();
+    }
+
+    private Query query(String sql, long fromWorker, long toWorker) {
+        return entityManager.createNativeQuery(sql).setParameter(1, fromWorker).setParameter(2, toWorker);
     }
 }

@@ -36,13 +36,53 @@ class WorkerReport {
         this.dataSource = dataSource;
     }
 
+    /**
+     * One page of the subtree's laggards in (org path, worker id) order. The per-union laggard counts of the
+     * counters (workers − completed) locate the unions the page falls in, so only their workers are read and
+     * sorted, never the whole subtree's; the page is exact as long as the counters are, which reconciliation keeps.
+     */
     List<Laggard> laggards(Organization org, long noticeId, int page, int size) {
+        long skip = (long) page * size;
+        List<Long> orgIds = new ArrayList<>();
+        long skippedInPage = 0;
+        long covered = 0;
+        for (long[] union : laggardCounts(org, noticeId)) {
+            if (covered >= skip + size) {
+                break;
+            }
+            if (covered + union[1] > skip) {
+                if (orgIds.isEmpty()) {
+                    skippedInPage = skip - covered;
+                }
+                orgIds.add(union[0]);
+            }
+            covered += union[1];
+        }
         List<Laggard> laggards = new ArrayList<>();
-        query(ROWS + " AND wc.completed_at IS NULL ORDER BY o.path, w.id LIMIT " + size + " OFFSET " + (long) page * size,
-                org, noticeId, false, rs -> laggards.add(new Laggard(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), DbClock.toInstant(rs.getTimestamp(5)), DbClock.toInstant(rs.getTimestamp(6)),
-                        rs.getLong(7))));
+        if (orgIds.isEmpty()) {
+            return laggards;
+        }
+        String unions = String.join(", ", orgIds.stream().map(String::valueOf).toList());
+        query(ROWS + " AND w.org_id IN (" + unions + ") AND wc.completed_at IS NULL ORDER BY o.path, w.id LIMIT " + size
+                        + " OFFSET " + skippedInPage, org, noticeId, false,
+                rs -> laggards.add(new Laggard(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        DbClock.toInstant(rs.getTimestamp(5)), DbClock.toInstant(rs.getTimestamp(6)), rs.getLong(7))));
         return laggards;
+    }
+
+    /** [org id, laggards] of every union of the subtree that has laggards, in path order, from the counters. */
+    private List<long[]> laggardCounts(Organization org, long noticeId) {
+        List<long[]> counts = new ArrayList<>();
+        query("""
+                SELECT o.id, COALESCE(w.workers, 0) - COALESCE(c.completed, 0) FROM organization o
+                LEFT JOIN org_worker_count w ON w.org_id = o.id
+                LEFT JOIN org_campaign_count c ON c.org_id = o.id AND c.notice_id = ?
+                WHERE o.path LIKE ? ORDER BY o.path""", org, noticeId, false, rs -> {
+            if (rs.getLong(2) > 0) {
+                counts.add(new long[]{rs.getLong(1), rs.getLong(2)});
+            }
+        });
+        return counts;
     }
 
     void write(Organization org, long noticeId, ReportSink sink) {

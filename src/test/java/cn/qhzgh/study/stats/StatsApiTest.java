@@ -181,6 +181,31 @@ class StatsApiTest {
     }
 
     @Test
+    void reconciliationRebuildsWipedCountersSliceBySlice() {
+        Api.asProvinceAdmin().post("/api/v1/admin/stats/reconcile").then().statusCode(200);
+        String before = summary("QH-TS").getString("figures");
+        String modulesBefore = Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/modules").then().statusCode(200)
+                .extract().asString();
+        long workerRows = Database.count("SELECT COUNT(*) FROM worker_campaign");
+        long moduleRows = Database.count("SELECT COUNT(*) FROM org_module_count");
+        long optionRows = Database.count("SELECT COUNT(*) FROM org_option_count");
+        assertThat(Database.count("SELECT COUNT(*) FROM worker")).isGreaterThan(3);
+        assertThat(moduleRows).isPositive();
+        Database.execute("DELETE FROM worker_campaign");
+        Database.execute("DELETE FROM org_module_count");
+        Database.execute("DELETE FROM org_option_count");
+        Api.asProvinceAdmin().post("/api/v1/admin/stats/reconcile").then().statusCode(200)
+                .body("tables.find { it.table == 'worker_campaign' }.driftedRows", equalTo((int) workerRows))
+                .body("tables.find { it.table == 'org_module_count' }.driftedRows", equalTo((int) moduleRows))
+                .body("tables.find { it.table == 'org_option_count' }.driftedRows", equalTo((int) optionRows));
+        assertThat(summary("QH-TS").getString("figures")).isEqualTo(before);
+        assertThat(Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/modules").then().statusCode(200)
+                .extract().asString()).isEqualTo(modulesBefore);
+        Api.asProvinceAdmin().post("/api/v1/admin/stats/reconcile").then().statusCode(200)
+                .body("totalDrift", equalTo(0));
+    }
+
+    @Test
     void movingAnOrgMovesItsFigures() {
         Fixtures.orgs("QH-TM2,【测试】迁移前市总工会,CITY,QH\nQH-TM3,【测试】迁移后市总工会,CITY,QH\n"
                 + "QH-TM2-G1,【测试】迁移基层工会,GRASSROOTS,QH-TM2\n");
@@ -206,6 +231,12 @@ class StatsApiTest {
         List<String> all = Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/laggards?size=50").then()
                 .statusCode(200).extract().jsonPath().getList("items.externalId");
         assertThat(all).containsExactlyInAnyOrder("ts-w1", "ts-w2", "ts-w3", "ts-w4", "ts-w6");
+        List<String> paged = new java.util.ArrayList<>();
+        for (int page = 0; page < 4; page++) {
+            paged.addAll(Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/laggards?size=2&page=" + page).then()
+                    .statusCode(200).extract().jsonPath().getList("items.externalId"));
+        }
+        assertThat(paged).containsExactlyElementsOf(all);
     }
 
     @Test

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Statistics at the scale of the whole province (issue #6): loads a throwaway MariaDB with 1 province, 8 cities,
+# 44 counties, 40 industry and direct unions, 10,000 grassroots unions, 1,000,000 workers, ~12M module_progress
+# rows with their raw events and ~1.5M quiz attempts with their answers, builds the counters with the service's
+# reconciliation, then measures the dashboards and the 1M-row export against the packaged jar at -Xmx512m.
+# Run from the repository root, without an outer flock (the script takes /tmp/study-bench.lock itself: shared
+# while loading, exclusive while measuring):
+#
+#   bench/stats-scale/run.sh            # load (~11 min on this machine) and measure
+#   bench/stats-scale/run.sh --reuse    # measure on the database a previous run left in bench/out/stats-scale
+#
+# Environment (all optional):
+#   BENCH_WORKERS=1000000 BENCH_GRASSROOTS=10000   size of the province
+#   BENCH_REQUESTS=300 BENCH_WARMUP=50             requests per dashboard endpoint after the warm-up
+#   BENCH_CONCURRENCY="1 4"                        client threads of the dashboard runs
+#   BENCH_EXPORT_FORMATS="csv xlsx"                formats of the province's workers export
+#   BENCH_XMX=512m BENCH_DB_BUFFER_POOL=4G         service heap, MariaDB buffer pool
+#   BENCH_WAIT_QUIET=120                           wait up to this many seconds for a quiet machine before measuring
+#   BENCH_LOCK=1                                   0 = take no lock (when an outer flock already holds it)
+#   BENCH_DB_URL=jdbc:mysql://host:port/db         an existing empty server instead of the throwaway MariaDB
+# Output: bench/out/stats-scale/ (git-ignored): mariadb/ (kept for --reuse), data/, service-*.log, gc-*.log,
+# results-<timestamp>.md
+set -euo pipefail
+
+ROOT=$(pwd)
+[[ -f "$ROOT/pom.xml" && -d "$ROOT/bench/stats-scale" ]] || { echo "run me from the repository root" >&2; exit 2; }
+REUSE=0
+[[ "${1:-}" == --reuse ]] && REUSE=1
+WORKERS=${BENCH_WORKERS:-1000000}
+GRASSROOTS=${BENCH_GRASSROOTS:-10000}
+REQUESTS=${BENCH_REQUESTS:-300}
+WARMUP=${BENCH_WARMUP:-50}
+CONCURRENCY=${BENCH_CONCURRENCY:-1 4}
+EXPORT_FORMATS=${BENCH_EXPORT_FORMATS:-csv xlsx}
+XMX=${BENCH_XMX:-512m}
+WAIT_QUIET=${BENCH_WAIT_QUIET:-120}
+LOCK=${BENCH_LOCK:-1}
+DB_BUFFER_POOL=${BENCH_DB_BUFFER_POOL:-4G}
+# A redo log large enough that the bulk load is not throttled by checkpoints (the default is 96 MiB), and a
+# temporary directory of our own: other processes cleaning /tmp broke a 1M-row import once.
+DB_EXTRA_ARGS="--innodb-log-file-size=1G --tmpdir=$ROOT/bench/out/stats-scale/mariadb-tmp"
+OUT=$ROOT/bench/out/stats-scale
+DATA=$OUT/data
+STAMP=$(date +%Y%m%d-%H%M%S)
+RESULTS=$OUT/results-$STAMP.md
+SAMPLES=$OUT/rss-$STAMP.tsv
+SKELETON=$ROOT/src/main/resources/seed/qinghai-unions.csv
+NOTICE=$ROOT/src/main/resources/notice/qhzgh-2022-24.md
+HERE=$ROOT/bench/stats-scale
+
+source "$ROOT/bench/lib/common.sh"
+source "$HERE/load.sh"
+bench_install_traps
+require_tools java javac curl openssl python3 mariadb jcmd
+mkdir -p "$OUT" "$DATA" "$OUT/mariadb-tmp"
+LOAD_START=$(loadavg)
+jar_ensure
+DB_REUSE=$REUSE
+export DB_BUFFER_POOL
+
+exec 9>/tmp/study-bench.lock
+lock() { ((LOCK == 0)) || flock "$@" 9; }
+
+declare -a PHASES=() ENDPOINTS=() EXPORTS=()
+
+admin() {  # admin <method> <path> <expected status> [curl args...]; body in $OUT/response.json
+  local method=$1 path=$2 expect=$3 status
+  shift 3
+  status=$(curl -sS --max-time 3600 -o "$OUT/response.json" -w '%{http_code}' -X "$method" \
+    -H "Authorization: Bearer $ADMIN_TOKEN" "$@" "$BASE$path") || status=curl-error
+  [[ "$status" == "$expect" ]] || die "$method $path returned $status, expected $expect: $(head -c 800 "$OUT/response.json")"
+}
+
+start_service() {  # start_service <label>: the service with a GC log, so the heap it used can be reported
+  SERVICE_LOG=$OUT/service-$1-$STAMP.log GC_LOG=$OUT/gc-$1-$STAMP.log
+  XMX=$XMX app_start JAVA_TOOL_OPTIONS="-Xlog:gc:file=$GC_LOG:uptime"
+}
+
+# --- load (shared lock) ---------------------------------------------------------------------------------
+lock -s
+db_start
+if ((REUSE)) && [[ "$(sql "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'worker'")" == 1 ]] \
+    && [[ "$(sql "SELECT COUNT(*) FROM module_progress")" -gt 0 ]]; then
+  log "reusing the loaded database: $(sql "SELECT COUNT(*) FROM worker") workers"
+  if [[ "$(sql "SELECT COUNT(*) FROM org_campaign_count")" == 0 ]]; then
+    log "the counters were never built (an interrupted load): building them"
+    start_service load
+    ADMIN_TOKEN=$(mint_token bench-admin '["province-admin"]' QH 7200 "bench-stats-load-$STAMP")
+    build_counters
+    verify_load
+    app_stop
+  fi
+  start_service bench
+else
+  ((REUSE == 0)) || log "nothing to reuse in $OUT/mariadb: loading"
+  [[ -z "${BENCH_DB_URL:-}" ]] || [[ "$(sql "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()")" == 0 ]] \
+    || die "the database of BENCH_DB_URL is not empty"
+  load_province
+  log "restarting the service for the measurements"
+  app_stop
+  start_service bench
+fi
+ADMIN_TOKEN=$(mint_token bench-admin '["province-admin"]' QH 7200 "bench-stats-admin-$STAMP")
+printf '%s' "$ADMIN_TOKEN" >"$OUT/admin.token"
+lock -u
+
+# --- measure (exclusive lock) ---------------------------------------------------------------------------
+lock
+source "$HERE/measure.sh"
+measure_dashboards
+measure_exports
+lock -u
+
+{
+  echo "# Statistics at scale, $STAMP"
+  echo
+  machine_line
+  echo "Service: -Xmx$XMX (${HEAP:-?}), ${GC:-?}; database: $DB_DESC."
+  echo "Data: $(sql "SELECT CONCAT((SELECT COUNT(*) FROM organization), ' orgs, ', (SELECT COUNT(*) FROM worker), ' workers, ',
+      (SELECT COUNT(*) FROM module_progress), ' module_progress, ', (SELECT COUNT(*) FROM progress_event), ' progress_event, ',
+      (SELECT COUNT(*) FROM quiz_attempt), ' quiz_attempt, ', (SELECT COUNT(*) FROM attempt_answer), ' attempt_answer, ',
+      (SELECT COUNT(*) FROM campaign_completion), ' campaign_completion')")."
+  echo
+  if ((${#PHASES[@]})); then
+    echo "| load phase | rows | seconds | load average after |"
+    echo "|---|---:|---:|---|"
+    printf '%s\n' "${PHASES[@]}"
+    echo
+  fi
+  echo "| endpoint | clients | requests | errors | p50 ms | p95 ms | p99 ms | max ms | bytes | target | load average |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
+  printf '%s\n' "${ENDPOINTS[@]}"
+  echo
+  echo "| export | rows in file | seconds | MiB | service peak RSS MiB | heap peak used / committed MiB | target | load average |"
+  echo "|---|---:|---:|---:|---:|---|---|---|"
+  printf '%s\n' "${EXPORTS[@]}"
+} >"$RESULTS"
+cat "$RESULTS"
+log "results: $RESULTS"
