@@ -17,6 +17,8 @@
 #   BENCH_XMX=512m BENCH_DB_BUFFER_POOL=4G         service heap, MariaDB buffer pool
 #   BENCH_WAIT_QUIET=120                           wait up to this many seconds for a quiet machine before measuring
 #   BENCH_LOCK=1                                   0 = take no lock (when an outer flock already holds it)
+#   BENCH_PARTS="dashboards exports writes"        what to measure; writes = progress with live counters on, then off
+#   BENCH_WRITE_WORKERS=1000 BENCH_WRITE_SECONDS=20  workers and seconds of each writes run
 #   BENCH_DB_URL=jdbc:mysql://host:port/db         an existing empty server instead of the throwaway MariaDB
 # Output: bench/out/stats-scale/ (git-ignored): mariadb/ (kept for --reuse), data/, service-*.log, gc-*.log,
 # results-<timestamp>.md
@@ -35,6 +37,7 @@ EXPORT_FORMATS=${BENCH_EXPORT_FORMATS:-csv xlsx}
 XMX=${BENCH_XMX:-512m}
 WAIT_QUIET=${BENCH_WAIT_QUIET:-120}
 LOCK=${BENCH_LOCK:-1}
+PARTS=${BENCH_PARTS:-dashboards exports writes}
 DB_BUFFER_POOL=${BENCH_DB_BUFFER_POOL:-4G}
 # A redo log large enough that the bulk load is not throttled by checkpoints (the default is 96 MiB), and a
 # temporary directory of our own: other processes cleaning /tmp broke a 1M-row import once.
@@ -50,6 +53,7 @@ HERE=$ROOT/bench/stats-scale
 
 source "$ROOT/bench/lib/common.sh"
 source "$HERE/load.sh"
+source "$HERE/writes.sh"
 bench_install_traps
 require_tools java javac curl openssl python3 mariadb jcmd
 mkdir -p "$OUT" "$DATA" "$OUT/mariadb-tmp"
@@ -61,7 +65,7 @@ export DB_BUFFER_POOL
 exec 9>/tmp/study-bench.lock
 lock() { ((LOCK == 0)) || flock "$@" 9; }
 
-declare -a PHASES=() ENDPOINTS=() EXPORTS=()
+declare -a PHASES=() ENDPOINTS=() EXPORTS=() WRITES=()
 
 admin() {  # admin <method> <path> <expected status> [curl args...]; body in $OUT/response.json
   local method=$1 path=$2 expect=$3 status
@@ -71,9 +75,10 @@ admin() {  # admin <method> <path> <expected status> [curl args...]; body in $OU
   [[ "$status" == "$expect" ]] || die "$method $path returned $status, expected $expect: $(head -c 800 "$OUT/response.json")"
 }
 
-start_service() {  # start_service <label>: the service with a GC log, so the heap it used can be reported
+start_service() {  # start_service <label> [VAR=value...]: the service with a GC log, so its heap can be reported
   SERVICE_LOG=$OUT/service-$1-$STAMP.log GC_LOG=$OUT/gc-$1-$STAMP.log
-  XMX=$XMX app_start JAVA_TOOL_OPTIONS="-Xlog:gc:file=$GC_LOG:uptime"
+  shift
+  XMX=$XMX app_start JAVA_TOOL_OPTIONS="-Xlog:gc:file=$GC_LOG:uptime" "$@"
 }
 
 # --- load (shared lock) ---------------------------------------------------------------------------------
@@ -107,8 +112,9 @@ lock -u
 # --- measure (exclusive lock) ---------------------------------------------------------------------------
 lock
 source "$HERE/measure.sh"
-measure_dashboards
-measure_exports
+[[ " $PARTS " == *" dashboards "* ]] && measure_dashboards
+[[ " $PARTS " == *" exports "* ]] && measure_exports
+[[ " $PARTS " == *" writes "* ]] && measure_writes
 lock -u
 
 {
@@ -127,13 +133,23 @@ lock -u
     printf '%s\n' "${PHASES[@]}"
     echo
   fi
-  echo "| endpoint | clients | requests | errors | p50 ms | p95 ms | p99 ms | max ms | bytes | target | load average |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
-  printf '%s\n' "${ENDPOINTS[@]}"
-  echo
-  echo "| export | rows in file | seconds | MiB | service peak RSS MiB | heap peak used / committed MiB | target | load average |"
-  echo "|---|---:|---:|---:|---:|---|---|---|"
-  printf '%s\n' "${EXPORTS[@]}"
+  if ((${#ENDPOINTS[@]})); then
+    echo "| endpoint | clients | requests | errors | p50 ms | p95 ms | p99 ms | max ms | bytes | target | load average |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
+    printf '%s\n' "${ENDPOINTS[@]}"
+    echo
+  fi
+  if ((${#EXPORTS[@]})); then
+    echo "| export | rows in file | seconds | MiB | service peak RSS MiB | heap peak used / committed MiB | target | load average |"
+    echo "|---|---:|---:|---:|---:|---|---|---|"
+    printf '%s\n' "${EXPORTS[@]}"
+    echo
+  fi
+  if ((${#WRITES[@]})); then
+    echo "| progress writes | clients | live counters | events/s | requests/s | p50 / p95 / p99 ms | accepted | load average |"
+    echo "|---|---:|---|---:|---:|---|---:|---|"
+    printf '%s\n' "${WRITES[@]}"
+  fi
 } >"$RESULTS"
 cat "$RESULTS"
 log "results: $RESULTS"
