@@ -32,7 +32,9 @@ final class ProblemExamples {
             case "412" -> problem("stale-etag", "Precondition Failed", 412, "The " + edited(path)
                     + " changed since you read it (current ETag " + currentEtag(path) + "); reload and try again.",
                     instance, null);
-            case "413" -> tooLarge(path, instance);
+            case "413" -> jsonBody ? problem("body-too-large", "Content Too Large", 413,
+                    "The JSON body has 2097152 bytes; JSON requests may have at most 1048576.", instance, null)
+                    : tooLarge(path, instance);
             case "415" -> problem("http-415", "Unsupported Media Type", 415,
                     "The request's Content-Type is not supported by this endpoint.", instance, null);
             case "422" -> unprocessable(path, instance);

@@ -54,6 +54,9 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         if (operation.getRequestBody() != null) {
             problem.add("415", "The Content-Type is not one this operation accepts.");
+            if (jsonBody) {
+                problem.add("413", "The JSON body is larger than `study.http.max-json-body` (1 MiB).");
+            }
             if (upload) {
                 problem.add("413", "The uploaded file is larger than this endpoint accepts.");
                 problem.add("422", "The file cannot be used; `errors` lists each problem with its row and column.");
