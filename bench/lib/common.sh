@@ -256,6 +256,32 @@ thread_cpu() {
     END { printf "%.2f %.2f %.2f %.2f\n", j / hz, g / hz, r / hz, o / hz }'
 }
 
+# --- admin calls, load drivers, the skeleton ---------------------------------------------------------------
+# admin <method> <path> <expected status> [curl args...]: calls the service with $ADMIN_TOKEN and dies on any other
+# status; the body lands in $OUT/response.json. ADMIN_TIMEOUT (default 300 s) bounds one call.
+admin() {
+  local method=$1 path=$2 expect=$3 status
+  shift 3
+  status=$(curl -sS --max-time "${ADMIN_TIMEOUT:-300}" -o "$OUT/response.json" -w '%{http_code}' -X "$method" \
+    -H "Authorization: Bearer $ADMIN_TOKEN" "$@" "$BASE$path") || status=curl-error
+  [[ "$status" == "$expect" ]] || die "$method $path returned $status, expected $expect: $(head -c 800 "$OUT/response.json")"
+}
+
+# compile_driver <java source> <classes dir>: compiles a load driver once; a single-file launch recompiles every run.
+compile_driver() {
+  local class=$2/$(basename "$1" .java).class
+  if [[ ! -f "$class" || "$1" -nt "$class" ]]; then
+    rm -rf "$2" && mkdir -p "$2"
+    javac --release 17 -d "$2" "$1"
+  fi
+}
+
+# county_codes <skeleton csv>: fills the array COUNTIES with the skeleton's COUNTY codes.
+county_codes() {
+  mapfile -t COUNTIES < <(awk -F, 'NR > 1 && $3 == "COUNTY" { print $1 }' "$1")
+  ((${#COUNTIES[@]} > 0)) || die "no COUNTY rows in $1"
+}
+
 # --- tokens signed with the NON-PRODUCTION key ----------------------------------------------------------
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 

@@ -101,14 +101,6 @@ UNIONS_USED=$(tail -n +2 "$WORKERS_CSV" | cut -d, -f3 | sort -u | wc -l)
 
 db_start
 
-admin() {  # admin <method> <path> <expected status> [curl args...]; body in $OUT/response.json
-  local method=$1 path=$2 expect=$3 status
-  shift 3
-  status=$(curl -sS --max-time 300 -o "$OUT/response.json" -w '%{http_code}' -X "$method" \
-    -H "Authorization: Bearer $ADMIN_TOKEN" "$@" "$BASE$path") || status=curl-error
-  [[ "$status" == "$expect" ]] || die "$method $path returned $status, expected $expect: $(head -c 800 "$OUT/response.json")"
-}
-
 # as_worker <token> <method> <path>: prints "<status> <body>" of one worker call
 as_worker() {
   curl -sS --max-time 60 -o "$OUT/worker-response.json" -w '%{http_code}' -X "$2" -H "Authorization: Bearer $1" "$BASE$3" || echo curl-error

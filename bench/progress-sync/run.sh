@@ -74,12 +74,8 @@ LOAD_START=$(loadavg)
 jar_ensure
 
 DRIVER_CLASSES=$OUT/driver-classes
-if [[ ! -f "$DRIVER_CLASSES/ProgressDriver.class" || "$ROOT/bench/progress-sync/ProgressDriver.java" -nt "$DRIVER_CLASSES/ProgressDriver.class" ]]; then
-  rm -rf "$DRIVER_CLASSES" && mkdir -p "$DRIVER_CLASSES"
-  javac --release 17 -d "$DRIVER_CLASSES" "$ROOT/bench/progress-sync/ProgressDriver.java"
-fi
-mapfile -t COUNTIES < <(awk -F, 'NR > 1 && $3 == "COUNTY" { print $1 }' "$SKELETON")
-((${#COUNTIES[@]} > 0)) || die "no COUNTY rows in $SKELETON"
+compile_driver "$ROOT/bench/progress-sync/ProgressDriver.java" "$DRIVER_CLASSES"
+county_codes "$SKELETON"
 
 # --- worker tokens: "sub TAB token", cached for 90 minutes (they live 2 h); two minting shards in parallel -------
 TOKENS=$OUT/tokens.tsv
@@ -105,13 +101,7 @@ head -n "$WORKERS" "$TOKENS" >"$OUT/tokens-used.tsv"
 
 db_start
 
-admin() {  # admin <method> <path> <expected status> [curl args...]; body in $OUT/response.json
-  local method=$1 path=$2 expect=$3 status
-  shift 3
-  status=$(curl -sS --max-time 120 -o "$OUT/response.json" -w '%{http_code}' -X "$method" \
-    -H "Authorization: Bearer $ADMIN_TOKEN" "$@" "$BASE$path") || status=curl-error
-  [[ "$status" == "$expect" ]] || die "$method $path returned $status, expected $expect: $(head -c 800 "$OUT/response.json")"
-}
+ADMIN_TIMEOUT=120
 
 start_service() {  # start_service <label> [VAR=value...]
   SERVICE_LOG=$OUT/service-$1.log

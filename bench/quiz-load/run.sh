@@ -52,25 +52,14 @@ mkdir -p "$OUT"
 LOAD_START=$(loadavg)
 jar_ensure
 
-# The driver is compiled once into bench/out (a single-file launch would recompile it on every run).
 DRIVER_CLASSES=$OUT/driver-classes
-if [[ ! -f "$DRIVER_CLASSES/LoadDriver.class" || "$ROOT/bench/quiz-load/LoadDriver.java" -nt "$DRIVER_CLASSES/LoadDriver.class" ]]; then
-  rm -rf "$DRIVER_CLASSES" && mkdir -p "$DRIVER_CLASSES"
-  javac --release 17 -d "$DRIVER_CLASSES" "$ROOT/bench/quiz-load/LoadDriver.java"
-fi
-mapfile -t COUNTIES < <(awk -F, 'NR > 1 && $3 == "COUNTY" { print $1 }' "$SKELETON")
-((${#COUNTIES[@]} > 0)) || die "no COUNTY rows in $SKELETON"
+compile_driver "$ROOT/bench/quiz-load/LoadDriver.java" "$DRIVER_CLASSES"
+county_codes "$SKELETON"
 
 db_start
 
 # admin <method> <path> <expected status> [curl args...]: one admin call; the body goes to $OUT/response.json.
-admin() {
-  local method=$1 path=$2 expect=$3 status
-  shift 3
-  status=$(curl -sS --max-time 120 -o "$OUT/response.json" -w '%{http_code}' -X "$method" \
-    -H "Authorization: Bearer $ADMIN_TOKEN" "$@" "$BASE$path") || status=curl-error
-  [[ "$status" == "$expect" ]] || die "$method $path returned $status, expected $expect: $(head -c 800 "$OUT/response.json")"
-}
+ADMIN_TIMEOUT=120
 
 # Saves /q/metrics as $OUT/metrics-<run>-<label>.txt.
 save_metrics() { curl -sS --max-time 10 -o "$OUT/metrics-$RUN-$1.txt" "$BASE/q/metrics" || : >"$OUT/metrics-$RUN-$1.txt"; }

@@ -5,10 +5,7 @@
 DRIVER_CLASSES=$OUT/driver-classes
 
 measure_dashboards() {
-  if [[ ! -f "$DRIVER_CLASSES/StatsDriver.class" || "$HERE/StatsDriver.java" -nt "$DRIVER_CLASSES/StatsDriver.class" ]]; then
-    rm -rf "$DRIVER_CLASSES" && mkdir -p "$DRIVER_CLASSES"
-    javac --release 17 -d "$DRIVER_CLASSES" "$HERE/StatsDriver.java"
-  fi
+  compile_driver "$HERE/StatsDriver.java" "$DRIVER_CLASSES"
   local grassroots today from c line name n errors p50 p95 p99 max bytes target load
   # The largest grassroots union and four others picked by a fixed hash, asked in turn.
   grassroots=$(sql "(SELECT o.code FROM organization o JOIN org_worker_count c ON c.org_id = o.id

@@ -67,13 +67,7 @@ lock() { ((LOCK == 0)) || flock "$@" 9; }
 
 declare -a PHASES=() ENDPOINTS=() EXPORTS=() WRITES=()
 
-admin() {  # admin <method> <path> <expected status> [curl args...]; body in $OUT/response.json
-  local method=$1 path=$2 expect=$3 status
-  shift 3
-  status=$(curl -sS --max-time 3600 -o "$OUT/response.json" -w '%{http_code}' -X "$method" \
-    -H "Authorization: Bearer $ADMIN_TOKEN" "$@" "$BASE$path") || status=curl-error
-  [[ "$status" == "$expect" ]] || die "$method $path returned $status, expected $expect: $(head -c 800 "$OUT/response.json")"
-}
+ADMIN_TIMEOUT=3600
 
 start_service() {  # start_service <label> [VAR=value...]: the service with a GC log, so its heap can be reported
   SERVICE_LOG=$OUT/service-$1-$STAMP.log GC_LOG=$OUT/gc-$1-$STAMP.log

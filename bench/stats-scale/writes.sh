@@ -9,10 +9,7 @@ WRITE_SECONDS=${BENCH_WRITE_SECONDS:-20}
 WRITE_CLASSES=$OUT/progress-driver-classes
 
 measure_writes() {
-  if [[ ! -f "$WRITE_CLASSES/ProgressDriver.class" || "$ROOT/bench/progress-sync/ProgressDriver.java" -nt "$WRITE_CLASSES/ProgressDriver.class" ]]; then
-    rm -rf "$WRITE_CLASSES" && mkdir -p "$WRITE_CLASSES"
-    javac --release 17 -d "$WRITE_CLASSES" "$ROOT/bench/progress-sync/ProgressDriver.java"
-  fi
+  compile_driver "$ROOT/bench/progress-sync/ProgressDriver.java" "$WRITE_CLASSES"
   local tokens=$OUT/write-tokens.tsv modules sub org counters
   modules=$(sql "SELECT id FROM study_module WHERE published = TRUE ORDER BY position" | paste -sd,)
   log "minting tokens for $WRITE_WORKERS existing workers spread over the province"
