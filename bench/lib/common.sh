@@ -221,6 +221,7 @@ rss_peak_all() { awk -v c="${1:-2}" '$c > m { m = $c } END { printf "%d", m / 10
 # and the 1-minute load average is below the limit; logs either way and never fails.
 wait_quiet() {
   local limit=$1 max_load=${2:-1.5} i maven load
+  ((limit > 0)) || return 0
   for ((i = 0; i * 5 < limit; i++)); do
     maven=$(pgrep -fc plexus-classworlds || true) load=$(cut -d' ' -f1 /proc/loadavg)
     if [[ "$maven" == 0 ]] && awk -v l="$load" -v m="$max_load" 'BEGIN { exit !(l < m) }'; then
