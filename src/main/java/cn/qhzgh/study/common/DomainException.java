@@ -66,7 +66,7 @@ public class DomainException extends RuntimeException {
         return errorCount;
     }
 
-    /** Seconds after which a retry may succeed; only rate limits set it. */
+    /** Seconds after which a retry may succeed; set by rate limits and by lock conflicts that outlasted their retries. */
     public Long retryAfterSeconds() {
         return null;
     }

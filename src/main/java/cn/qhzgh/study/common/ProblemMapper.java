@@ -1,5 +1,6 @@
 package cn.qhzgh.study.common;
 
+import cn.qhzgh.study.common.retry.LockConflict;
 import cn.qhzgh.study.common.tabular.TabularFormatException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -116,6 +117,14 @@ public class ProblemMapper {
                     .entity(new Problem(Problem.type("unavailable"), "Service Unavailable", 503,
                             "The service is overloaded or its database is unreachable; retry after "
                                     + RETRY_UNAVAILABLE_SECONDS + " s.",
+                            path(uri), null, null)).build();
+        }
+        if (LockConflict.of(e).isPresent()) {
+            // A lock conflict on a path without @RetriedOnLockConflict: nothing was written, a retry is safe.
+            LOG.warnf("Lock conflict on %s: %s", path(uri), e.getMessage());
+            return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, 1)
+                    .entity(new Problem(Problem.type("unavailable"), "Service Unavailable", 503,
+                            "Too many requests changed the same figures at once; nothing was recorded. Retry after 1 s.",
                             path(uri), null, null)).build();
         }
         if (causedBy(e, ClosedChannelException.class) || causedBy(e, HttpClosedException.class)) {

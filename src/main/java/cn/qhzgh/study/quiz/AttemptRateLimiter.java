@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import cn.qhzgh.study.common.TooManyRequestsException;
+import cn.qhzgh.study.common.retry.RetryScope;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +22,9 @@ public class AttemptRateLimiter {
     private record Window(long workerId, long minute) {
     }
 
+    private record Charge(long workerId) {
+    }
+
     private final int perMinute;
     private final Clock clock;
     private final Cache<Window, AtomicInteger> windows = Caffeine.newBuilder()
@@ -31,7 +35,11 @@ public class AttemptRateLimiter {
         this.clock = Clock.systemUTC();
     }
 
+    /** Charges one start or submission; the retries of a transaction that met a lock conflict are not charged again. */
     public void acquire(long workerId) {
+        if (!RetryScope.firstTry(new Charge(workerId))) {
+            return;
+        }
         long nowMillis = clock.millis();
         long minute = nowMillis / 60_000;
         int used = windows.get(new Window(workerId, minute), w -> new AtomicInteger()).incrementAndGet();
