@@ -3,10 +3,12 @@ package cn.qhzgh.study.progress;
 import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.BusinessMetrics;
 import cn.qhzgh.study.common.DomainException;
+import cn.qhzgh.study.common.retry.RetriedOnLockConflict;
 import cn.qhzgh.study.content.ModuleCatalog;
 import cn.qhzgh.study.content.ModuleRef;
 import cn.qhzgh.study.org.WorkerLock;
 import cn.qhzgh.study.security.Caller;
+import cn.qhzgh.study.stats.StatsCounters;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -35,16 +37,19 @@ public class ProgressSyncService {
     private final EntityManager entityManager;
     private final ModuleCatalog catalog;
     private final CompletionService completion;
+    private final StatsCounters counters;
     private final BusinessMetrics metrics;
 
     public ProgressSyncService(EntityManager entityManager, ModuleCatalog catalog, CompletionService completion,
-                               BusinessMetrics metrics) {
+                               StatsCounters counters, BusinessMetrics metrics) {
         this.entityManager = entityManager;
         this.catalog = catalog;
         this.completion = completion;
+        this.counters = counters;
         this.metrics = metrics;
     }
 
+    @RetriedOnLockConflict
     @Transactional
     public SyncResponse sync(Caller caller, List<JsonNode> events) {
         if (caller.workerId() == null) {
@@ -86,6 +91,7 @@ public class ProgressSyncService {
         }
         if (!accepted.isEmpty()) {
             record(workerId, orgId, accepted, modules);
+            counters.flush();
         }
         for (EventStatus status : EventStatus.values()) {
             metrics.progressEvents(status.name(), Arrays.stream(results).filter(r -> r.status() == status).count());

@@ -3,6 +3,8 @@ package cn.qhzgh.study.quiz;
 import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.BusinessMetrics;
 import cn.qhzgh.study.common.DomainException;
+import cn.qhzgh.study.common.retry.RetriedOnLockConflict;
+import cn.qhzgh.study.org.WorkerLock;
 import cn.qhzgh.study.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -23,8 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * Starts attempts. The server draws and orders the questions; the draw is stored so that a retried start or a
- * reconnect returns the same attempt. Nothing shared is locked: a unique key on the in-progress attempt
- * keeps one attempt in progress per worker and quiz.
+ * reconnect returns the same attempt. Only the worker's own row is locked, first, as every write of a worker's
+ * records does; a unique key on the in-progress attempt keeps one attempt in progress per worker and quiz.
  */
 @ApplicationScoped
 public class AttemptService {
@@ -49,10 +51,12 @@ public class AttemptService {
         this.metrics = metrics;
     }
 
+    @RetriedOnLockConflict
     @Transactional
     public AttemptStarted start(Caller caller, long quizId) {
         long workerId = requireWorker(caller);
         rateLimiter.acquire(workerId);
+        WorkerLock.acquire(entityManager, workerId);
         Quiz quiz = Quiz.<Quiz>findByIdOptional(quizId).filter(q -> q.active).orElseThrow(() ->
                 DomainException.notFound("quiz-not-found", "No active quiz has the id " + quizId + "."));
         Instant now = DbClock.now();

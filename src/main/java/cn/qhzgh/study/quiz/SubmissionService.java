@@ -5,7 +5,9 @@ import cn.qhzgh.study.common.BusinessMetrics;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.Hashing;
 import cn.qhzgh.study.common.ProblemError;
+import cn.qhzgh.study.common.retry.RetriedOnLockConflict;
 import cn.qhzgh.study.security.Caller;
+import cn.qhzgh.study.stats.StatsCounters;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.qhzgh.study.org.WorkerLock;
@@ -35,19 +37,23 @@ public class SubmissionService {
     private final AttemptRateLimiter rateLimiter;
     private final ObjectMapper json;
     private final Event<AttemptScored> scored;
+    private final StatsCounters counters;
     private final BusinessMetrics metrics;
 
     public SubmissionService(EntityManager entityManager, AskedVersions asked, AttemptRateLimiter rateLimiter,
-                             ObjectMapper json, Event<AttemptScored> scored, BusinessMetrics metrics) {
+                             ObjectMapper json, Event<AttemptScored> scored, StatsCounters counters,
+                             BusinessMetrics metrics) {
         this.entityManager = entityManager;
         this.asked = asked;
         this.rateLimiter = rateLimiter;
         this.json = json;
         this.scored = scored;
+        this.counters = counters;
         this.metrics = metrics;
     }
 
     /** Returns the response body, exactly as stored. */
+    @RetriedOnLockConflict
     @Transactional
     public String submit(Caller caller, String attemptId, String idempotencyKey, SubmissionRequest request) {
         long workerId = AttemptService.requireWorker(caller);
@@ -88,6 +94,7 @@ public class SubmissionService {
         Quiz quiz = Quiz.findById(attempt.quizId);
         scored.fire(new AttemptScored(attempt.id, workerId, orgId, quiz.id, quiz.noticeId, quiz.kind, quiz.moduleCode,
                 result.score(), result.passed(), now, answered));
+        counters.flush();
         metrics.attemptSubmitted(result.status().name());
         return attempt.responseBody;
     }

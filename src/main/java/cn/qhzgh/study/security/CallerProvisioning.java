@@ -2,6 +2,7 @@ package cn.qhzgh.study.security;
 
 import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.DomainException;
+import cn.qhzgh.study.common.retry.RetriedOnLockConflict;
 import cn.qhzgh.study.org.Organization;
 import cn.qhzgh.study.org.Worker;
 import cn.qhzgh.study.org.WorkerJoined;
@@ -24,6 +25,7 @@ public class CallerProvisioning {
         this.workerJoined = workerJoined;
     }
 
+    @RetriedOnLockConflict
     @Transactional
     public Caller resolve(String subject, String role, String orgCode, String name) {
         Optional<Organization> org = orgCode == null ? Optional.empty() : Organization.findByCode(orgCode);

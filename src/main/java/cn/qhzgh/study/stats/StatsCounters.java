@@ -26,7 +26,9 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps the per-org counters in step with the records, inside the transaction that writes the records.
- * Every update is an upsert on a row of the worker's own union; the caller holds the worker's lock.
+ * Every update is an upsert on a row of the worker's own union; the caller holds the worker's lock. The worker's
+ * own rows are written at once; the union rows other workers share are collected and written by {@link #flush()}
+ * at the end of the transaction, in one lock order for every path.
  */
 @ApplicationScoped
 public class StatsCounters {
@@ -34,15 +36,17 @@ public class StatsCounters {
     static final ZoneId CAMPAIGN_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final EntityManager entityManager;
+    private final CounterDeltas deltas;
     private final boolean live;
 
     /**
      * @param live false skips counter upkeep, for bulk backfills: dashboards then lag until the next
      *             reconciliation, which rebuilds every counter from the records
      */
-    public StatsCounters(EntityManager entityManager,
+    public StatsCounters(EntityManager entityManager, CounterDeltas deltas,
                          @ConfigProperty(name = "study.stats.live-counters") boolean live) {
         this.entityManager = entityManager;
+        this.deltas = deltas;
         this.live = live;
     }
 
@@ -54,7 +58,7 @@ public class StatsCounters {
         entityManager.createNativeQuery("""
                         INSERT INTO org_worker_count (org_id, workers)
                         SELECT o.id, (SELECT COUNT(*) FROM worker w WHERE w.org_id = o.id) FROM organization o
-                        WHERE o.id IN (?1)
+                        WHERE o.id IN (?1) ORDER BY o.id
                         ON DUPLICATE KEY UPDATE workers = VALUES(workers)""")
                 .setParameter(1, List.copyOf(changed.orgIds())).executeUpdate();
     }
@@ -92,25 +96,12 @@ public class StatsCounters {
                         seconds_spent = seconds_spent + VALUES(seconds_spent)""",
                     worker, notice, org, Timestamp.from(first), Timestamp.from(last), seconds);
             campaign(org, notice, recorded.startedNotices().contains(notice) ? 1 : 0, 0, seconds, 0, 0, 0);
-            // One multi-row statement per table (rows in key order), not one per channel, day and module.
-            List<Object> channels = new ArrayList<>();
-            events.stream().collect(Collectors.groupingBy(e -> e.channel().name(), TreeMap::new, Collectors.toList()))
-                    .forEach((channel, inChannel) -> channels.addAll(List.of(org, notice, channel, inChannel.size(),
-                            inChannel.stream().mapToLong(RecordedEvent::secondsSpent).sum())));
-            sqlRows("INSERT INTO org_channel_count (org_id, notice_id, channel, events, seconds_spent) VALUES ",
-                    "(?, ?, ?, ?, ?)", channels.size() / 5, " ON DUPLICATE KEY UPDATE events = events + VALUES(events), "
-                            + "seconds_spent = seconds_spent + VALUES(seconds_spent)", channels);
+            events.forEach(e -> deltas.add(SharedCounter.CHANNEL, List.of(org, notice, e.channel().name()), 1,
+                    e.secondsSpent()));
             markActive(worker, org, notice, events.stream().map(e -> LocalDate.ofInstant(e.occurredAt(), CAMPAIGN_ZONE))
                     .distinct().sorted().toList());
         });
-        List<Long> started = recorded.startedModules().stream().sorted().toList();
-        if (!started.isEmpty()) {
-            List<Object> params = new ArrayList<>();
-            started.forEach(module -> params.addAll(List.of(org, module)));
-            sqlRows("INSERT INTO org_module_count (org_id, module_id, started, completed, quiz_attempted, quiz_best_sum) "
-                    + "VALUES ", "(?, ?, 1, 0, 0, 0)", started.size(), " ON DUPLICATE KEY UPDATE started = started + 1",
-                    params);
-        }
+        recorded.startedModules().forEach(module -> module(org, module, 1, 0, 0, 0));
     }
 
     void onCompletion(@Observes CompletionChanged change) {
@@ -166,21 +157,29 @@ public class StatsCounters {
         campaign(scored.orgId(), scored.noticeId(), 0, 0, 0, attemptedDelta, bestDelta, passedDelta);
     }
 
-    /** Item counters of the whole attempt: one upsert for the questions, one for the options picked. */
+    /**
+     * Item counters of the whole attempt. The attempt asked them in its own shuffled order; {@link #flush()} writes
+     * them in question order, so that two attempts of one union never lock each other's rows crosswise.
+     */
     private void questions(AttemptScored scored) {
-        List<AttemptScored.AnsweredQuestion> answers = scored.answers();
-        if (answers.isEmpty()) {
-            return;
+        long org = scored.orgId();
+        for (AttemptScored.AnsweredQuestion answer : scored.answers()) {
+            deltas.add(SharedCounter.QUESTION, List.of(org, answer.questionId()), 1, answer.correct() ? 1 : 0);
+            answer.picked().forEach(key -> deltas.add(SharedCounter.OPTION, List.of(org, answer.questionId(), key), 1));
         }
-        List<Object> params = new ArrayList<>();
-        answers.forEach(a -> params.addAll(List.of(scored.orgId(), a.questionId(), a.correct() ? 1 : 0)));
-        sqlRows("INSERT INTO org_question_count (org_id, question_id, asked, correct) VALUES ", "(?, ?, 1, ?)",
-                answers.size(), " ON DUPLICATE KEY UPDATE asked = asked + 1, correct = correct + VALUES(correct)", params);
-        List<Object> picks = new ArrayList<>();
-        answers.forEach(a -> a.picked().forEach(key -> picks.addAll(List.of(scored.orgId(), a.questionId(), key))));
-        if (!picks.isEmpty()) {
-            sqlRows("INSERT INTO org_option_count (org_id, question_id, option_key, picks) VALUES ", "(?, ?, ?, 1)",
-                    picks.size() / 3, " ON DUPLICATE KEY UPDATE picks = picks + 1", picks);
+    }
+
+    /** Writes the shared union counters this transaction collected: tables in lock order, rows in key order. */
+    public void flush() {
+        for (CounterDeltas.Upsert upsert : deltas.drain()) {
+            var query = entityManager.createNativeQuery(upsert.counter().upsertSql(upsert.rows().size()));
+            int p = 1;
+            for (List<Object> row : upsert.rows()) {
+                for (Object value : row) {
+                    query.setParameter(p++, value instanceof LocalDate day ? Date.valueOf(day) : value);
+                }
+            }
+            query.executeUpdate();
         }
     }
 
@@ -203,10 +202,7 @@ public class StatsCounters {
         if (fresh.isEmpty()) {
             return;
         }
-        List<Object> counts = new ArrayList<>();
-        fresh.forEach(d -> counts.addAll(List.of(org, notice, Date.valueOf(d))));
-        sqlRows("INSERT INTO org_day_count (org_id, notice_id, activity_day, completions, active_workers) VALUES ",
-                "(?, ?, ?, 0, 1)", fresh.size(), " ON DUPLICATE KEY UPDATE active_workers = active_workers + 1", counts);
+        fresh.forEach(d -> day(org, notice, d, 0, 1));
     }
 
     /** One day: the primary key tells in the insert itself whether the worker was active that day already. */
@@ -246,35 +242,16 @@ public class StatsCounters {
 
     private void campaign(long org, long notice, int started, int completed, long seconds, int finalAttempted,
                           long finalBest, int finalPassed) {
-        sql("""
-                INSERT INTO org_campaign_count (org_id, notice_id, started, completed, seconds_spent, final_attempted,
-                                                final_best_sum, final_passed)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                ON DUPLICATE KEY UPDATE started = started + VALUES(started), completed = completed + VALUES(completed),
-                    seconds_spent = seconds_spent + VALUES(seconds_spent),
-                    final_attempted = final_attempted + VALUES(final_attempted),
-                    final_best_sum = final_best_sum + VALUES(final_best_sum),
-                    final_passed = final_passed + VALUES(final_passed)""",
-                org, notice, started, completed, seconds, finalAttempted, finalBest, finalPassed);
+        deltas.add(SharedCounter.CAMPAIGN, List.of(org, notice), started, completed, seconds, finalAttempted, finalBest,
+                finalPassed);
     }
 
     private void module(long org, long module, int started, int completed, int quizAttempted, long quizBest) {
-        sql("""
-                INSERT INTO org_module_count (org_id, module_id, started, completed, quiz_attempted, quiz_best_sum)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                ON DUPLICATE KEY UPDATE started = started + VALUES(started), completed = completed + VALUES(completed),
-                    quiz_attempted = quiz_attempted + VALUES(quiz_attempted),
-                    quiz_best_sum = quiz_best_sum + VALUES(quiz_best_sum)""",
-                org, module, started, completed, quizAttempted, quizBest);
+        deltas.add(SharedCounter.MODULE, List.of(org, module), started, completed, quizAttempted, quizBest);
     }
 
     private void day(long org, long notice, LocalDate day, int completions, int active) {
-        sql("""
-                INSERT INTO org_day_count (org_id, notice_id, activity_day, completions, active_workers)
-                VALUES (?1, ?2, ?3, ?4, ?5)
-                ON DUPLICATE KEY UPDATE completions = completions + VALUES(completions),
-                    active_workers = active_workers + VALUES(active_workers)""",
-                org, notice, Date.valueOf(day), completions, active);
+        deltas.add(SharedCounter.DAY, List.of(org, notice, day), completions, active);
     }
 
     private void sql(String sql, Object... params) {

@@ -1,0 +1,48 @@
+package cn.qhzgh.study.stats;
+
+import java.util.List;
+
+/**
+ * The union counter tables that many workers' transactions increment, declared in the one order in which every
+ * transaction locks their rows (and, within a table, in primary-key order). Two transactions that lock in the
+ * same order can wait for each other but never deadlock. org_worker_count comes last, written on its own.
+ */
+enum SharedCounter {
+
+    CAMPAIGN("org_campaign_count", List.of("org_id", "notice_id"),
+            List.of("started", "completed", "seconds_spent", "final_attempted", "final_best_sum", "final_passed")),
+    QUESTION("org_question_count", List.of("org_id", "question_id"), List.of("asked", "correct")),
+    OPTION("org_option_count", List.of("org_id", "question_id", "option_key"), List.of("picks")),
+    DAY("org_day_count", List.of("org_id", "notice_id", "activity_day"), List.of("completions", "active_workers")),
+    CHANNEL("org_channel_count", List.of("org_id", "notice_id", "channel"), List.of("events", "seconds_spent")),
+    MODULE("org_module_count", List.of("org_id", "module_id"),
+            List.of("started", "completed", "quiz_attempted", "quiz_best_sum"));
+
+    final String table;
+    final List<String> keys;
+    final List<String> counters;
+
+    SharedCounter(String table, List<String> keys, List<String> counters) {
+        this.table = table;
+        this.keys = keys;
+        this.counters = counters;
+    }
+
+    /** One upsert of {@code rows} rows that adds each row's values to the counters it finds. */
+    String upsertSql(int rows) {
+        int columns = keys.size() + counters.size();
+        String tuple = "(" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (")
+                .append(String.join(", ", keys)).append(", ").append(String.join(", ", counters)).append(") VALUES ");
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ").append(tuple);
+        }
+        sql.append(" ON DUPLICATE KEY UPDATE ");
+        for (int i = 0; i < counters.size(); i++) {
+            String counter = counters.get(i);
+            sql.append(i == 0 ? "" : ", ").append(counter).append(" = ").append(counter).append(" + VALUES(")
+                    .append(counter).append(')');
+        }
+        return sql.toString();
+    }
+}
