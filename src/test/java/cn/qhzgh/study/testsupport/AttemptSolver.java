@@ -3,6 +3,7 @@ package cn.qhzgh.study.testsupport;
 import io.restassured.path.json.JsonPath;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,10 +18,21 @@ public final class AttemptSolver {
     public static JsonPath pass(String workerToken, long quizId) {
         JsonPath started = Api.as(workerToken).post("/api/v1/quizzes/" + quizId + "/attempts").then()
                 .statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract().jsonPath();
+        List<Map<String, Object>> answers = correctAnswers(started, new HashMap<>());
+        return Api.as(workerToken).contentType("application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("answers", answers)).put("/api/v1/attempts/" + started.getString("attemptId") + "/answers")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    /**
+     * The correct answers to a start payload, in the letters this phone was shown.
+     * @param keys the examiner's view of each question, looked up once and kept here (callers may share it)
+     */
+    public static List<Map<String, Object>> correctAnswers(JsonPath started, Map<Object, JsonPath> keys) {
         List<Map<String, Object>> answers = new ArrayList<>();
         for (Map<String, Object> q : started.<Map<String, Object>>getList("questions")) {
-            JsonPath key = Api.asProvinceAdmin().get("/api/v1/admin/questions/" + q.get("questionId")).then()
-                    .statusCode(200).extract().jsonPath();
+            JsonPath key = keys.computeIfAbsent(q.get("questionId"), id -> Api.asProvinceAdmin()
+                    .get("/api/v1/admin/questions/" + id).then().statusCode(200).extract().jsonPath());
             List<String> answer = key.getList("answer");
             List<Map<String, String>> shown = (List<Map<String, String>>) q.get("options");
             List<String> response;
@@ -36,8 +48,6 @@ public final class AttemptSolver {
             }
             answers.add(Map.of("questionId", q.get("questionId"), "response", response));
         }
-        return Api.as(workerToken).contentType("application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("answers", answers)).put("/api/v1/attempts/" + started.getString("attemptId") + "/answers")
-                .then().statusCode(200).extract().jsonPath();
+        return answers;
     }
 }
