@@ -268,12 +268,13 @@ admin() {
   [[ "$status" == "$expect" ]] || die "$method $path returned $status, expected $expect: $(head -c 800 "$OUT/response.json")"
 }
 
-# compile_driver <java source> <classes dir>: compiles a load driver once; a single-file launch recompiles every run.
+# compile_driver <java source> <classes dir> [classpath]: compiles a load driver once; a single-file launch recompiles
+# every run. The classpath names classes the driver reuses (another driver's classes dir).
 compile_driver() {
   local class=$2/$(basename "$1" .java).class
-  if [[ ! -f "$class" || "$1" -nt "$class" ]]; then
+  if [[ ! -f "$class" || "$1" -nt "$class" || ( -n "${3:-}" && -n "$(find "$3" -newer "$class" -print -quit)" ) ]]; then
     rm -rf "$2" && mkdir -p "$2"
-    javac --release 17 -d "$2" "$1"
+    javac --release 17 ${3:+-cp "$3"} -d "$2" "$1"
   fi
 }
 

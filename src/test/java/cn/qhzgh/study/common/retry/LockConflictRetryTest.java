@@ -40,7 +40,7 @@ class LockConflictRetryTest {
 
     @BeforeEach
     void reset() {
-        probe.tries.set(0);
+        probe.resetTries();
     }
 
     private double retries(String operation) {
@@ -69,7 +69,7 @@ class LockConflictRetryTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(probe.tries.get()).isEqualTo(3);
+        assertThat(probe.tries()).isEqualTo(3);
         assertThat(retries("RetryProbe.lockInOrder")).isEqualTo(before + 1);
     }
 
@@ -81,7 +81,7 @@ class LockConflictRetryTest {
         }
         long worker = 990_000_001L;
         probe.chargeThenConflict(worker, 2);
-        assertThat(probe.tries.get()).isEqualTo(3);
+        assertThat(probe.tries()).isEqualTo(3);
         for (int i = 1; i < perMinute; i++) {
             rateLimiter.acquire(worker);
         }
@@ -97,7 +97,7 @@ class LockConflictRetryTest {
                     assertThat(e.status()).isEqualTo(503);
                     assertThat(e.retryAfterSeconds()).isEqualTo(1L);
                 });
-        assertThat(probe.tries.get()).isEqualTo(4);
+        assertThat(probe.tries()).isEqualTo(4);
         assertThat(registry.find(LockConflictRetryInterceptor.EXHAUSTED_METRIC)
                 .tag("operation", "RetryProbe.chargeThenConflict").counters().stream().mapToDouble(c -> c.count()).sum())
                 .isEqualTo(exhausted + 1);
@@ -108,6 +108,6 @@ class LockConflictRetryTest {
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(probe::conflictInsideCallersTransaction))
                 .hasRootCauseMessage("Deadlock found when trying to get lock; try restarting transaction")
                 .isNotInstanceOf(LockConflictException.class);
-        assertThat(probe.tries.get()).isEqualTo(1);
+        assertThat(probe.tries()).isEqualTo(1);
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class RetryProbe {
 
-    final AtomicInteger tries = new AtomicInteger();
+    private final AtomicInteger tries = new AtomicInteger();
 
     private final EntityManager entityManager;
     private final AttemptRateLimiter rateLimiter;
@@ -22,6 +22,15 @@ public class RetryProbe {
     public RetryProbe(EntityManager entityManager, AttemptRateLimiter rateLimiter) {
         this.entityManager = entityManager;
         this.rateLimiter = rateLimiter;
+    }
+
+    /** How often the probe's methods ran since the last reset; a method, because the test holds a client proxy. */
+    public int tries() {
+        return tries.get();
+    }
+
+    public void resetTries() {
+        tries.set(0);
     }
 
     /** Locks two org rows in the order given; the first try of each caller meets the others at the barrier. */
