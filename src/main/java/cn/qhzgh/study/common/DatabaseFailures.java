@@ -10,6 +10,12 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Tells failures of the database connection from other errors. A request that failed for want of a working
@@ -17,20 +23,32 @@ import java.sql.SQLTransientConnectionException;
  */
 final class DatabaseFailures {
 
-    /** Longer cause chains than this are not followed (a cycle, or something else than a JDBC failure). */
-    private static final int MAX_DEPTH = 32;
+    /** At most this many causes and suppressed exceptions are looked at. */
+    private static final int MAX_EXCEPTIONS = 64;
 
     private DatabaseFailures() {
     }
 
-    /** True if the database was unreachable, the connection broke during the request, or the pool had none free. */
+    /**
+     * True if the database was unreachable, the connection broke during the request, or the pool had none free.
+     * Suppressed exceptions count too: a commit that loses its connection surfaces as the transaction manager's
+     * RollbackException with the driver's failure only among the suppressed.
+     */
     static boolean connectionUnavailable(Throwable e) {
-        Throwable cause = e;
-        for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++) {
-            if (connectionFailure(cause) || poolAcquisitionTimeout(cause)) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> pending = new ArrayDeque<>(List.of(e));
+        while (!pending.isEmpty() && seen.size() < MAX_EXCEPTIONS) {
+            Throwable next = pending.poll();
+            if (!seen.add(next)) {
+                continue;
+            }
+            if (connectionFailure(next) || poolAcquisitionTimeout(next)) {
                 return true;
             }
-            cause = cause.getCause() == cause ? null : cause.getCause();
+            if (next.getCause() != null) {
+                pending.add(next.getCause());
+            }
+            pending.addAll(List.of(next.getSuppressed()));
         }
         return false;
     }

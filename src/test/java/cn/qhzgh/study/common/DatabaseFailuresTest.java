@@ -1,7 +1,10 @@
 package cn.qhzgh.study.common;
 
+import com.mysql.cj.exceptions.CJCommunicationsException;
 import com.mysql.cj.exceptions.StatementIsClosedException;
 import com.mysql.cj.jdbc.exceptions.SQLExceptionsMapping;
+import io.quarkus.arc.ArcUndeclaredThrowableException;
+import jakarta.transaction.RollbackException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.hibernate.exception.GenericJDBCException;
@@ -9,9 +12,12 @@ import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.exception.SQLGrammarException;
 import org.junit.jupiter.api.Test;
 
+import javax.transaction.xa.XAException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +34,24 @@ class DatabaseFailuresTest {
     @Test
     void aStatementClosedWithItsBrokenConnectionIsAConnectionFailure() {
         assertThat(DatabaseFailures.connectionUnavailable(statementClosedUnderneath())).isTrue();
+    }
+
+    /** What a request got when MariaDB was killed during its commit: the driver's failure is only suppressed. */
+    private static ArcUndeclaredThrowableException commitLostItsConnection() {
+        XAException xa = new XAException("Error trying to transactionCommit local transaction: Communications link failure");
+        xa.initCause(SQLExceptionsMapping.translateException(new CJCommunicationsException("Communications link failure",
+                new SocketException("Connection reset"))));
+        RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(xa);
+        return new ArcUndeclaredThrowableException("Error invoking subclass method", rollback);
+    }
+
+    @Test
+    void aCommitThatLostItsConnectionIsAConnectionFailure() {
+        assertThat(DatabaseFailures.connectionUnavailable(commitLostItsConnection())).isTrue();
+        RollbackException otherRollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        otherRollback.addSuppressed(new XAException("constraint violated"));
+        assertThat(DatabaseFailures.connectionUnavailable(otherRollback)).isFalse();
     }
 
     @Test
@@ -52,9 +76,11 @@ class DatabaseFailuresTest {
 
     @Test
     void theMapperAnswersALostConnection503WithRetryAfter() {
-        Response response = new ProblemMapper().unexpected(statementClosedUnderneath(), null);
-        assertThat(response.getStatus()).isEqualTo(503);
-        assertThat(response.getHeaderString(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
-        assertThat(response.getMediaType().toString()).isEqualTo(Problem.MEDIA_TYPE);
+        for (Throwable lost : List.of(statementClosedUnderneath(), commitLostItsConnection())) {
+            Response response = new ProblemMapper().unexpected(lost, null);
+            assertThat(response.getStatus()).as(lost.toString()).isEqualTo(503);
+            assertThat(response.getHeaderString(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
+            assertThat(response.getMediaType().toString()).isEqualTo(Problem.MEDIA_TYPE);
+        }
     }
 }
