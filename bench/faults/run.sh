@@ -211,9 +211,10 @@ run_scenario() {
   check "$name" "2xx progress answers after recovery (load continued)" "$([[ $recovered -gt 0 ]] && echo yes || echo "no ($recovered)")" yes
   if [[ "$name" == mariadb ]]; then
     check "$name" "requests without a response (service unreachable)" "$conn" 0
-    check "$name" "503 answers while MariaDB was down" "$(awk -F'\t' -v a="${P[down]}" -v b="${P[up]}" \
+    # down: from the moment mariadbd was gone until the moment the script began to start it again
+    check "$name" "503 answers while MariaDB was down" "$(awk -F'\t' -v a="${P[down]}" -v b="${P[restart]}" \
       '$2 >= a && $2 <= b && $6 == 503' "$dir/requests.tsv" | awk 'END { print (NR > 0) ? "some" : "none" }')" some
-    check "$name" "answers other than 503 while MariaDB was down" "$(awk -F'\t' -v a="${P[down]}" -v b="${P[up]}" \
+    check "$name" "answers other than 503 while MariaDB was down" "$(awk -F'\t' -v a="${P[down]}" -v b="${P[restart]}" \
       '$1 >= a && $2 <= b && $6 != 503 { n++; printf "%s ", $6 } END { if (!n) printf "none" }' "$dir/requests.tsv" | sed 's/ $//')" none
   else
     check "$name" "the kill hit requests in flight or refused (fault effective)" "$([[ $conn -gt 0 ]] && echo yes || echo no)" yes
