@@ -51,8 +51,7 @@ LOAD_START=$(loadavg)
 jar_ensure
 
 # The driver reuses the quiz-load driver's JSON reader, CPU sampling and report rows.
-compile_driver "$ROOT/bench/quiz-load/LoadDriver.java" "$OUT/load-driver-classes"
-compile_driver "$ROOT/bench/exam-rush/ExamRushDriver.java" "$OUT/driver-classes" "$OUT/load-driver-classes"
+compile_driver "$ROOT/bench/exam-rush/ExamRushDriver.java" "$OUT/driver-classes" "$ROOT/bench/quiz-load"
 county_codes "$SKELETON"
 
 db_start
@@ -94,7 +93,7 @@ mint_tokens() {
 
 # drive <label> <tokens file> <window s>: the open-loop driver; its output goes to $OUT/driver-<label>.*
 drive() {
-  timeout $(($3 + 3 * TIMEOUT_S + 120)) java -Xss512k -cp "$OUT/driver-classes:$OUT/load-driver-classes" ExamRushDriver \
+  timeout $(($3 + 3 * TIMEOUT_S + 120)) java -Xss512k -cp "$OUT/driver-classes" ExamRushDriver \
     --base "$BASE" --quiz "$FINAL_ID" --tokens "$2" --window-s "$3" --think-ms "$THINK_MS" --timeout-s "$TIMEOUT_S" \
     --report "$OUT/driver-$1.md" --pids "service=$APP_PID${DB_PID:+,mariadb=$DB_PID}" \
     >"$OUT/driver-$1.txt" 2>"$OUT/driver-$1.err" || die "the driver failed, see $OUT/driver-$1.err"

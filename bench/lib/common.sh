@@ -89,7 +89,7 @@ db_start() {
     return 0
   fi
   command -v mariadbd >/dev/null && command -v mariadb-install-db >/dev/null || die "mariadb-server is not installed"
-  DB_DIR=$OUT/mariadb DB_PORT=$(free_port) DB_NAME=study
+  DB_DIR=$OUT/mariadb DB_PORT=${DB_PORT_FIXED:-$(free_port)} DB_NAME=study
   local reuse=0
   if [[ "${DB_REUSE:-0}" == 1 && -d "$DB_DIR/data/$DB_NAME" ]]; then
     reuse=1
@@ -127,6 +127,9 @@ db_recreate() {
 
 db_stop() { stop_pid "$DB_PID" 60; DB_PID=; }
 
+# Starts the throwaway MariaDB again on its port and data directory, after db_stop or a kill of $DB_PID.
+db_restart() { DB_PORT_FIXED=$DB_PORT DB_REUSE=1 db_start; }
+
 sql() { "${MYSQL[@]}" -N -B "$DB_NAME" -e "$1"; }
 
 # --- the service, configured only through the environment --------------------------------------------
@@ -135,7 +138,7 @@ sql() { "${MYSQL[@]}" -N -B "$DB_NAME" -e "$1"; }
 # RSS into $SAMPLES (if set) once a second: "<epoch s> <service RSS KiB> <MariaDB RSS KiB>".
 app_start() {
   local i
-  APP_PORT=$(free_port)
+  APP_PORT=${APP_PORT_FIXED:-$(free_port)}
   log "starting the service on 127.0.0.1:$APP_PORT (-Xmx${XMX:-512m})"
   env QUARKUS_DATASOURCE_JDBC_URL="$JDBC_URL" \
       QUARKUS_DATASOURCE_USERNAME="$DB_USER" \
@@ -182,6 +185,9 @@ rss_sampler_start() {
   ) >>"$SAMPLES" 2>/dev/null &
   SAMPLER_PID=$!
 }
+
+# app_restart [VAR=value ...]: starts the service again on the port it had, after app_stop or a kill of $APP_PID.
+app_restart() { APP_PORT_FIXED=$APP_PORT app_start "$@"; }
 
 # Stops the service (graceful shutdown, KILL after 40 s) and the sampler; logs how long the stop took.
 app_stop() {
@@ -268,13 +274,13 @@ admin() {
   [[ "$status" == "$expect" ]] || die "$method $path returned $status, expected $expect: $(head -c 800 "$OUT/response.json")"
 }
 
-# compile_driver <java source> <classes dir> [classpath]: compiles a load driver once; a single-file launch recompiles
-# every run. The classpath names classes the driver reuses (another driver's classes dir).
+# compile_driver <java source> <classes dir> [source path]: compiles a load driver once (a single-file launch
+# recompiles every run); classes it uses from the source path (another bench's directory) are compiled with it.
 compile_driver() {
   local class=$2/$(basename "$1" .java).class
-  if [[ ! -f "$class" || "$1" -nt "$class" || ( -n "${3:-}" && -n "$(find "$3" -newer "$class" -print -quit)" ) ]]; then
+  if [[ ! -f "$class" || "$1" -nt "$class" || -n "${3:-}" && -n "$(find "$3" -name '*.java' -newer "$class" -print -quit)" ]]; then
     rm -rf "$2" && mkdir -p "$2"
-    javac --release 17 ${3:+-cp "$3"} -d "$2" "$1"
+    javac --release 17 -d "$2" ${3:+-sourcepath "$3"} "$1"
   fi
 }
 

@@ -18,8 +18,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.hibernate.exception.GenericJDBCException;
-import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -111,7 +109,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (causedBy(e, JDBCConnectionException.class) || causedByConnectionAcquisition(e)) {
+        if (DatabaseFailures.connectionUnavailable(e)) {
             LOG.warnf("No database connection for %s: %s", path(uri), e.getMessage());
             return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, RETRY_UNAVAILABLE_SECONDS)
                     .entity(new Problem(Problem.type("unavailable"), "Service Unavailable", 503,
@@ -142,17 +140,6 @@ public class ProblemMapper {
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Hibernate wraps a pool acquisition timeout in a GenericJDBCException with this fixed message. */
-    private static boolean causedByConnectionAcquisition(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof GenericJDBCException jdbc && jdbc.getMessage() != null
-                    && jdbc.getMessage().startsWith("Unable to acquire JDBC Connection")) {
                 return true;
             }
         }

@@ -1,0 +1,73 @@
+package cn.qhzgh.study.common;
+
+import com.mysql.cj.exceptions.CJCommunicationsException;
+import com.mysql.cj.exceptions.ConnectionIsClosedException;
+import com.mysql.cj.exceptions.StatementIsClosedException;
+import org.hibernate.exception.GenericJDBCException;
+import org.hibernate.exception.JDBCConnectionException;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Tells failures of the database connection from other errors. A request that failed for want of a working
+ * connection rolled back and may be retried as it was (answered 503); any other error stays a 500.
+ */
+final class DatabaseFailures {
+
+    /** At most this many causes and suppressed exceptions are looked at. */
+    private static final int MAX_EXCEPTIONS = 64;
+
+    private DatabaseFailures() {
+    }
+
+    /**
+     * True if the database was unreachable, the connection broke during the request, or the pool had none free.
+     * Suppressed exceptions count too: a commit that loses its connection surfaces as the transaction manager's
+     * RollbackException with the driver's failure only among the suppressed.
+     */
+    static boolean connectionUnavailable(Throwable e) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> pending = new ArrayDeque<>(List.of(e));
+        while (!pending.isEmpty() && seen.size() < MAX_EXCEPTIONS) {
+            Throwable next = pending.poll();
+            if (!seen.add(next)) {
+                continue;
+            }
+            if (connectionFailure(next) || poolAcquisitionTimeout(next)) {
+                return true;
+            }
+            if (next.getCause() != null) {
+                pending.add(next.getCause());
+            }
+            pending.addAll(List.of(next.getSuppressed()));
+        }
+        return false;
+    }
+
+    private static boolean connectionFailure(Throwable cause) {
+        return cause instanceof JDBCConnectionException
+                || cause instanceof SQLNonTransientConnectionException
+                || cause instanceof SQLTransientConnectionException
+                || cause instanceof SQLRecoverableException
+                || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                || cause instanceof CJCommunicationsException
+                // Connector/J closes a broken connection with its statements; work still queued on them fails so.
+                || cause instanceof StatementIsClosedException
+                || cause instanceof ConnectionIsClosedException;
+    }
+
+    /** Hibernate wraps a pool acquisition timeout in a GenericJDBCException with this fixed message. */
+    private static boolean poolAcquisitionTimeout(Throwable cause) {
+        return cause instanceof GenericJDBCException jdbc && jdbc.getMessage() != null
+                && jdbc.getMessage().startsWith("Unable to acquire JDBC Connection");
+    }
+}
