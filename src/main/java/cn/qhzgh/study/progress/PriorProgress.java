@@ -9,7 +9,7 @@ import java.util.Set;
  */
 record PriorProgress(Map<Long, Row> byModule, Set<Long> startedNotices) {
 
-    record Row(int percent, boolean completed) {
+    record Row(int percent, boolean completed, long creditedSeconds) {
     }
 
     boolean touched(long moduleId) {
@@ -20,9 +20,19 @@ record PriorProgress(Map<Long, Row> byModule, Set<Long> startedNotices) {
         return startedNotices.contains(noticeId);
     }
 
-    /** After merging a batch whose highest percent is {@code batchPercent}: at 100 % and not yet complete. */
-    boolean reachesFullIncomplete(long moduleId, int batchPercent) {
+    long credited(long moduleId) {
         Row row = byModule.get(moduleId);
-        return row == null ? batchPercent >= 100 : Math.max(row.percent(), batchPercent) >= 100 && !row.completed();
+        return row == null ? 0 : row.creditedSeconds();
+    }
+
+    /**
+     * After merging a batch whose highest percent is {@code batchPercent} and which credits {@code batchCredited}
+     * seconds: not yet complete, at 100 % and credited at least {@code minimumSeconds}.
+     */
+    boolean completableAfter(long moduleId, int batchPercent, long batchCredited, long minimumSeconds) {
+        Row row = byModule.get(moduleId);
+        int percent = row == null ? batchPercent : Math.max(row.percent(), batchPercent);
+        boolean completed = row != null && row.completed();
+        return !completed && percent >= 100 && credited(moduleId) + batchCredited >= minimumSeconds;
     }
 }

@@ -79,7 +79,7 @@ public class StatsCounters {
         Map<Long, List<RecordedEvent>> byNotice = recorded.events().stream()
                 .collect(Collectors.groupingBy(RecordedEvent::noticeId, TreeMap::new, Collectors.toList()));
         byNotice.forEach((notice, events) -> {
-            long seconds = events.stream().mapToLong(RecordedEvent::secondsSpent).sum();
+            long seconds = events.stream().mapToLong(RecordedEvent::creditedSeconds).sum();
             Instant first = events.stream().map(RecordedEvent::occurredAt).min(Instant::compareTo).orElseThrow();
             Instant last = events.stream().map(RecordedEvent::occurredAt).max(Instant::compareTo).orElseThrow();
             sql("""
@@ -96,7 +96,7 @@ public class StatsCounters {
             List<Object> channels = new ArrayList<>();
             events.stream().collect(Collectors.groupingBy(e -> e.channel().name(), TreeMap::new, Collectors.toList()))
                     .forEach((channel, inChannel) -> channels.addAll(List.of(org, notice, channel, inChannel.size(),
-                            inChannel.stream().mapToLong(RecordedEvent::secondsSpent).sum())));
+                            inChannel.stream().mapToLong(RecordedEvent::creditedSeconds).sum())));
             sqlRows("INSERT INTO org_channel_count (org_id, notice_id, channel, events, seconds_spent) VALUES ",
                     "(?, ?, ?, ?, ?)", channels.size() / 5, " ON DUPLICATE KEY UPDATE events = events + VALUES(events), "
                             + "seconds_spent = seconds_spent + VALUES(seconds_spent)", channels);
