@@ -8,7 +8,10 @@ import jakarta.persistence.Query;
 
 import java.util.List;
 
-/** The stored form of a worker's credited seconds (table credited_span); callers hold the worker's lock. */
+/**
+ * Writes of a worker's credited seconds (table credited_span); callers hold the worker's lock. A live request reads
+ * them together with its prior progress (ProgressSyncService).
+ */
 @ApplicationScoped
 class CreditedSpans {
 
@@ -16,16 +19,6 @@ class CreditedSpans {
 
     CreditedSpans(EntityManager entityManager) {
         this.entityManager = entityManager;
-    }
-
-    /** The worker's spans within or touching {@code window}, in order. */
-    List<Span> within(long workerId, Span window) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT start_second, end_second FROM credited_span
-                        WHERE worker_id = ?1 AND start_second <= ?2 AND end_second >= ?3 ORDER BY start_second""")
-                .setParameter(1, workerId).setParameter(2, window.end()).setParameter(3, window.start())
-                .getResultList();
-        return rows.stream().map(r -> new Span(((Number) r[0]).longValue(), ((Number) r[1]).longValue())).toList();
     }
 
     void apply(long workerId, SpanChanges changes) {

@@ -1,13 +1,15 @@
 package cn.qhzgh.study.progress;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A worker's module rows in some notices as they were before a batch, read under the worker's lock. The batch's
- * first touches, campaign starts and completion candidates follow from it without reading again.
+ * A worker's module rows in some notices as they were before a batch, and their credited spans near the batch's
+ * claims, read under the worker's lock. The batch's credit, first touches, campaign starts and completion
+ * candidates follow from it without reading again.
  */
-record PriorProgress(Map<Long, Row> byModule, Set<Long> startedNotices) {
+record PriorProgress(Map<Long, Row> byModule, Set<Long> startedNotices, List<ReadingCredit.Span> spans) {
 
     record Row(int percent, boolean completed, long creditedSeconds) {
     }

@@ -112,13 +112,12 @@ public class ProgressSyncService {
             return Map.of();
         }
         Set<Long> noticeIds = unseen.stream().map(e -> modules.get(e.moduleId()).noticeId()).collect(Collectors.toSet());
-        PriorProgress prior = priorProgress(workerId, noticeIds);
         List<ReadingCredit.Claim> claims = unseen.stream().map(ProgressSyncService::claim).toList();
+        PriorProgress prior = priorProgress(workerId, noticeIds, ReadingCredit.window(claims));
         Map<Long, Long> room = new HashMap<>();
         unseen.forEach(e -> room.put(e.moduleId(), ReadingCredit.moduleCapSeconds(
                 modules.get(e.moduleId()).readingMinutes(), credit.moduleMultiple()) - prior.credited(e.moduleId())));
-        ReadingCredit.Outcome outcome = ReadingCredit.credit(spans.within(workerId, ReadingCredit.window(claims)),
-                room, claims);
+        ReadingCredit.Outcome outcome = ReadingCredit.credit(prior.spans(), room, claims);
         int inserted = insertEvents(unseen.size() == 1 ? "INSERT IGNORE" : "INSERT", workerId, unseen, modules, now,
                 outcome.credited());
         if (inserted == 0) {
@@ -158,22 +157,37 @@ public class ProgressSyncService {
                 completable);
     }
 
-    /** The worker's module rows in these notices before this batch's merge. */
-    private PriorProgress priorProgress(long workerId, Set<Long> noticeIds) {
+    /**
+     * The worker's module rows in these notices before this batch's merge (kind 0), and in the same round trip the
+     * worker's credited spans within or touching the batch's window (kind 1, in order).
+     */
+    private PriorProgress priorProgress(long workerId, Set<Long> noticeIds, ReadingCredit.Span window) {
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT p.module_id, m.notice_id, p.percent, p.completed_at, p.credited_seconds
-                        FROM module_progress p
-                        JOIN study_module m ON m.id = p.module_id
-                        WHERE p.worker_id = ?1 AND m.notice_id IN (?2)""")
-                .setParameter(1, workerId).setParameter(2, List.copyOf(noticeIds)).getResultList();
+                        SELECT 0, p.module_id, m.notice_id, p.percent,
+                               CASE WHEN p.completed_at IS NULL THEN 0 ELSE 1 END, p.credited_seconds
+                        FROM module_progress p JOIN study_module m ON m.id = p.module_id
+                        WHERE p.worker_id = ?1 AND m.notice_id IN (?2)
+                        UNION ALL
+                        SELECT 1, s.start_second, s.end_second, 0, 0, 0 FROM credited_span s
+                        WHERE s.worker_id = ?1 AND s.start_second <= ?3 AND s.end_second >= ?4
+                        ORDER BY 1, 2""")
+                .setParameter(1, workerId).setParameter(2, List.copyOf(noticeIds))
+                .setParameter(3, window.end()).setParameter(4, window.start()).getResultList();
         Map<Long, PriorProgress.Row> byModule = new HashMap<>();
         Set<Long> startedNotices = new HashSet<>();
+        List<ReadingCredit.Span> credited = new ArrayList<>();
         for (Object[] row : rows) {
-            byModule.put(((Number) row[0]).longValue(), new PriorProgress.Row(((Number) row[2]).intValue(),
-                    row[3] != null, ((Number) row[4]).longValue()));
-            startedNotices.add(((Number) row[1]).longValue());
+            long first = ((Number) row[1]).longValue();
+            long second = ((Number) row[2]).longValue();
+            if (((Number) row[0]).intValue() == 1) {
+                credited.add(new ReadingCredit.Span(first, second));
+            } else {
+                byModule.put(first, new PriorProgress.Row(((Number) row[3]).intValue(),
+                        ((Number) row[4]).intValue() == 1, ((Number) row[5]).longValue()));
+                startedNotices.add(second);
+            }
         }
-        return new PriorProgress(byModule, startedNotices);
+        return new PriorProgress(byModule, startedNotices, credited);
     }
 
     private Set<String> storedEventIds(long workerId, List<ProgressEvent> events) {
