@@ -143,7 +143,7 @@ verify_load() {
   admin GET /api/v1/stats/orgs/QH/summary 200
   local expected
   expected=$(sql "SELECT CONCAT_WS(' ', (SELECT COUNT(*) FROM worker), (SELECT COUNT(DISTINCT worker_id) FROM module_progress),
-      (SELECT COUNT(*) FROM campaign_completion), (SELECT COALESCE(SUM(seconds_spent), 0) FROM module_progress),
+      (SELECT COUNT(*) FROM campaign_completion), (SELECT COALESCE(SUM(credited_seconds), 0) FROM module_progress),
       (SELECT COUNT(DISTINCT a.worker_id) FROM quiz_attempt a JOIN quiz q ON q.id = a.quiz_id AND q.kind = 'FINAL'),
       (SELECT COUNT(DISTINCT a.worker_id) FROM quiz_attempt a JOIN quiz q ON q.id = a.quiz_id AND q.kind = 'FINAL'
        WHERE a.passed))")

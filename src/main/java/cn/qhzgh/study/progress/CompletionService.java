@@ -1,5 +1,6 @@
 package cn.qhzgh.study.progress;
 
+import cn.qhzgh.study.content.ModuleCatalog;
 import cn.qhzgh.study.quiz.AttemptScored;
 import cn.qhzgh.study.quiz.QuizKind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,11 +11,14 @@ import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The one place where completions happen. A module is complete when its percent reached 100 and, if it has
- * MODULE quizzes, the worker passed one; the campaign (a notice) when every published module is complete and
+ * The one place where completions happen. A module is complete when its percent reached 100, it was credited the
+ * minimum reading time (study.progress.credit.completion-minimum-fraction) and, if it has MODULE quizzes, the
+ * worker passed one; the campaign (a notice) when every published module is complete and
  * the FINAL exam is passed. completed_at is written once and never moved. Callers hold the worker's lock.
  */
 @ApplicationScoped
@@ -23,19 +27,26 @@ public class CompletionService {
     private final EntityManager entityManager;
     private final Event<CompletionChanged> changes;
     private final Event<ProgressRecorded> progress;
+    private final ModuleCatalog catalog;
+    private final CreditSettings credit;
 
     public CompletionService(EntityManager entityManager, Event<CompletionChanged> changes,
-                             Event<ProgressRecorded> progress) {
+                             Event<ProgressRecorded> progress, ModuleCatalog catalog, CreditSettings credit) {
         this.entityManager = entityManager;
         this.changes = changes;
         this.progress = progress;
+        this.catalog = catalog;
+        this.credit = credit;
     }
 
-    /** @param reachedFull the batch's modules now at 100 % and not complete, which a passed quiz may complete */
+    /**
+     * @param completable the batch's modules now at 100 %, credited the minimum reading time and not complete,
+     *                    which a passed quiz (or having none) completes
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    void afterProgress(ProgressRecorded recorded, List<CompletionCandidate> reachedFull) {
+    void afterProgress(ProgressRecorded recorded, List<CompletionCandidate> completable) {
         progress.fire(recorded);
-        for (CompletionCandidate module : reachedFull) {
+        for (CompletionCandidate module : completable) {
             if (moduleQuizPassed(recorded.workerId(), module.noticeId(), module.moduleCode())) {
                 completeModule(recorded.workerId(), recorded.orgId(), module.noticeId(), module.moduleId(),
                         module.lastActivity());
@@ -51,14 +62,20 @@ public class CompletionService {
         if (scored.kind() == QuizKind.FINAL) {
             completeCampaignIfDone(scored.workerId(), scored.orgId(), scored.noticeId(), scored.submittedAt());
         } else if (scored.kind() == QuizKind.MODULE) {
-            List<Number> ready = entityManager.createNativeQuery("""
-                            SELECT p.module_id FROM module_progress p JOIN study_module m ON m.id = p.module_id
+            List<Object[]> read = entityManager.createNativeQuery("""
+                            SELECT p.module_id, p.credited_seconds FROM module_progress p
+                            JOIN study_module m ON m.id = p.module_id
                             WHERE p.worker_id = ?1 AND m.notice_id = ?2 AND m.code = ?3
                               AND p.percent >= 100 AND p.completed_at IS NULL""")
                     .setParameter(1, scored.workerId()).setParameter(2, scored.noticeId())
                     .setParameter(3, scored.moduleCode()).getResultList();
-            ready.forEach(moduleId -> completeModule(scored.workerId(), scored.orgId(), scored.noticeId(),
-                    moduleId.longValue(), scored.submittedAt()));
+            Map<Long, Long> creditedByModule = new HashMap<>();
+            read.forEach(r -> creditedByModule.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+            catalog.refs(creditedByModule.keySet()).values().stream()
+                    .filter(module -> creditedByModule.get(module.id()) >= ReadingCredit.completionMinimumSeconds(
+                            module.readingMinutes(), credit.completionMinimumFraction()))
+                    .forEach(module -> completeModule(scored.workerId(), scored.orgId(), scored.noticeId(),
+                            module.id(), scored.submittedAt()));
         }
     }
 

@@ -11,5 +11,10 @@ public record EventResult(
         String eventId,
         @Schema(example = "ACCEPTED")
         EventStatus status,
+        @Schema(example = "180", minimum = "0", maximum = "3600", description = "Seconds of reading this event was "
+                + "credited: of its claimed secondsSpent, those not already credited to another event of the worker "
+                + "(one second of wall-clock time counts once), within the module's cap. 0 for a DUPLICATE; absent "
+                + "for a REJECTED event.")
+        Integer creditedSeconds,
         Problem problem) {
 }

@@ -13,7 +13,7 @@ public record ModuleRecord(
         String title,
         @Schema(example = "100")
         int percent,
-        @Schema(example = "420")
+        @Schema(example = "420", description = "Credited reading seconds (see POST /api/v1/me/progress), not the seconds phones claimed")
         long secondsSpent,
         @Schema(example = "90", nullable = true)
         Integer bestScore,

@@ -1,15 +1,17 @@
 package cn.qhzgh.study.progress;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A worker's module rows in some notices as they were before a batch, read under the worker's lock. The batch's
- * first touches, campaign starts and completion candidates follow from it without reading again.
+ * A worker's module rows in some notices as they were before a batch, and their credited spans near the batch's
+ * claims, read under the worker's lock. The batch's credit, first touches, campaign starts and completion
+ * candidates follow from it without reading again.
  */
-record PriorProgress(Map<Long, Row> byModule, Set<Long> startedNotices) {
+record PriorProgress(Map<Long, Row> byModule, Set<Long> startedNotices, List<ReadingCredit.Span> spans) {
 
-    record Row(int percent, boolean completed) {
+    record Row(int percent, boolean completed, long creditedSeconds) {
     }
 
     boolean touched(long moduleId) {
@@ -20,9 +22,19 @@ record PriorProgress(Map<Long, Row> byModule, Set<Long> startedNotices) {
         return startedNotices.contains(noticeId);
     }
 
-    /** After merging a batch whose highest percent is {@code batchPercent}: at 100 % and not yet complete. */
-    boolean reachesFullIncomplete(long moduleId, int batchPercent) {
+    long credited(long moduleId) {
         Row row = byModule.get(moduleId);
-        return row == null ? batchPercent >= 100 : Math.max(row.percent(), batchPercent) >= 100 && !row.completed();
+        return row == null ? 0 : row.creditedSeconds();
+    }
+
+    /**
+     * After merging a batch whose highest percent is {@code batchPercent} and which credits {@code batchCredited}
+     * seconds: not yet complete, at 100 % and credited at least {@code minimumSeconds}.
+     */
+    boolean completableAfter(long moduleId, int batchPercent, long batchCredited, long minimumSeconds) {
+        Row row = byModule.get(moduleId);
+        int percent = row == null ? batchPercent : Math.max(row.percent(), batchPercent);
+        boolean completed = row != null && row.completed();
+        return !completed && percent >= 100 && credited(moduleId) + batchCredited >= minimumSeconds;
     }
 }

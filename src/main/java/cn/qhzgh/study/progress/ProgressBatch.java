@@ -25,7 +25,7 @@ public record ProgressBatch(
             long moduleId,
             @Schema(required = true, minimum = "0", maximum = "100", example = "60")
             int percent,
-            @Schema(required = true, minimum = "0", maximum = "3600", description = "Seconds since the phone's previous event",
+            @Schema(required = true, minimum = "0", maximum = "3600", description = "Seconds since the phone's previous event: claimed, and stored as claimed; the result's creditedSeconds says how many count",
                     example = "180")
             int secondsSpent,
             @Schema(required = true, type = SchemaType.STRING, format = "date-time",

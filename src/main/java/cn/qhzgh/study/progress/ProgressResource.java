@@ -30,7 +30,12 @@ public class ProgressResource {
     @Operation(summary = "Send queued reading events",
             description = "Always 200 for a well-formed batch, with one result per event in order: ACCEPTED, "
                     + "DUPLICATE (already recorded; nothing changed) or REJECTED (with a problem). Valid events are "
-                    + "stored even when others are rejected. A malformed envelope gets 400 and stores nothing.")
+                    + "stored even when others are rejected. A malformed envelope gets 400 and stores nothing. "
+                    + "An event claims the secondsSpent before its occurredAt; of that, it is credited the seconds no "
+                    + "other event of the worker was credited (a second of wall-clock time counts once), and a module "
+                    + "at most a multiple of its readingMinutes (study.progress.credit.module-multiple, 3). Records, "
+                    + "statistics and xAPI count credited time; completing a module needs a share of its reading "
+                    + "time credited (study.progress.credit.completion-minimum-fraction, a third).")
     public SyncResponse sync(@Valid @NotNull ProgressBatch batch) {
         return sync.sync(callers.current(), batch.events());
     }

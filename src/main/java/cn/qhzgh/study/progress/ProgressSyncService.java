@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * Records a batch of reading events from a phone. Each event counts once per worker, whatever order and however
- * often it arrives: the merged state takes the highest percent and the sum of distinct events' seconds.
+ * often it arrives: the merged state takes the highest percent and the sum of distinct events' credited seconds
+ * ({@link ReadingCredit}); the seconds each event claimed are stored as they came.
  */
 @ApplicationScoped
 public class ProgressSyncService {
@@ -39,14 +40,19 @@ public class ProgressSyncService {
     private final CompletionService completion;
     private final StatsCounters counters;
     private final BusinessMetrics metrics;
+    private final CreditedSpans spans;
+    private final CreditSettings credit;
 
     public ProgressSyncService(EntityManager entityManager, ModuleCatalog catalog, CompletionService completion,
-                               StatsCounters counters, BusinessMetrics metrics) {
+                               StatsCounters counters, BusinessMetrics metrics, CreditedSpans spans,
+                               CreditSettings credit) {
         this.entityManager = entityManager;
         this.catalog = catalog;
         this.completion = completion;
         this.counters = counters;
         this.metrics = metrics;
+        this.spans = spans;
+        this.credit = credit;
     }
 
     @RetriedOnLockConflict
@@ -64,7 +70,7 @@ public class ProgressSyncService {
         for (int i = 0; i < events.size(); i++) {
             EventValidator.Outcome outcome = EventValidator.check(i, events.get(i), now);
             if (outcome.event() == null) {
-                results[i] = new EventResult(eventIdOf(events.get(i)), EventStatus.REJECTED, outcome.problem());
+                results[i] = new EventResult(eventIdOf(events.get(i)), EventStatus.REJECTED, null, outcome.problem());
             } else {
                 valid.add(outcome.event());
             }
@@ -75,23 +81,20 @@ public class ProgressSyncService {
         List<ProgressEvent> candidates = new ArrayList<>();
         for (ProgressEvent event : valid) {
             if (!modules.containsKey(event.moduleId())) {
-                results[event.index()] = new EventResult(event.eventId(), EventStatus.REJECTED,
+                results[event.index()] = new EventResult(event.eventId(), EventStatus.REJECTED, null,
                         EventValidator.unknownModule(event.index(), event.moduleId()).problem());
             } else if (!inBatch.add(event.eventId())) {
-                results[event.index()] = new EventResult(event.eventId(), EventStatus.DUPLICATE, null);
+                results[event.index()] = new EventResult(event.eventId(), EventStatus.DUPLICATE, 0, null);
             } else {
                 candidates.add(event);
             }
         }
-        List<ProgressEvent> accepted = insertUnseen(workerId, candidates, modules, now);
-        Set<ProgressEvent> stored = new HashSet<>(accepted);
+        Map<String, Integer> credited = storeUnseen(workerId, orgId, candidates, modules, now);
+        counters.flush();
         for (ProgressEvent event : candidates) {
-            EventStatus status = stored.contains(event) ? EventStatus.ACCEPTED : EventStatus.DUPLICATE;
-            results[event.index()] = new EventResult(event.eventId(), status, null);
-        }
-        if (!accepted.isEmpty()) {
-            record(workerId, orgId, accepted, modules);
-            counters.flush();
+            Integer seconds = credited.get(event.eventId());
+            results[event.index()] = seconds == null ? new EventResult(event.eventId(), EventStatus.DUPLICATE, 0, null)
+                    : new EventResult(event.eventId(), EventStatus.ACCEPTED, seconds, null);
         }
         for (EventStatus status : EventStatus.values()) {
             metrics.progressEvents(status.name(), Arrays.stream(results).filter(r -> r.status() == status).count());
@@ -99,62 +102,99 @@ public class ProgressSyncService {
         return new SyncResponse(List.of(results));
     }
 
-    /** Merges the accepted events into the per-module state, then lets completions and counters follow. */
-    private void record(long workerId, long orgId, List<ProgressEvent> accepted, Map<Long, ModuleRef> modules) {
-        Set<Long> noticeIds = accepted.stream().map(e -> modules.get(e.moduleId()).noticeId()).collect(Collectors.toSet());
-        PriorProgress prior = priorProgress(workerId, noticeIds);
+    /**
+     * Credits and stores the events this worker has not sent before, then merges them into the per-module state and
+     * lets completions and counters follow; returns the seconds credited to each stored event. Under the worker's
+     * lock, a read of the stored ids is exact; a single event skips it and lets the primary key answer inside the
+     * insert (its credit, computed first, is then dropped).
+     */
+    private Map<String, Integer> storeUnseen(long workerId, long orgId, List<ProgressEvent> events,
+                                             Map<Long, ModuleRef> modules, Instant now) {
+        if (events.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> stored = events.size() == 1 ? Set.of() : storedEventIds(workerId, events);
+        List<ProgressEvent> unseen = events.stream().filter(e -> !stored.contains(e.eventId())).toList();
+        if (unseen.isEmpty()) {
+            return Map.of();
+        }
+        Set<Long> noticeIds = unseen.stream().map(e -> modules.get(e.moduleId()).noticeId()).collect(Collectors.toSet());
+        List<ReadingCredit.Claim> claims = unseen.stream().map(ProgressSyncService::claim).toList();
+        PriorProgress prior = priorProgress(workerId, noticeIds, ReadingCredit.window(claims));
+        Map<Long, Long> room = new HashMap<>();
+        unseen.forEach(e -> room.put(e.moduleId(), ReadingCredit.moduleCapSeconds(
+                modules.get(e.moduleId()).readingMinutes(), credit.moduleMultiple()) - prior.credited(e.moduleId())));
+        ReadingCredit.Outcome outcome = ReadingCredit.credit(prior.spans(), room, claims);
+        int inserted = insertEvents(unseen.size() == 1 ? "INSERT IGNORE" : "INSERT", workerId, unseen, modules, now,
+                outcome.credited());
+        if (inserted == 0) {
+            return Map.of();
+        }
+        spans.apply(workerId, outcome.changes());
+        record(workerId, orgId, unseen, modules, prior, outcome.credited());
+        return outcome.credited();
+    }
+
+    private static ReadingCredit.Claim claim(ProgressEvent e) {
+        return new ReadingCredit.Claim(e.eventId(), e.moduleId(), e.occurredAt().getEpochSecond(), e.secondsSpent());
+    }
+
+    /** Merges the stored events into the per-module state, then lets completions and counters follow. */
+    private void record(long workerId, long orgId, List<ProgressEvent> accepted, Map<Long, ModuleRef> modules,
+                        PriorProgress prior, Map<String, Integer> credited) {
         Map<Long, ModuleDelta> deltas = new LinkedHashMap<>();
-        accepted.forEach(e -> deltas.computeIfAbsent(e.moduleId(), id -> new ModuleDelta()).add(e));
+        accepted.forEach(e -> deltas.computeIfAbsent(e.moduleId(), id -> new ModuleDelta())
+                .add(e, credited.get(e.eventId())));
         mergeIntoModules(workerId, deltas);
-        List<CompletionCandidate> reachedFull = new ArrayList<>();
+        List<CompletionCandidate> completable = new ArrayList<>();
         deltas.forEach((moduleId, delta) -> {
-            if (prior.reachesFullIncomplete(moduleId, delta.percent)) {
-                ModuleRef module = modules.get(moduleId);
-                reachedFull.add(new CompletionCandidate(moduleId, module.noticeId(), module.code(), delta.last));
+            ModuleRef module = modules.get(moduleId);
+            long minimum = ReadingCredit.completionMinimumSeconds(module.readingMinutes(),
+                    credit.completionMinimumFraction());
+            if (prior.completableAfter(moduleId, delta.percent, delta.credited, minimum)) {
+                completable.add(new CompletionCandidate(moduleId, module.noticeId(), module.code(), delta.last));
             }
         });
         Set<Long> startedModules = deltas.keySet().stream().filter(m -> !prior.touched(m)).collect(Collectors.toSet());
-        Set<Long> startedNotices = noticeIds.stream().filter(n -> !prior.started(n)).collect(Collectors.toSet());
+        Set<Long> startedNotices = accepted.stream().map(e -> modules.get(e.moduleId()).noticeId())
+                .filter(n -> !prior.started(n)).collect(Collectors.toSet());
         List<RecordedEvent> recorded = accepted.stream().map(e -> new RecordedEvent(e.moduleId(),
-                modules.get(e.moduleId()).noticeId(), e.secondsSpent(), e.occurredAt(), e.channel())).toList();
+                modules.get(e.moduleId()).noticeId(), credited.get(e.eventId()), e.occurredAt(), e.channel())).toList();
         completion.afterProgress(new ProgressRecorded(workerId, orgId, recorded, startedModules, startedNotices),
-                reachedFull);
+                completable);
     }
 
     /**
-     * Stores the events this worker has not sent before and returns them. Under the worker's lock, a read of the
-     * stored ids is exact; a single event skips it and lets the primary key answer inside the insert.
+     * The worker's module rows in these notices before this batch's merge (kind 0), and in the same round trip the
+     * worker's credited spans within or touching the batch's window (kind 1, in order).
      */
-    private List<ProgressEvent> insertUnseen(long workerId, List<ProgressEvent> events, Map<Long, ModuleRef> modules,
-                                             Instant now) {
-        if (events.isEmpty()) {
-            return List.of();
-        }
-        if (events.size() == 1) {
-            return insertEvents("INSERT IGNORE", workerId, events, modules, now) == 1 ? events : List.of();
-        }
-        Set<String> stored = storedEventIds(workerId, events);
-        List<ProgressEvent> unseen = events.stream().filter(e -> !stored.contains(e.eventId())).toList();
-        if (!unseen.isEmpty()) {
-            insertEvents("INSERT", workerId, unseen, modules, now);
-        }
-        return unseen;
-    }
-
-    /** The worker's module rows in these notices before this batch's merge. */
-    private PriorProgress priorProgress(long workerId, Set<Long> noticeIds) {
+    private PriorProgress priorProgress(long workerId, Set<Long> noticeIds, ReadingCredit.Span window) {
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT p.module_id, m.notice_id, p.percent, p.completed_at FROM module_progress p
-                        JOIN study_module m ON m.id = p.module_id
-                        WHERE p.worker_id = ?1 AND m.notice_id IN (?2)""")
-                .setParameter(1, workerId).setParameter(2, List.copyOf(noticeIds)).getResultList();
+                        SELECT 0, p.module_id, m.notice_id, p.percent,
+                               CASE WHEN p.completed_at IS NULL THEN 0 ELSE 1 END, p.credited_seconds
+                        FROM module_progress p JOIN study_module m ON m.id = p.module_id
+                        WHERE p.worker_id = ?1 AND m.notice_id IN (?2)
+                        UNION ALL
+                        SELECT 1, s.start_second, s.end_second, 0, 0, 0 FROM credited_span s
+                        WHERE s.worker_id = ?1 AND s.start_second <= ?3 AND s.end_second >= ?4
+                        ORDER BY 1, 2""")
+                .setParameter(1, workerId).setParameter(2, List.copyOf(noticeIds))
+                .setParameter(3, window.end()).setParameter(4, window.start()).getResultList();
         Map<Long, PriorProgress.Row> byModule = new HashMap<>();
         Set<Long> startedNotices = new HashSet<>();
+        List<ReadingCredit.Span> credited = new ArrayList<>();
         for (Object[] row : rows) {
-            byModule.put(((Number) row[0]).longValue(), new PriorProgress.Row(((Number) row[2]).intValue(), row[3] != null));
-            startedNotices.add(((Number) row[1]).longValue());
+            long first = ((Number) row[1]).longValue();
+            long second = ((Number) row[2]).longValue();
+            if (((Number) row[0]).intValue() == 1) {
+                credited.add(new ReadingCredit.Span(first, second));
+            } else {
+                byModule.put(first, new PriorProgress.Row(((Number) row[3]).intValue(),
+                        ((Number) row[4]).intValue() == 1, ((Number) row[5]).longValue()));
+                startedNotices.add(second);
+            }
         }
-        return new PriorProgress(byModule, startedNotices);
+        return new PriorProgress(byModule, startedNotices, credited);
     }
 
     private Set<String> storedEventIds(long workerId, List<ProgressEvent> events) {
@@ -167,18 +207,19 @@ public class ProgressSyncService {
 
     /** One multi-row insert for the whole batch; returns the number of rows inserted. */
     private int insertEvents(String insertVerb, long workerId, List<ProgressEvent> events, Map<Long, ModuleRef> modules,
-                             Instant now) {
+                             Instant now, Map<String, Integer> credited) {
         StringBuilder sql = new StringBuilder(insertVerb + " INTO progress_event (worker_id, event_id, module_id, "
-                + "module_version, percent, seconds_spent, occurred_at, received_at, channel) VALUES ");
+                + "module_version, percent, seconds_spent, credited_seconds, occurred_at, received_at, channel) VALUES ");
         for (int i = 0; i < events.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         }
         Query insert = entityManager.createNativeQuery(sql.toString());
         int p = 1;
         for (ProgressEvent e : events) {
             insert.setParameter(p++, workerId).setParameter(p++, e.eventId()).setParameter(p++, e.moduleId())
                     .setParameter(p++, modules.get(e.moduleId()).currentVersion()).setParameter(p++, e.percent())
-                    .setParameter(p++, e.secondsSpent()).setParameter(p++, Timestamp.from(e.occurredAt()))
+                    .setParameter(p++, e.secondsSpent()).setParameter(p++, credited.get(e.eventId()))
+                    .setParameter(p++, Timestamp.from(e.occurredAt()))
                     .setParameter(p++, Timestamp.from(now)).setParameter(p++, e.channel().name());
         }
         return insert.executeUpdate();
@@ -187,12 +228,13 @@ public class ProgressSyncService {
     /** One upsert for all modules of the batch: GREATEST and sums make the result independent of arrival order. */
     private void mergeIntoModules(long workerId, Map<Long, ModuleDelta> deltas) {
         StringBuilder sql = new StringBuilder("INSERT INTO module_progress (worker_id, module_id, percent, "
-                + "seconds_spent, first_activity_at, last_activity_at, completed_at) VALUES ");
+                + "seconds_spent, credited_seconds, first_activity_at, last_activity_at, completed_at) VALUES ");
         for (int i = 0; i < deltas.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, NULL)");
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, NULL)");
         }
         sql.append(" ON DUPLICATE KEY UPDATE percent = GREATEST(percent, VALUES(percent)), "
                 + "seconds_spent = seconds_spent + VALUES(seconds_spent), "
+                + "credited_seconds = credited_seconds + VALUES(credited_seconds), "
                 + "first_activity_at = LEAST(first_activity_at, VALUES(first_activity_at)), "
                 + "last_activity_at = GREATEST(last_activity_at, VALUES(last_activity_at))");
         Query upsert = entityManager.createNativeQuery(sql.toString());
@@ -200,7 +242,7 @@ public class ProgressSyncService {
         for (Map.Entry<Long, ModuleDelta> entry : deltas.entrySet()) {
             ModuleDelta d = entry.getValue();
             upsert.setParameter(p++, workerId).setParameter(p++, entry.getKey()).setParameter(p++, d.percent)
-                    .setParameter(p++, d.seconds).setParameter(p++, Timestamp.from(d.first))
+                    .setParameter(p++, d.seconds).setParameter(p++, d.credited).setParameter(p++, Timestamp.from(d.first))
                     .setParameter(p++, Timestamp.from(d.last));
         }
         upsert.executeUpdate();
@@ -214,12 +256,14 @@ public class ProgressSyncService {
     private static final class ModuleDelta {
         private int percent;
         private long seconds;
+        private long credited;
         private Instant first;
         private Instant last;
 
-        void add(ProgressEvent e) {
+        void add(ProgressEvent e, int creditedSeconds) {
             percent = Math.max(percent, e.percent());
             seconds += e.secondsSpent();
+            credited += creditedSeconds;
             first = first == null || e.occurredAt().isBefore(first) ? e.occurredAt() : first;
             last = last == null || e.occurredAt().isAfter(last) ? e.occurredAt() : last;
         }

@@ -72,7 +72,7 @@ public class RecordsService {
                 .setParameter(1, noticeId).setParameter(2, workerId).getResultList();
         best.forEach(r -> bestByCode.put((String) r[0], ((Number) r[1]).intValue()));
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT m.id, m.code, v.title, p.percent, p.seconds_spent, p.completed_at
+                        SELECT m.id, m.code, v.title, p.percent, p.credited_seconds, p.completed_at
                         FROM study_module m
                         JOIN module_version v ON v.module_id = m.id AND v.version = m.current_version
                         LEFT JOIN module_progress p ON p.module_id = m.id AND p.worker_id = ?1

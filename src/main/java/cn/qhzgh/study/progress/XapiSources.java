@@ -28,7 +28,7 @@ class XapiSources {
     enum Kind {
         PROGRESSED(0, "e.received_at", "CONCAT(e.worker_id, ':', e.event_id)", """
                 SELECT e.received_at, CONCAT(e.worker_id, ':', e.event_id), w.external_id, e.event_id, e.module_id,
-                       m.notice_id, v.title, e.percent, e.seconds_spent, e.occurred_at, e.channel
+                       m.notice_id, v.title, e.percent, COALESCE(e.credited_seconds, 0), e.occurred_at, e.channel
                 FROM progress_event e JOIN worker w ON w.id = e.worker_id JOIN organization o ON o.id = w.org_id
                 JOIN study_module m ON m.id = e.module_id
                 JOIN module_version v ON v.module_id = m.id AND v.version = e.module_version

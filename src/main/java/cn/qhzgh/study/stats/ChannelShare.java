@@ -10,7 +10,7 @@ public record ChannelShare(
         long events,
         @Schema(example = "0.62")
         double eventShare,
-        @Schema(example = "91234567")
+        @Schema(example = "91234567", description = "Credited reading seconds (see POST /api/v1/me/progress), not the seconds phones claimed")
         long secondsSpent,
         @Schema(example = "0.58")
         double timeShare) {

@@ -54,7 +54,8 @@ record CounterTable(String table, List<String> keys, List<String> counters, Stri
                     List.of("events", "seconds_spent"),
                     """
                     SELECT x.org_id, m.notice_id, x.channel, SUM(x.events), SUM(x.seconds) FROM (
-                        SELECT w.org_id, e.module_id, e.channel, COUNT(*) AS events, SUM(e.seconds_spent) AS seconds
+                        SELECT w.org_id, e.module_id, e.channel, COUNT(*) AS events,
+                               SUM(COALESCE(e.credited_seconds, 0)) AS seconds
                         FROM worker w JOIN progress_event e ON e.worker_id = w.id
                         WHERE w.org_id BETWEEN ?1 AND ?2
                         GROUP BY w.org_id, e.module_id, e.channel) x

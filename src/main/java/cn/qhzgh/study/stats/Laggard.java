@@ -18,6 +18,6 @@ public record Laggard(
         Instant startedAt,
         @Schema(example = "2022-11-25T12:02:00Z", nullable = true, implementation = String.class, format = "date-time")
         Instant lastActivityAt,
-        @Schema(example = "840")
+        @Schema(example = "840", description = "Credited reading seconds (see POST /api/v1/me/progress), not the seconds phones claimed")
         long secondsSpent) {
 }

@@ -30,7 +30,7 @@ public record OrgFigures(
         long finalPassed,
         @Schema(example = "0.9664")
         double passRate,
-        @Schema(example = "612345678")
+        @Schema(example = "612345678", description = "Credited reading seconds (see POST /api/v1/me/progress), not the seconds phones claimed")
         long secondsSpentTotal) {
 
     static OrgFigures of(String code, String name, OrgType type, Object[] sums) {

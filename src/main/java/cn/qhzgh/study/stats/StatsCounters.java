@@ -83,7 +83,7 @@ public class StatsCounters {
         Map<Long, List<RecordedEvent>> byNotice = recorded.events().stream()
                 .collect(Collectors.groupingBy(RecordedEvent::noticeId, TreeMap::new, Collectors.toList()));
         byNotice.forEach((notice, events) -> {
-            long seconds = events.stream().mapToLong(RecordedEvent::secondsSpent).sum();
+            long seconds = events.stream().mapToLong(RecordedEvent::creditedSeconds).sum();
             Instant first = events.stream().map(RecordedEvent::occurredAt).min(Instant::compareTo).orElseThrow();
             Instant last = events.stream().map(RecordedEvent::occurredAt).max(Instant::compareTo).orElseThrow();
             sql("""
@@ -97,7 +97,7 @@ public class StatsCounters {
                     worker, notice, org, Timestamp.from(first), Timestamp.from(last), seconds);
             campaign(org, notice, recorded.startedNotices().contains(notice) ? 1 : 0, 0, seconds, 0, 0, 0);
             events.forEach(e -> deltas.add(SharedCounter.CHANNEL, List.of(org, notice, e.channel().name()), 1,
-                    e.secondsSpent()));
+                    e.creditedSeconds()));
             markActive(worker, org, notice, events.stream().map(e -> LocalDate.ofInstant(e.occurredAt(), CAMPAIGN_ZONE))
                     .distinct().sorted().toList());
         });

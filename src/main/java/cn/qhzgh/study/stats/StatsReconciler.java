@@ -1,6 +1,7 @@
 package cn.qhzgh.study.stats;
 
 import cn.qhzgh.study.common.DbClock;
+import cn.qhzgh.study.progress.CreditReconciler;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -24,13 +25,16 @@ public class StatsReconciler {
     private static final int SLICE_TIMEOUT_SECONDS = 600;
 
     private final EntityManager entityManager;
+    private final CreditReconciler credit;
     private final WorkerCampaignReconciler workerCampaign;
     private final CounterRepair repair;
     private final int workersPerSlice;
 
-    public StatsReconciler(EntityManager entityManager, WorkerCampaignReconciler workerCampaign, CounterRepair repair,
+    public StatsReconciler(EntityManager entityManager, CreditReconciler credit, WorkerCampaignReconciler workerCampaign,
+                           CounterRepair repair,
                            @ConfigProperty(name = "study.stats.reconcile-slice-workers") int workersPerSlice) {
         this.entityManager = entityManager;
+        this.credit = credit;
         this.workerCampaign = workerCampaign;
         this.repair = repair;
         this.workersPerSlice = workersPerSlice;
@@ -39,11 +43,22 @@ public class StatsReconciler {
     public ReconcileReport reconcile() {
         Instant start = DbClock.now();
         Map<String, Long> drift = new LinkedHashMap<>();
+        drift.put("progress_event", 0L);
+        drift.put("module_progress", 0L);
         drift.put("worker_campaign", 0L);
         CounterTable.ORG_COUNTERS.forEach(table -> drift.put(table.table(), 0L));
         drift.put(CounterRepair.OPTION_COUNTER.table(), 0L);
-        // worker_campaign first: org_campaign_count is summed from it.
-        for (long[] range : workerRanges()) {
+        List<long[]> workerRanges = workerRanges();
+        // Credited time first: worker_campaign and the seconds counters are summed from it. One transaction per
+        // worker credited again, so that a live request of that worker waits for one worker's work at most.
+        for (long[] range : workerRanges) {
+            for (long worker : inTransaction(() -> credit.uncreditedWorkers(range[0], range[1]))) {
+                drift.merge("progress_event", inTransaction(() -> credit.creditAgain(worker)), Long::sum);
+            }
+            drift.merge("module_progress", inTransaction(() -> credit.repairModuleSums(range[0], range[1])), Long::sum);
+        }
+        // worker_campaign next: org_campaign_count is summed from it.
+        for (long[] range : workerRanges) {
             drift.merge("worker_campaign", inTransaction(() -> workerCampaign.reconcile(range[0], range[1])), Long::sum);
         }
         List<CounterTable> tables = new ArrayList<>(CounterTable.ORG_COUNTERS);

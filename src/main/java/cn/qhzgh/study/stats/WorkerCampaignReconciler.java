@@ -18,7 +18,7 @@ class WorkerCampaignReconciler {
                    MAX(x.completed_at) AS completed_at
             FROM (
                 SELECT p.worker_id, m.notice_id, p.first_activity_at AS started_at, p.last_activity_at AS last_at,
-                       p.seconds_spent AS seconds, -1 AS final_best, 0 AS final_passed,
+                       p.credited_seconds AS seconds, -1 AS final_best, 0 AS final_passed,
                        CAST(NULL AS DATETIME) AS completed_at
                 FROM module_progress p JOIN study_module m ON m.id = p.module_id
                 WHERE p.worker_id BETWEEN ?1 AND ?2

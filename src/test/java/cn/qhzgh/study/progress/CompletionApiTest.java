@@ -57,7 +57,7 @@ class CompletionApiTest {
     @Test
     void campaignCompletesWhenEveryModuleIsCompleteAndTheFinalIsPassed() {
         String worker = TestTokens.worker("tc-campaign-1", "QH-TC-G1");
-        Campaign.readEverything(worker, 300, "APP");
+        Campaign.readEverything(worker, "APP");
         Campaign.passEveryModuleQuiz(worker);
         int modules = (int) Database.count("SELECT COUNT(*) FROM study_module WHERE notice_id = ? AND published = TRUE",
                 Campaign.noticeId());

@@ -99,11 +99,14 @@ class ProgressApiTest {
                 .body("results[4].problem.errors[0].message", equalTo("is more than 90 days in the past"))
                 .body("results[5].problem.errors[0].field", equalTo("events[5].eventId"))
                 .body("results[6].problem.errors[0].field", equalTo("events[6].channel"))
-                .body("results[7].problem.errors[0].field", equalTo("events[7].secondsSpent"));
+                .body("results[7].problem.errors[0].field", equalTo("events[7].secondsSpent"))
+                .body("results.creditedSeconds", equalTo(java.util.Arrays.asList(120, null, null, null, null, null,
+                        null, null, 60, 0)));
         assertThat(Database.count("SELECT COUNT(*) FROM progress_event e JOIN worker w ON w.id = e.worker_id "
                 + "WHERE w.external_id = ?", subject(worker))).isEqualTo(2);
         assertThat(state(worker, moduleA, "percent")).isEqualTo(50);
         assertThat(state(worker, moduleA, "seconds_spent")).isEqualTo(180);
+        assertThat(state(worker, moduleA, "credited_seconds")).isEqualTo(180);
     }
 
     @Test
@@ -132,8 +135,10 @@ class ProgressApiTest {
         String worker = newWorker("QH-TP-G1");
         List<Map<String, Object>> batch = List.of(event(moduleA, 30, 100, 20), event(moduleB, 70, 200, 10));
         send(worker, batch).then().statusCode(200).body("results.status", equalTo(List.of("ACCEPTED", "ACCEPTED")));
-        send(worker, batch).then().statusCode(200).body("results.status", equalTo(List.of("DUPLICATE", "DUPLICATE")));
+        send(worker, batch).then().statusCode(200).body("results.status", equalTo(List.of("DUPLICATE", "DUPLICATE")))
+                .body("results.creditedSeconds", equalTo(List.of(0, 0)));
         assertThat(state(worker, moduleA, "seconds_spent")).isEqualTo(100);
+        assertThat(state(worker, moduleA, "credited_seconds")).isEqualTo(100);
         assertThat(state(worker, moduleB, "percent")).isEqualTo(70);
     }
 
@@ -181,6 +186,7 @@ class ProgressApiTest {
             pool.shutdownNow();
         }
         assertThat(state(worker, moduleB, "seconds_spent")).isEqualTo(75);
+        assertThat(state(worker, moduleB, "credited_seconds")).isEqualTo(75);
         assertThat(Database.count("SELECT w.seconds_spent FROM worker_campaign w JOIN worker k ON k.id = w.worker_id "
                 + "WHERE k.external_id = ?", subject(worker))).isEqualTo(75);
     }
@@ -212,6 +218,9 @@ class ProgressApiTest {
                     .filter(e -> e.get("moduleId").equals(moduleA)).mapToInt(e -> (int) e.get("secondsSpent")).sum());
             assertThat(state(worker, moduleB, "seconds_spent")).isEqualTo(events.stream()
                     .filter(e -> e.get("moduleId").equals(moduleB)).mapToInt(e -> (int) e.get("secondsSpent")).sum());
+            // No two of these claims overlap, so every claimed second is credited, whatever the order.
+            assertThat(state(worker, moduleA, "credited_seconds")).isEqualTo(state(worker, moduleA, "seconds_spent"));
+            assertThat(state(worker, moduleB, "credited_seconds")).isEqualTo(state(worker, moduleB, "seconds_spent"));
         }
     }
 

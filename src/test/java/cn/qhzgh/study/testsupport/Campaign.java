@@ -1,7 +1,10 @@
 package cn.qhzgh.study.testsupport;
 
+import io.restassured.path.json.JsonPath;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,16 +21,31 @@ public final class Campaign {
         return Database.count("SELECT id FROM notice WHERE doc_number = ?", DOC_NUMBER);
     }
 
-    /** Sends one 100 % event for every published module, {@code seconds} each, on {@code channel}. */
-    public static void readEverything(String worker, int seconds, String channel) {
+    /**
+     * Sends one 100 % event for every published module on {@code channel}, each claiming the module's reading time,
+     * one after another so that no two claims overlap; returns the seconds credited in all, which is all claimed.
+     */
+    public static long readEverything(String worker, String channel) {
         List<Long> modules = Database.longs("SELECT id FROM study_module WHERE notice_id = ? AND published = TRUE "
                 + "ORDER BY position", noticeId());
-        List<Map<String, Object>> events = modules.stream().map(id -> Map.<String, Object>of(
-                "eventId", UUID.randomUUID().toString(), "moduleId", id, "percent", 100, "secondsSpent", seconds,
-                "occurredAt", OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(2).toString(),
-                "channel", channel)).toList();
-        Api.as(worker).contentType("application/json").body(Map.of("events", events)).post("/api/v1/me/progress")
-                .then().statusCode(200);
+        JsonPath listed = Api.as(worker).get("/api/v1/modules").then().statusCode(200).extract().jsonPath();
+        List<Integer> seconds = modules.stream().map(id -> 60 * listed.getInt("find { it.id == " + id + " }.readingMinutes"))
+                .toList();
+        OffsetDateTime end = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(2)
+                .minusSeconds(seconds.stream().mapToInt(Integer::intValue).sum());
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < modules.size(); i++) {
+            end = end.plusSeconds(seconds.get(i));
+            events.add(Map.of("eventId", UUID.randomUUID().toString(), "moduleId", modules.get(i), "percent", 100,
+                    "secondsSpent", seconds.get(i), "occurredAt", end.toString(), "channel", channel));
+        }
+        List<Integer> credited = Api.as(worker).contentType("application/json").body(Map.of("events", events))
+                .post("/api/v1/me/progress").then().statusCode(200).extract().jsonPath()
+                .getList("results.creditedSeconds", Integer.class);
+        if (!credited.equals(seconds)) {
+            throw new AssertionError("reading every module for its reading time is credited in full: " + credited);
+        }
+        return seconds.stream().mapToLong(Integer::longValue).sum();
     }
 
     /** The campaign notice's quiz ids of one kind, in id order. */

@@ -1,0 +1,128 @@
+package cn.qhzgh.study.progress;
+
+import cn.qhzgh.study.common.DbClock;
+import cn.qhzgh.study.content.ModuleCatalog;
+import cn.qhzgh.study.content.ModuleRef;
+import cn.qhzgh.study.org.WorkerLock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Recomputes credited reading time, each step inside the caller's transaction. A worker with events stored before
+ * credit existed (credited_seconds NULL) has all their events credited again, batch by batch in the order stored,
+ * by the same rule as a live request; every module's credited sum is then made the sum of its events' credits.
+ * Counters built from those sums are reconciled after this.
+ */
+@ApplicationScoped
+public class CreditReconciler {
+
+    private record StoredEvent(String eventId, long moduleId, int seconds, Instant occurredAt, Instant receivedAt) {
+    }
+
+    private static final int BATCH = 1000;
+
+    private final EntityManager entityManager;
+    private final ModuleCatalog catalog;
+    private final CreditedSpans spans;
+    private final CreditSettings credit;
+
+    public CreditReconciler(EntityManager entityManager, ModuleCatalog catalog, CreditedSpans spans,
+                            CreditSettings credit) {
+        this.entityManager = entityManager;
+        this.catalog = catalog;
+        this.spans = spans;
+        this.credit = credit;
+    }
+
+    /** The workers with ids in [fromWorker, toWorker] who have events without credit. */
+    public List<Long> uncreditedWorkers(long fromWorker, long toWorker) {
+        List<Number> workers = entityManager.createNativeQuery("""
+                        SELECT DISTINCT worker_id FROM progress_event
+                        WHERE worker_id BETWEEN ?1 AND ?2 AND credited_seconds IS NULL ORDER BY worker_id""")
+                .setParameter(1, fromWorker).setParameter(2, toWorker).getResultList();
+        return workers.stream().map(Number::longValue).toList();
+    }
+
+    /** Makes each module row's credited sum that of its events; returns how many rows were wrong. */
+    public long repairModuleSums(long fromWorker, long toWorker) {
+        return entityManager.createNativeQuery("""
+                        UPDATE module_progress SET credited_seconds = (
+                            SELECT COALESCE(SUM(e.credited_seconds), 0) FROM progress_event e
+                            WHERE e.worker_id = module_progress.worker_id AND e.module_id = module_progress.module_id)
+                        WHERE worker_id BETWEEN ?1 AND ?2 AND credited_seconds <> (
+                            SELECT COALESCE(SUM(e.credited_seconds), 0) FROM progress_event e
+                            WHERE e.worker_id = module_progress.worker_id AND e.module_id = module_progress.module_id)""")
+                .setParameter(1, fromWorker).setParameter(2, toWorker).executeUpdate();
+    }
+
+    /** Credits all of one worker's events from scratch, under the worker's lock; returns how many changed. */
+    public long creditAgain(long workerId) {
+        WorkerLock.acquire(entityManager, workerId);
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT event_id, module_id, seconds_spent, occurred_at, received_at, credited_seconds
+                        FROM progress_event WHERE worker_id = ?1 ORDER BY received_at""")
+                .setParameter(1, workerId).getResultList();
+        Map<Instant, List<StoredEvent>> batches = new LinkedHashMap<>();
+        Map<String, Integer> before = new HashMap<>();
+        for (Object[] r : rows) {
+            StoredEvent event = new StoredEvent((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).intValue(),
+                    DbClock.toInstant(r[3]), DbClock.toInstant(r[4]));
+            batches.computeIfAbsent(event.receivedAt(), at -> new ArrayList<>()).add(event);
+            before.put(event.eventId(), r[5] == null ? null : ((Number) r[5]).intValue());
+        }
+        Map<Long, ModuleRef> modules = catalog.refs(rows.stream().map(r -> ((Number) r[1]).longValue())
+                .collect(Collectors.toSet()));
+        Map<Long, Long> room = new HashMap<>();
+        modules.values().forEach(m -> room.put(m.id(), ReadingCredit.moduleCapSeconds(m.readingMinutes(),
+                credit.moduleMultiple())));
+        List<ReadingCredit.Span> credited = List.of();
+        Map<String, Integer> after = new HashMap<>();
+        for (List<StoredEvent> batch : batches.values()) {
+            List<ReadingCredit.Claim> claims = batch.stream().map(e -> new ReadingCredit.Claim(e.eventId(),
+                    e.moduleId(), e.occurredAt().getEpochSecond(), e.seconds())).toList();
+            ReadingCredit.Outcome outcome = ReadingCredit.credit(credited, room, claims);
+            claims.forEach(c -> room.merge(c.moduleId(), (long) -outcome.credited().get(c.eventId()), Long::sum));
+            after.putAll(outcome.credited());
+            credited = outcome.spans();
+        }
+        spans.clear(workerId);
+        spans.apply(workerId, new ReadingCredit.SpanChanges(List.of(), credited));
+        List<Object[]> updates = after.entrySet().stream().filter(e -> !e.getValue().equals(before.get(e.getKey())))
+                .map(e -> new Object[]{e.getValue(), workerId, e.getKey()}).toList();
+        writeCredits(updates);
+        return updates.size();
+    }
+
+    private void writeCredits(List<Object[]> updates) {
+        entityManager.flush();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE progress_event SET credited_seconds = ? WHERE worker_id = ? AND event_id = ?")) {
+                int pending = 0;
+                for (Object[] row : updates) {
+                    update.setInt(1, (Integer) row[0]);
+                    update.setLong(2, (Long) row[1]);
+                    update.setString(3, (String) row[2]);
+                    update.addBatch();
+                    if (++pending == BATCH) {
+                        update.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    update.executeBatch();
+                }
+            }
+        });
+    }
+}
