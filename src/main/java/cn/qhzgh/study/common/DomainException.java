@@ -29,6 +29,11 @@ public class DomainException extends RuntimeException {
         return new DomainException(404, slug, "Not Found", detail);
     }
 
+    /** The token was verified, yet what it says cannot be used; answered with {@code WWW-Authenticate: Bearer}. */
+    public static DomainException unauthorized(String slug, String detail) {
+        return new DomainException(401, slug, "Unauthorized", detail);
+    }
+
     public static DomainException forbidden(String slug, String detail) {
         return new DomainException(403, slug, "Forbidden", detail);
     }

@@ -41,6 +41,9 @@ public class ProblemMapper {
         if (e.retryAfterSeconds() != null) {
             response.getHeaders().add(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
         }
+        if (e.status() == 401) {
+            response.getHeaders().add(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
         return response;
     }
 

@@ -43,8 +43,10 @@ public class ProblemResponsesFilter implements OASFilter {
                 && operation.getRequestBody().getContent().hasMediaType("multipart/form-data");
         ProblemAdder problem = (status, description) -> problem(responses, status, description,
                 ProblemExamples.of(status, path, jsonBody, upload));
-        problem.add("401", "Missing, expired or invalid bearer token.");
-        problem.add("403", "The token's role or org does not allow this call, or the org is unknown.");
+        problem.add("401", "Missing, expired or invalid bearer token (`unauthorized`), or a verified token with a "
+                + "malformed claim (`invalid-token-claims`; the detail names the claim).");
+        problem.add("403", "The token's groups name no role allowed here (`forbidden`), its org claim names a union "
+                + "not in the directory (`unknown-org`), or the role or org does not allow this call.");
         boolean hasInput = operation.getRequestBody() != null || operation.getParameters() != null;
         if (hasInput) {
             problem.add("400", "Malformed request; `errors` names each invalid field.");

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.org;
 
+import cn.qhzgh.study.common.DirectoryRules;
 import cn.qhzgh.study.common.ProblemError;
 
 import java.util.ArrayList;
@@ -10,12 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Checks an org upload as a whole against itself and the directory, collecting every finding. */
 final class OrgRowValidator {
-
-    static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     private final Map<String, Organization> existing;
     private final Map<Long, String> existingCodeById = new HashMap<>();
@@ -52,9 +50,8 @@ final class OrgRowValidator {
     private void checkCells(OrgRow row) {
         if (row.code().isEmpty()) {
             errors.add(ProblemError.cell(row.row(), "code", "code is required"));
-        } else if (!CODE.matcher(row.code()).matches()) {
-            errors.add(ProblemError.cell(row.row(), "code",
-                    "code must be 1-64 letters, digits, '-', '_' or '.', starting with a letter or digit"));
+        } else if (!DirectoryRules.isOrgCode(row.code())) {
+            errors.add(ProblemError.cell(row.row(), "code", "code must be " + DirectoryRules.ORG_CODE_RULE));
         }
         if (row.name().isEmpty()) {
             errors.add(ProblemError.cell(row.row(), "name", "name is required"));

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.org;
 
+import cn.qhzgh.study.common.DirectoryRules;
 import cn.qhzgh.study.common.ProblemError;
 
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.regex.Pattern;
 /** Cell rules for one worker row; duplicates across rows are found later in SQL. */
 final class WorkerRowRules {
 
-    private static final Pattern EXTERNAL_ID = Pattern.compile("[\\p{Alnum}_.:@-]{1,64}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{5,20}");
 
     /** The phone column must be present; its cells may be empty. */
@@ -30,15 +30,15 @@ final class WorkerRowRules {
     ValidWorker check(long row, String externalId, String name, String orgCode, String rawPhone,
                       Consumer<ProblemError> report) {
         boolean ok = true;
-        if (!EXTERNAL_ID.matcher(externalId).matches()) {
+        if (!DirectoryRules.isExternalId(externalId)) {
             report.accept(ProblemError.cell(row, "external_id", externalId.isEmpty()
                     ? "external_id is required"
-                    : "external_id must be 1-64 letters, digits or _ . : @ -"));
+                    : "external_id must be " + DirectoryRules.EXTERNAL_ID_RULE));
             ok = false;
         }
-        if (name.isEmpty() || name.length() > 64) {
+        if (name.isEmpty() || name.length() > DirectoryRules.MAX_WORKER_NAME_LENGTH) {
             report.accept(ProblemError.cell(row, "name", name.isEmpty()
-                    ? "name is required" : "name is longer than 64 characters"));
+                    ? "name is required" : "name is longer than " + DirectoryRules.MAX_WORKER_NAME_LENGTH + " characters"));
             ok = false;
         }
         Long orgId = orgIdsByCode.get(orgCode);

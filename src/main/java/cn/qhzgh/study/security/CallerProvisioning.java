@@ -2,20 +2,27 @@ package cn.qhzgh.study.security;
 
 import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.DomainException;
-import cn.qhzgh.study.common.retry.RetriedOnLockConflict;
 import cn.qhzgh.study.org.Organization;
 import cn.qhzgh.study.org.Worker;
 import cn.qhzgh.study.org.WorkerJoined;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
 import java.util.Optional;
 
+/**
+ * Resolves a caller, provisioning a worker on their first call. Each step is a short transaction of its own, so
+ * that a first call racing another one, in this pod or in another instance, reads what the other committed.
+ */
 @ApplicationScoped
 public class CallerProvisioning {
+
+    /** The caller, or, for a worker not in the directory yet, null and the union their token names. */
+    private record Lookup(Caller caller, Long orgId) {
+    }
 
     private final EntityManager entityManager;
     private final Event<WorkerJoined> workerJoined;
@@ -25,49 +32,60 @@ public class CallerProvisioning {
         this.workerJoined = workerJoined;
     }
 
-    @RetriedOnLockConflict
-    @Transactional
-    public Caller resolve(String subject, String role, String orgCode, String name) {
+    public Caller resolve(TokenClaims claims) {
+        Lookup lookup = QuarkusTransaction.requiringNew().call(() -> lookup(claims));
+        if (lookup.caller() != null) {
+            return lookup.caller();
+        }
+        QuarkusTransaction.requiringNew().run(() -> insertIfAbsent(claims, lookup.orgId()));
+        // A fresh transaction: its snapshot starts after our insert, or after the racing one it waited for, committed.
+        Caller provisioned = QuarkusTransaction.requiringNew().call(() -> lookup(claims)).caller();
+        if (provisioned == null) {
+            throw new IllegalStateException("Worker " + claims.subject() + " was provisioned but cannot be read");
+        }
+        return provisioned;
+    }
+
+    private Lookup lookup(TokenClaims claims) {
+        String orgCode = claims.orgCode();
         Optional<Organization> org = orgCode == null ? Optional.empty() : Organization.findByCode(orgCode);
-        if (Roles.PROVINCE_ADMIN.equals(role)) {
-            return new Caller(subject, role, orgCode, org.map(o -> o.id).orElse(null),
-                    org.map(o -> o.path).orElse(null), null);
+        if (Roles.PROVINCE_ADMIN.equals(claims.role())) {
+            return new Lookup(new Caller(claims.subject(), claims.role(), orgCode, org.map(o -> o.id).orElse(null),
+                    org.map(o -> o.path).orElse(null), null), null);
         }
         Organization known = org.orElseThrow(() -> DomainException.forbidden("unknown-org", orgCode == null
                 ? "The token carries no org claim; workers and org admins must belong to a union."
                 : "The union '" + orgCode + "' named by the token's org claim is not in the org directory."));
-        if (Roles.ORG_ADMIN.equals(role)) {
-            return new Caller(subject, role, known.code, known.id, known.path, null);
+        if (Roles.ORG_ADMIN.equals(claims.role())) {
+            return new Lookup(new Caller(claims.subject(), claims.role(), known.code, known.id, known.path, null),
+                    known.id);
         }
-        Worker worker = Worker.findByExternalId(subject).orElseGet(() -> provision(subject, name, known));
+        Optional<Worker> worker = Worker.findByExternalId(claims.subject());
+        if (worker.isEmpty()) {
+            return new Lookup(null, known.id);
+        }
         // The directory, not the token, decides which union a known worker's records count towards.
-        Organization home = worker.orgId.equals(known.id) ? known : Organization.findById(worker.orgId);
-        return new Caller(subject, role, home.code, home.id, home.path, worker.id);
+        Organization home = worker.get().orgId.equals(known.id) ? known : Organization.findById(worker.get().orgId);
+        return new Lookup(new Caller(claims.subject(), claims.role(), home.code, home.id, home.path, worker.get().id),
+                known.id);
     }
 
-    /** Insert-if-absent, so two first calls racing each other provision one worker. */
-    private Worker provision(String subject, String name, Organization org) {
+    /**
+     * Only the call whose insert made the row counts the worker, in the same transaction. A racing insert of the
+     * same worker waits on the unique key until the first one commits, then inserts nothing.
+     */
+    private void insertIfAbsent(TokenClaims claims, long orgId) {
         Timestamp now = Timestamp.from(DbClock.now());
-        entityManager.createNativeQuery("""
-                        INSERT INTO worker (external_id, name, org_id, phone, source, created_at, updated_at)
-                        VALUES (?1, ?2, ?3, NULL, 'TOKEN', ?4, ?4)
-                        ON DUPLICATE KEY UPDATE external_id = external_id""")
-                .setParameter(1, subject)
-                .setParameter(2, displayName(subject, name))
-                .setParameter(3, org.id)
+        int inserted = entityManager.createNativeQuery("""
+                        INSERT IGNORE INTO worker (external_id, name, org_id, phone, source, created_at, updated_at)
+                        VALUES (?1, ?2, ?3, NULL, 'TOKEN', ?4, ?4)""")
+                .setParameter(1, claims.subject())
+                .setParameter(2, claims.name() == null ? claims.subject() : claims.name())
+                .setParameter(3, orgId)
                 .setParameter(4, now)
                 .executeUpdate();
-        Worker worker = Worker.findByExternalId(subject).orElseThrow();
-        // Counted only by the call whose insert made the row: a racing first call finds it, with another timestamp.
-        boolean createdHere = worker.source == Worker.Source.TOKEN && worker.createdAt.equals(now.toInstant());
-        if (createdHere) {
-            workerJoined.fire(new WorkerJoined(worker.orgId));
+        if (inserted == 1) {
+            workerJoined.fire(new WorkerJoined(orgId));
         }
-        return worker;
-    }
-
-    private static String displayName(String subject, String name) {
-        String chosen = name == null || name.isBlank() ? subject : name.strip();
-        return chosen.length() > 64 ? chosen.substring(0, 64) : chosen;
     }
 }

@@ -1,26 +1,25 @@
 package cn.qhzgh.study.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Duration;
-import java.util.Set;
 
 /**
  * Resolves the token's claims against the org directory, provisioning unknown workers just in time.
- * Resolutions are cached so that hot read paths (module reads, 304s) touch no database.
+ * Resolutions are cached so that hot read paths (module reads, 304s) touch no database. The cache only remembers
+ * committed resolutions and never serialises callers: two first calls of one worker may both resolve, and the
+ * database alone decides which of them provisions.
  */
 @ApplicationScoped
 public class CallerService {
 
-    private record CallerKey(String subject, String role, String orgCode, String name) {
-    }
-
-    private final Cache<CallerKey, Caller> resolved = Caffeine.newBuilder()
+    private final Cache<TokenClaims, Caller> resolved = Caffeine.newBuilder()
             .maximumSize(100_000)
             .expireAfterWrite(Duration.ofMinutes(5))
             .build();
@@ -29,29 +28,27 @@ public class CallerService {
     JsonWebToken token;
 
     @Inject
+    ObjectMapper json;
+
+    @Inject
     CallerProvisioning provisioning;
 
     public Caller current() {
-        String subject = token.getSubject();
-        if (subject == null || subject.isBlank()) {
-            throw new UnauthorizedException();
+        TokenClaims claims = TokenClaims.of(token, json);
+        if (claims.role() == null) {
+            // Role checks stop such tokens first; without a role of ours, nobody is resolved, least of all as a worker.
+            throw new ForbiddenException();
         }
-        CallerKey key = new CallerKey(subject, roleOf(token.getGroups()), token.getClaim("org"), token.getClaim("name"));
-        return resolved.get(key, k -> provisioning.resolve(k.subject(), k.role(), k.orgCode(), k.name()));
+        Caller caller = resolved.getIfPresent(claims);
+        if (caller == null) {
+            caller = provisioning.resolve(claims);
+            resolved.put(claims, caller);
+        }
+        return caller;
     }
 
     /** Drops cached resolutions, e.g. after an org import moved or renamed unions. */
     public void forgetAll() {
         resolved.invalidateAll();
-    }
-
-    private static String roleOf(Set<String> groups) {
-        if (groups.contains(Roles.PROVINCE_ADMIN)) {
-            return Roles.PROVINCE_ADMIN;
-        }
-        if (groups.contains(Roles.ORG_ADMIN)) {
-            return Roles.ORG_ADMIN;
-        }
-        return Roles.WORKER;
     }
 }

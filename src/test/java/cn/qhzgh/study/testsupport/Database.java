@@ -51,6 +51,20 @@ public final class Database {
         }
     }
 
+    /**
+     * Opens a transaction of its own, as another service instance sharing the database would; the caller commits
+     * or rolls back, then closes it.
+     */
+    public static Connection begin() {
+        try {
+            Connection connection = dataSource().getConnection();
+            connection.setAutoCommit(false);
+            return connection;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Connections handed out so far; unchanged across a request proves it did not touch the database. */
     public static long acquisitions() {
         return dataSource().getMetrics().acquireCount();
