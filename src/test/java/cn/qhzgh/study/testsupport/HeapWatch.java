@@ -39,7 +39,7 @@ public final class HeapWatch {
                 System.gc();
                 peak.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max);
                 try {
-                    Thread.sleep(10);
+                    Thread.sleep(100);
                 } catch (InterruptedException e) {
                     return;
                 }

@@ -97,7 +97,7 @@ public final class RawHttp {
     private static Reply exchange(URI server, String path, Map<String, String> headers, String transferEncoding,
                                   BodyWriter bodyWriter) throws Exception {
         try (Socket socket = new Socket(server.getHost(), server.getPort())) {
-            socket.setSoTimeout(60_000);
+            socket.setSoTimeout(120_000);
             OutputStream out = socket.getOutputStream();
             StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: " + server.getHost() + ":"
                     + server.getPort() + "\r\n");
