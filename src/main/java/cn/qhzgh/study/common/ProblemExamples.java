@@ -33,14 +33,16 @@ final class ProblemExamples {
                     + " changed since you read it (current ETag " + currentEtag(path) + "); reload and try again.",
                     instance, null);
             case "413" -> jsonBody ? problem("body-too-large", "Content Too Large", 413,
-                    "The JSON body has 2097152 bytes; JSON requests may have at most 1048576.", instance, null)
+                    "The request body has 2097152 bytes; this endpoint accepts at most 1048576.", instance, null)
                     : tooLarge(path, instance);
             case "415" -> problem("http-415", "Unsupported Media Type", 415,
                     "The request's Content-Type is not supported by this endpoint.", instance, null);
             case "422" -> unprocessable(path, instance);
             case "428" -> problem("if-match-required", "Precondition Required", 428, "Send If-Match with the ETag of the "
                     + edited(path) + " you last read, so edits are never lost silently.", instance, null);
-            case "429" -> problem("rate-limited", "Too Many Requests", 429,
+            case "429" -> path.startsWith("/api/v1/admin/") ? problem("imports-busy", "Too Many Requests", 429,
+                    "This server already runs 2 import(s); retry the worker list after 30 s.", instance, null)
+                    : problem("rate-limited", "Too Many Requests", 429,
                     "At most 10 quiz starts and submissions per minute; retry in 42 s.", instance, null);
             case "500" -> problem("internal", "Internal Server Error", 500,
                     "The server could not complete the request. Quote incident " + SAMPLE_INCIDENT + " to support.",

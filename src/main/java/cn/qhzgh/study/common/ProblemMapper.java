@@ -1,5 +1,6 @@
 package cn.qhzgh.study.common;
 
+import cn.qhzgh.study.common.http.BodyTooLargeException;
 import cn.qhzgh.study.common.retry.LockConflict;
 import cn.qhzgh.study.common.tabular.TabularFormatException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -48,6 +49,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response bodyTooLarge(BodyTooLargeException e, UriInfo uri) {
+        return domain(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
     public Response unreadableTable(TabularFormatException e, UriInfo uri) {
         List<ProblemError> errors = e.problems().stream()
                 .map(p -> new ProblemError(null, p.row() == TabularFormatException.WHOLE_FILE ? null : p.row(),
@@ -71,6 +77,10 @@ public class ProblemMapper {
     /** Lists MismatchedInputException so that this mapper, not Quarkus' built-in plain-JSON one, answers it. */
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        BodyTooLargeException tooLarge = causeOf(e, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return bodyTooLarge(tooLarge, uri);
+        }
         List<ProblemError> errors = null;
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             errors = List.of(ProblemError.field(jsonPath(mapping.getPath()), "has a value of the wrong type or format"));
@@ -112,6 +122,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        BodyTooLargeException tooLarge = causeOf(e, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return bodyTooLarge(tooLarge, uri);
+        }
         if (DatabaseFailures.connectionUnavailable(e)) {
             LOG.warnf("No database connection for %s: %s", path(uri), e.getMessage());
             return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, RETRY_UNAVAILABLE_SECONDS)
@@ -141,12 +155,16 @@ public class ProblemMapper {
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        return causeOf(e, type) != null;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (type.isInstance(cause)) {
-                return true;
+                return type.cast(cause);
             }
         }
-        return false;
+        return null;
     }
 
     private static Response respond(Problem problem) {

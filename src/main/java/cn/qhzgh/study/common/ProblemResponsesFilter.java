@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Documents the problem+json errors every /api/v1 operation can return, from the same rules the
@@ -20,6 +21,7 @@ import java.util.Map;
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final Set<String> OWN_DESCRIPTIONS = Set.of("413", "422", "429", "503");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -89,13 +91,18 @@ public class ProblemResponsesFilter implements OASFilter {
             return;
         }
         APIResponse response = OASFactory.createAPIResponse()
-                .description(description)
+                .description(ownDescription(existing, status) ? existing.getDescription() : description)
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)).example(example)));
         if (existing != null) {
             response.setHeaders(existing.getHeaders());
         }
         responses.addAPIResponse(status, response);
+    }
+
+    /** An upload's own words for its caps beat the generic ones; other statuses keep the generic text. */
+    private static boolean ownDescription(APIResponse existing, String status) {
+        return existing != null && existing.getDescription() != null && OWN_DESCRIPTIONS.contains(status);
     }
 
     private static Schema problemSchema() {

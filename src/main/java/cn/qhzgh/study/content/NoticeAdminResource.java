@@ -3,6 +3,10 @@ package cn.qhzgh.study.content;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.ProblemError;
 import cn.qhzgh.study.common.Uploads;
+import cn.qhzgh.study.common.http.BodyCap;
+import cn.qhzgh.study.common.http.BodyKind;
+import cn.qhzgh.study.common.http.HttpLimits;
+import cn.qhzgh.study.common.http.ImportAdmission;
 import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
@@ -37,7 +41,8 @@ import java.util.List;
 @RolesAllowed(Roles.PROVINCE_ADMIN)
 public class NoticeAdminResource {
 
-    private static final int MAX_BYTES = 2 * 1024 * 1024;
+    private static final String NOTICE_TOO_LARGE = "The notice is larger than `study.http.max-notice-body` (2 MiB), "
+            + "counted as it streams in; a declared Content-Length over it is refused before the body is read";
     private static final String NOTICE_EXCERPT = """
             # 青海省总工会文件
 
@@ -57,14 +62,18 @@ public class NoticeAdminResource {
     private final NoticeImportService imports;
     private final CallerService callers;
     private final AuditLog audit;
+    private final HttpLimits limits;
 
-    public NoticeAdminResource(NoticeImportService imports, CallerService callers, AuditLog audit) {
+    public NoticeAdminResource(NoticeImportService imports, CallerService callers, AuditLog audit,
+                               HttpLimits limits) {
+        this.limits = limits;
         this.imports = imports;
         this.callers = callers;
         this.audit = audit;
     }
 
     @POST
+    @BodyCap(BodyKind.NOTICE)
     @Consumes({"text/markdown", MediaType.TEXT_PLAIN})
     @APIResponse(responseCode = "201", description = "A new notice was imported",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoticeImportResult.class)),
@@ -72,8 +81,12 @@ public class NoticeAdminResource {
                     schema = @Schema(type = SchemaType.STRING, example = "/api/v1/notices/1")))
     @APIResponse(responseCode = "200", description = "Re-import or dry run: the report of what changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoticeImportResult.class)))
-    @APIResponse(responseCode = "413", description = "The notice is larger than 2 MB")
+    @APIResponse(responseCode = "413", description = NOTICE_TOO_LARGE)
     @APIResponse(responseCode = "422", description = "The document is not a notice the importer understands")
+    @APIResponse(responseCode = "429", description = ImportAdmission.BUSY,
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
+                    schema = @Schema(type = SchemaType.INTEGER, example = "30")))
+    @APIResponse(responseCode = "503", description = ImportAdmission.LOW_TEMP_SPACE)
     public Response importText(@RequestBody(content = {
                                        @Content(mediaType = "text/markdown", example = NOTICE_EXCERPT),
                                        @Content(mediaType = MediaType.TEXT_PLAIN, example = NOTICE_EXCERPT)})
@@ -82,13 +95,11 @@ public class NoticeAdminResource {
             throw DomainException.badRequest("empty-body", "Send the notice text as the request body.",
                     List.of(ProblemError.field("body", "is empty")));
         }
-        if (body.length() > MAX_BYTES) {
-            throw tooLarge();
-        }
         return respond(imports.importNotice(stripBom(body), dryRun, callers.current().externalId()));
     }
 
     @POST
+    @BodyCap(BodyKind.NOTICE)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @APIResponse(responseCode = "201", description = "A new notice was imported",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoticeImportResult.class)),
@@ -96,10 +107,14 @@ public class NoticeAdminResource {
                     schema = @Schema(type = SchemaType.STRING, example = "/api/v1/notices/1")))
     @APIResponse(responseCode = "200", description = "Re-import or dry run: the report of what changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoticeImportResult.class)))
-    @APIResponse(responseCode = "413", description = "The notice is larger than 2 MB")
+    @APIResponse(responseCode = "413", description = NOTICE_TOO_LARGE)
     @APIResponse(responseCode = "422", description = "The document is not a notice the importer understands")
+    @APIResponse(responseCode = "429", description = ImportAdmission.BUSY,
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
+                    schema = @Schema(type = SchemaType.INTEGER, example = "30")))
+    @APIResponse(responseCode = "503", description = ImportAdmission.LOW_TEMP_SPACE)
     public Response importFile(@RestForm("file") FileUpload file, @RestQuery boolean dryRun) throws IOException {
-        Uploads.require(file, MAX_BYTES, "notice");
+        Uploads.require(file, limits.contentCap(BodyKind.NOTICE), "notice");
         return respond(imports.importNotice(stripBom(decodeUtf8(Files.readAllBytes(file.uploadedFile()))), dryRun,
                 callers.current().externalId()));
     }
@@ -130,10 +145,5 @@ public class NoticeAdminResource {
 
     private static String stripBom(String text) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    private static DomainException tooLarge() {
-        return new DomainException(413, "notice-too-large", "Content Too Large",
-                "A notice may be at most " + MAX_BYTES + " bytes.");
     }
 }

@@ -4,6 +4,10 @@ import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.common.BusinessMetrics;
 import cn.qhzgh.study.common.TabularUpload;
+import cn.qhzgh.study.common.http.BodyCap;
+import cn.qhzgh.study.common.http.BodyKind;
+import cn.qhzgh.study.common.http.HttpLimits;
+import cn.qhzgh.study.common.http.ImportAdmission;
 import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -11,6 +15,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -22,14 +31,15 @@ import java.io.IOException;
 @RolesAllowed(Roles.PROVINCE_ADMIN)
 public class OrgAdminResource {
 
-    private static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
-
     private final OrgImportService imports;
     private final BusinessMetrics metrics;
     private final AuditLog audit;
     private final CallerService callers;
+    private final HttpLimits limits;
 
-    public OrgAdminResource(OrgImportService imports, BusinessMetrics metrics, AuditLog audit, CallerService callers) {
+    public OrgAdminResource(OrgImportService imports, BusinessMetrics metrics, AuditLog audit, CallerService callers,
+                            HttpLimits limits) {
+        this.limits = limits;
         this.imports = imports;
         this.metrics = metrics;
         this.audit = audit;
@@ -39,9 +49,20 @@ public class OrgAdminResource {
     @POST
     @Path("/import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @BodyCap(BodyKind.ORG_TREE)
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgImportResult.class)))
+    @APIResponse(responseCode = "413", description = "The org tree file is larger than `study.http.max-org-upload` (10 MiB), counted as "
+            + "it streams in; a declared Content-Length over it is refused before the body is read")
+    @APIResponse(responseCode = "422", description = "The file cannot be used; `errors` lists each problem with its "
+            + "row and column (also: a row with more than `study.upload.max-cells-per-row` (256) cells, a cell over `study.upload.max-cell-chars` (32,767) characters, an XLSX inflating beyond `study.upload.max-xlsx-inflated` (1 GiB) or `study.upload.max-xlsx-compression-ratio` (100) times a part\'s compressed size)")
+    @APIResponse(responseCode = "429", description = ImportAdmission.BUSY,
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
+                    schema = @Schema(type = SchemaType.INTEGER, example = "30")))
+    @APIResponse(responseCode = "503", description = ImportAdmission.LOW_TEMP_SPACE)
     public OrgImportResult importOrgs(@RestForm("file") FileUpload file, @RestQuery boolean dryRun)
             throws IOException {
-        TabularUpload upload = TabularUpload.of(file, MAX_FILE_BYTES);
+        TabularUpload upload = TabularUpload.of(file, limits.contentCap(BodyKind.ORG_TREE));
         try (var content = upload.content()) {
             OrgImportResult result = imports.importOrgs(content, upload.format(), dryRun);
             if (!dryRun) {

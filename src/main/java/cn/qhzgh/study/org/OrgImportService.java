@@ -3,7 +3,9 @@ package cn.qhzgh.study.org;
 import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.ProblemError;
+import cn.qhzgh.study.common.http.UploadLimits;
 import cn.qhzgh.study.common.tabular.TabularFormat;
+import cn.qhzgh.study.common.tabular.TabularLimits;
 import cn.qhzgh.study.common.tabular.TabularReader;
 import cn.qhzgh.study.common.tabular.TabularRow;
 import cn.qhzgh.study.security.CallerService;
@@ -26,8 +28,10 @@ public class OrgImportService {
     static final List<String> COLUMNS = List.of("code", "name", "type", "parent_code");
 
     private final CallerService callers;
+    private final TabularLimits limits;
 
-    public OrgImportService(CallerService callers) {
+    public OrgImportService(CallerService callers, UploadLimits uploadLimits) {
+        this.limits = uploadLimits.tabular();
         this.callers = callers;
     }
 
@@ -58,9 +62,9 @@ public class OrgImportService {
                 rows.size() - writer.created() - writer.updated());
     }
 
-    private static List<OrgRow> readRows(InputStream file, TabularFormat format) {
+    private List<OrgRow> readRows(InputStream file, TabularFormat format) {
         List<OrgRow> rows = new ArrayList<>();
-        try (TabularReader reader = TabularReader.open(file, format, COLUMNS)) {
+        try (TabularReader reader = TabularReader.open(file, format, COLUMNS, Map.of(), limits)) {
             while (reader.hasNext()) {
                 TabularRow row = reader.next();
                 rows.add(new OrgRow(row.rowNumber(), row.cell("code"), row.cell("name"), row.cell("type"),

@@ -4,6 +4,10 @@ import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.common.BusinessMetrics;
 import cn.qhzgh.study.common.PageResult;
 import cn.qhzgh.study.common.TabularUpload;
+import cn.qhzgh.study.common.http.BodyCap;
+import cn.qhzgh.study.common.http.BodyKind;
+import cn.qhzgh.study.common.http.HttpLimits;
+import cn.qhzgh.study.common.http.ImportAdmission;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +21,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -28,16 +37,16 @@ import java.io.IOException;
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkerAdminResource {
 
-    private static final long MAX_FILE_BYTES = 150L * 1024 * 1024;
-
     private final WorkerImportService imports;
     private final WorkerService workers;
     private final CallerService callers;
     private final BusinessMetrics metrics;
     private final AuditLog audit;
+    private final HttpLimits limits;
 
     public WorkerAdminResource(WorkerImportService imports, WorkerService workers, CallerService callers,
-                               BusinessMetrics metrics, AuditLog audit) {
+                               BusinessMetrics metrics, AuditLog audit, HttpLimits limits) {
+        this.limits = limits;
         this.imports = imports;
         this.workers = workers;
         this.callers = callers;
@@ -48,10 +57,21 @@ public class WorkerAdminResource {
     @POST
     @Path("/import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @BodyCap(BodyKind.WORKER_LIST)
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkerImportResult.class)))
+    @APIResponse(responseCode = "413", description = "The worker list is larger than `study.http.max-worker-upload` (150 MiB), counted as "
+            + "it streams in; a declared Content-Length over it is refused before the body is read")
+    @APIResponse(responseCode = "422", description = "The file cannot be used; `errors` lists each problem with its "
+            + "row and column (also: a row with more than `study.upload.max-cells-per-row` (256) cells, a cell over `study.upload.max-cell-chars` (32,767) characters, an XLSX inflating beyond `study.upload.max-xlsx-inflated` (1 GiB) or `study.upload.max-xlsx-compression-ratio` (100) times a part\'s compressed size)")
+    @APIResponse(responseCode = "429", description = ImportAdmission.BUSY,
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
+                    schema = @Schema(type = SchemaType.INTEGER, example = "30")))
+    @APIResponse(responseCode = "503", description = ImportAdmission.LOW_TEMP_SPACE)
     @RolesAllowed(Roles.PROVINCE_ADMIN)
     public WorkerImportResult importWorkers(@RestForm("file") FileUpload file, @RestQuery boolean dryRun)
             throws IOException {
-        TabularUpload upload = TabularUpload.of(file, MAX_FILE_BYTES);
+        TabularUpload upload = TabularUpload.of(file, limits.contentCap(BodyKind.WORKER_LIST));
         try (var content = upload.content()) {
             WorkerImportResult result = imports.importWorkers(content, upload.format(), dryRun);
             if (!dryRun) {

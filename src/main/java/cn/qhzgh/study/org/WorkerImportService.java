@@ -3,7 +3,9 @@ package cn.qhzgh.study.org;
 import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.ProblemError;
+import cn.qhzgh.study.common.http.UploadLimits;
 import cn.qhzgh.study.common.tabular.TabularFormat;
+import cn.qhzgh.study.common.tabular.TabularLimits;
 import cn.qhzgh.study.common.tabular.TabularReader;
 import cn.qhzgh.study.common.tabular.TabularRow;
 import io.agroal.api.AgroalDataSource;
@@ -41,8 +43,11 @@ public class WorkerImportService {
     private final AgroalDataSource dataSource;
     private final Event<WorkersChanged> workersChanged;
     private final SecureRandom random = new SecureRandom();
+    private final TabularLimits limits;
 
-    public WorkerImportService(AgroalDataSource dataSource, Event<WorkersChanged> workersChanged) {
+    public WorkerImportService(AgroalDataSource dataSource, Event<WorkersChanged> workersChanged,
+                               UploadLimits uploadLimits) {
+        this.limits = uploadLimits.tabular();
         this.dataSource = dataSource;
         this.workersChanged = workersChanged;
     }
@@ -115,7 +120,7 @@ public class WorkerImportService {
                        Consumer<ProblemError> report) throws SQLException {
         WorkerRowRules rules = new WorkerRowRules(orgIdsByCode(connection));
         long rows = 0;
-        try (TabularReader reader = TabularReader.open(file, format, WorkerRowRules.COLUMNS);
+        try (TabularReader reader = TabularReader.open(file, format, WorkerRowRules.COLUMNS, Map.of(), limits);
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO worker_import_row (import_id, row_no, external_id, name, org_id, phone)
                      VALUES (?, ?, ?, ?, ?, ?)""")) {

@@ -5,6 +5,10 @@ import cn.qhzgh.study.common.BusinessMetrics;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.ProblemError;
 import cn.qhzgh.study.common.Uploads;
+import cn.qhzgh.study.common.http.BodyCap;
+import cn.qhzgh.study.common.http.BodyKind;
+import cn.qhzgh.study.common.http.HttpLimits;
+import cn.qhzgh.study.common.http.ImportAdmission;
 import cn.qhzgh.study.quiz.bank.BankFormat;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
@@ -18,6 +22,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,9 +48,11 @@ public class QuestionBankResource {
     private final CallerService callers;
     private final BusinessMetrics metrics;
     private final AuditLog audit;
+    private final HttpLimits limits;
 
     public QuestionBankResource(QuestionBankService banks, CallerService callers, BusinessMetrics metrics,
-                                AuditLog audit) {
+                                AuditLog audit, HttpLimits limits) {
+        this.limits = limits;
         this.banks = banks;
         this.callers = callers;
         this.metrics = metrics;
@@ -53,14 +61,23 @@ public class QuestionBankResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @BodyCap(BodyKind.QUESTION_BANK)
     @Produces(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "The bank was stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BankImportResult.class)))
     @APIResponse(responseCode = "200", description = "Dry run, or the same file was uploaded before (duplicateOf)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BankImportResult.class)))
+    @APIResponse(responseCode = "413", description = "The bank is larger than `study.http.max-question-bank-upload` "
+            + "(10 MiB), counted as it streams in; a declared Content-Length over it is refused before the body is read")
+    @APIResponse(responseCode = "422", description = "The file cannot be used; `errors` lists each problem with its "
+            + "row and column (also: a row with more than `study.upload.max-cells-per-row` (256) cells, a cell over `study.upload.max-cell-chars` (32,767) characters, an XLSX inflating beyond `study.upload.max-xlsx-inflated` (1 GiB) or `study.upload.max-xlsx-compression-ratio` (100) times a part's compressed size)")
+    @APIResponse(responseCode = "429", description = ImportAdmission.BUSY,
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
+                    schema = @Schema(type = SchemaType.INTEGER, example = "30")))
+    @APIResponse(responseCode = "503", description = ImportAdmission.LOW_TEMP_SPACE)
     public Response upload(@RestForm("file") FileUpload file, @RestQuery String format, @RestQuery boolean dryRun)
             throws IOException {
-        Uploads.require(file, QuestionBankService.MAX_BYTES, "question bank");
+        Uploads.require(file, limits.contentCap(BodyKind.QUESTION_BANK), "question bank");
         BankFormat bankFormat = formatOf(format, file.fileName());
         BankImportResult result = banks.upload(Files.readAllBytes(file.uploadedFile()), file.fileName(), bankFormat,
                 dryRun, callers.current().externalId());

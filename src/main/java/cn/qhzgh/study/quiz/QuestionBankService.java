@@ -4,6 +4,7 @@ import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.Hashing;
 import cn.qhzgh.study.common.ProblemError;
+import cn.qhzgh.study.common.http.UploadLimits;
 import cn.qhzgh.study.quiz.bank.BankFormat;
 import cn.qhzgh.study.quiz.bank.BankProblem;
 import cn.qhzgh.study.quiz.bank.BankQuestion;
@@ -29,14 +30,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class QuestionBankService {
 
-    public static final long MAX_BYTES = 10L * 1024 * 1024;
-
-    private final QuestionBankReader reader = new QuestionBankReader();
+    private final QuestionBankReader reader;
     private final QuestionBankWriter writer = new QuestionBankWriter();
     private final QuestionStore store;
 
-    public QuestionBankService(QuestionStore store) {
+    public QuestionBankService(QuestionStore store, UploadLimits uploadLimits) {
         this.store = store;
+        this.reader = new QuestionBankReader(uploadLimits.tabular());
     }
 
     @Transactional

@@ -2,6 +2,7 @@ package cn.qhzgh.study.testsupport;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import com.atlassian.oai.validator.restassured.RestAssuredRequest;
@@ -60,6 +61,22 @@ public final class ContractValidation implements OrderedFilter {
             throw new IllegalArgumentException("say why the request breaks the contract");
         }
         return new RequestExemption(why);
+    }
+
+    /**
+     * Checks an answer to a request sent without REST Assured (a raw socket streaming a body no client library sends),
+     * which knowingly breaks the contract; {@code why} says how, as for {@link #requestDeliberatelyBreaksContract}.
+     */
+    public static void checkRawResponse(String why, Request.Method method, String path, RawHttp.Reply reply) {
+        if (why == null || why.isBlank()) {
+            throw new IllegalArgumentException("say why the request breaks the contract");
+        }
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(reply.status()).withBody(reply.body());
+        reply.headers().forEach(response::withHeader);
+        ValidationReport report = INSTANCE.validator.validateResponse(path, method, response.build());
+        if (report.hasErrors()) {
+            throw new OpenApiValidationFilter.OpenApiValidationException(report);
+        }
     }
 
     @Override

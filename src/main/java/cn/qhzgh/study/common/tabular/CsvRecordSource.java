@@ -18,12 +18,10 @@ import java.util.List;
  */
 final class CsvRecordSource implements RecordSource {
 
-    /** Caps one cell so that a stray quote cannot pull the rest of a huge file into memory. */
-    static final int MAX_CELL_CHARS = 1 << 20;
-
     private static final int EOF = -1;
 
     private final InputStream in;
+    private final TabularLimits limits;
     private final Charset charset;
     private final CharsetDecoder decoder;
     private final byte[] byteArray = new byte[16 * 1024];
@@ -33,16 +31,18 @@ final class CsvRecordSource implements RecordSource {
     private boolean endOfBytes;
     private boolean decodedAll;
     private long rowNumber;
+    private int cellIndex;
 
-    private CsvRecordSource(InputStream in, Charset charset) {
+    private CsvRecordSource(InputStream in, Charset charset, TabularLimits limits) {
         this.in = in;
+        this.limits = limits;
         this.charset = charset;
         this.decoder = CsvCharsets.strictDecoder(charset);
     }
 
     /** @param in a stream supporting mark/reset, needed to sniff the charset */
-    static CsvRecordSource open(InputStream in) throws IOException {
-        return new CsvRecordSource(in, CsvCharsets.detectAndSkipBom(in));
+    static CsvRecordSource open(InputStream in, TabularLimits limits) throws IOException {
+        return new CsvRecordSource(in, CsvCharsets.detectAndSkipBom(in), limits);
     }
 
     @Override
@@ -55,6 +55,11 @@ final class CsvRecordSource implements RecordSource {
         }
         List<String> cells = new ArrayList<>();
         while (true) {
+            cellIndex = cells.size();
+            if (cellIndex >= limits.maxCellsPerRow()) {
+                throw TabularFormatException.ofRow(rowNumber, "has more than " + limits.maxCellsPerRow()
+                        + " cells; a row may have at most " + limits.maxCellsPerRow());
+            }
             c = readCell(c);
             cells.add(cell.toString());
             if (c != ',') {
@@ -100,9 +105,9 @@ final class CsvRecordSource implements RecordSource {
     }
 
     private void append(int c) {
-        if (cell.length() >= MAX_CELL_CHARS) {
-            throw TabularFormatException.ofRow(rowNumber,
-                    "a cell is longer than " + MAX_CELL_CHARS + " characters; is a closing \" missing?");
+        if (cell.length() >= limits.maxCellChars()) {
+            throw TabularFormatException.ofCell(rowNumber, cellIndex, "the cell is longer than "
+                    + limits.maxCellChars() + " characters, the most a cell may hold; is a closing \" missing?");
         }
         cell.append((char) c);
     }

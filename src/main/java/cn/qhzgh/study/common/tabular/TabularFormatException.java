@@ -33,6 +33,19 @@ public class TabularFormatException extends RuntimeException {
         return new TabularFormatException(new Problem(row, null, message));
     }
 
+    /** A problem with one cell; {@code columnIndex} is 0-based and reported as the column letter Excel shows. */
+    static TabularFormatException ofCell(long row, int columnIndex, String message) {
+        return new TabularFormatException(new Problem(row, columnLetters(columnIndex), message));
+    }
+
+    static String columnLetters(int columnIndex) {
+        StringBuilder letters = new StringBuilder();
+        for (int n = columnIndex + 1; n > 0; n = (n - 1) / 26) {
+            letters.insert(0, (char) ('A' + (n - 1) % 26));
+        }
+        return letters.toString();
+    }
+
     public List<Problem> problems() {
         return problems;
     }

@@ -35,19 +35,20 @@ public final class TabularReader implements AutoCloseable, Iterator<TabularRow> 
 
     /** Opens a reader whose header must contain each of {@code expectedColumns} (other columns are ignored). */
     public static TabularReader open(InputStream in, TabularFormat format, List<String> expectedColumns) {
-        return open(in, format, expectedColumns, Map.of());
+        return open(in, format, expectedColumns, Map.of(), TabularLimits.DEFAULTS);
     }
 
     /**
      * Like {@link #open(InputStream, TabularFormat, List)}, also accepting alternative header names,
-     * e.g. {@code Map.of("name", List.of("姓名"))}. Rows are still keyed by the expected column name.
+     * e.g. {@code Map.of("name", List.of("姓名"))}, and within {@code limits}. Rows are still keyed by the expected
+     * column name.
      */
     public static TabularReader open(InputStream in, TabularFormat format, List<String> expectedColumns,
-                                     Map<String, List<String>> aliases) {
+                                     Map<String, List<String>> aliases, TabularLimits limits) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(format, "format");
         HeaderMatcher matcher = new HeaderMatcher(expectedColumns, aliases);
-        RecordSource source = openSource(in, format);
+        RecordSource source = openSource(in, format, limits);
         try {
             SourceRecord header = firstNonBlank(source);
             if (header == null) {
@@ -61,7 +62,7 @@ public final class TabularReader implements AutoCloseable, Iterator<TabularRow> 
         }
     }
 
-    private static RecordSource openSource(InputStream in, TabularFormat format) {
+    private static RecordSource openSource(InputStream in, TabularFormat format, TabularLimits limits) {
         // large enough for the charset sniffer to mark and rewind its whole sample
         BufferedInputStream buffered = new BufferedInputStream(in, CsvCharsets.SAMPLE_BYTES);
         try {
@@ -76,7 +77,8 @@ public final class TabularReader implements AutoCloseable, Iterator<TabularRow> 
             if (format == TabularFormat.XLSX && !TabularFormat.isZip(head)) {
                 throw TabularFormatException.ofFile("not an XLSX workbook; open it in Excel and save it as .xlsx");
             }
-            return format == TabularFormat.CSV ? CsvRecordSource.open(buffered) : XlsxRecordSource.open(buffered);
+            return format == TabularFormat.CSV ? CsvRecordSource.open(buffered, limits)
+                    : XlsxRecordSource.open(buffered, limits);
         } catch (IOException e) {
             closeAfterFailure(buffered, e);
             throw new UncheckedIOException(e);

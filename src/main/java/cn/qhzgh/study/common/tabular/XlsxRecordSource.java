@@ -31,22 +31,25 @@ final class XlsxRecordSource implements RecordSource {
     private final ReadableWorkbook workbook;
     private final Stream<Row> rows;
     private final Iterator<Row> rowIterator;
+    private final TabularLimits limits;
     private long lastRowNumber;
 
-    private XlsxRecordSource(Path spoolFile, ReadableWorkbook workbook, Stream<Row> rows) {
+    private XlsxRecordSource(Path spoolFile, ReadableWorkbook workbook, Stream<Row> rows, TabularLimits limits) {
         this.spoolFile = spoolFile;
+        this.limits = limits;
         this.workbook = workbook;
         this.rows = rows;
         this.rowIterator = rows.iterator();
     }
 
-    static XlsxRecordSource open(InputStream in) throws IOException {
+    static XlsxRecordSource open(InputStream in, TabularLimits limits) throws IOException {
         Path spoolFile = Files.createTempFile("tabular-upload-", ".xlsx");
         ReadableWorkbook workbook = null;
         try {
             Files.copy(in, spoolFile, StandardCopyOption.REPLACE_EXISTING);
+            ZipInflation.check(spoolFile, limits);
             workbook = openWorkbook(spoolFile);
-            return new XlsxRecordSource(spoolFile, workbook, openFirstSheet(workbook));
+            return new XlsxRecordSource(spoolFile, workbook, openFirstSheet(workbook), limits);
         } catch (IOException | RuntimeException e) {
             closeQuietly(workbook, e);
             Files.deleteIfExists(spoolFile);
@@ -85,7 +88,7 @@ final class XlsxRecordSource implements RecordSource {
             }
             Row row = rowIterator.next();
             lastRowNumber = row.getRowNum();
-            return new SourceRecord(lastRowNumber, cellTexts(row));
+            return new SourceRecord(lastRowNumber, cellTexts(row, lastRowNumber));
         } catch (ExcelReaderException | UncheckedIOException e) {
             TabularFormatException problem = TabularFormatException.ofRow(lastRowNumber + 1,
                     "the sheet is damaged from this row on; open it in Excel and save it again");
@@ -94,10 +97,19 @@ final class XlsxRecordSource implements RecordSource {
         }
     }
 
-    private static List<String> cellTexts(Row row) {
+    private List<String> cellTexts(Row row, long rowNumber) {
+        if (row.getCellCount() > limits.maxCellsPerRow()) {
+            throw TabularFormatException.ofRow(rowNumber, "has " + row.getCellCount()
+                    + " cells; a row may have at most " + limits.maxCellsPerRow());
+        }
         List<String> texts = new ArrayList<>(row.getCellCount());
         for (int column = 0; column < row.getCellCount(); column++) {
-            texts.add(text(row.getCell(column)));
+            String text = text(row.getCell(column));
+            if (text.length() > limits.maxCellChars()) {
+                throw TabularFormatException.ofCell(rowNumber, column, "the cell has " + text.length()
+                        + " characters; a cell may hold at most " + limits.maxCellChars());
+            }
+            texts.add(text);
         }
         return texts;
     }

@@ -1,6 +1,7 @@
 package cn.qhzgh.study.quiz.bank;
 
 import cn.qhzgh.study.common.tabular.TabularFormat;
+import cn.qhzgh.study.common.tabular.TabularLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +12,16 @@ import java.util.Objects;
  * {@link BankProblem}s, each with its row, line or position and field. The caller keeps and closes the stream.
  */
 public final class QuestionBankReader {
+
+    private final TabularLimits limits;
+
+    public QuestionBankReader(TabularLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    public QuestionBankReader() {
+        this(TabularLimits.DEFAULTS);
+    }
 
     /** @throws UncheckedIOException only if the stream cannot be read */
     public BankReadResult read(InputStream in, BankFormat format) {
@@ -24,8 +35,8 @@ public final class QuestionBankReader {
             return collector.result();
         }
         switch (format) {
-            case XLSX -> TabularBankReader.read(content, TabularFormat.XLSX, collector);
-            case CSV -> TabularBankReader.read(content, TabularFormat.CSV, collector);
+            case XLSX -> TabularBankReader.read(content, TabularFormat.XLSX, limits, collector);
+            case CSV -> TabularBankReader.read(content, TabularFormat.CSV, limits, collector);
             case JSON -> JsonBankReader.read(content, collector);
             case GIFT -> GiftBankReader.read(content, collector);
             case AIKEN -> AikenBankReader.read(content, collector);

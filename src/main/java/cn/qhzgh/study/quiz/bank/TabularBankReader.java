@@ -2,6 +2,7 @@ package cn.qhzgh.study.quiz.bank;
 
 import cn.qhzgh.study.common.tabular.TabularFormat;
 import cn.qhzgh.study.common.tabular.TabularFormatException;
+import cn.qhzgh.study.common.tabular.TabularLimits;
 import cn.qhzgh.study.common.tabular.TabularReader;
 import cn.qhzgh.study.common.tabular.TabularRow;
 import cn.qhzgh.study.quiz.QuestionDraft;
@@ -23,8 +24,8 @@ final class TabularBankReader {
     private TabularBankReader() {
     }
 
-    static void read(byte[] content, TabularFormat format, BankCollector collector) {
-        try (TabularReader reader = open(content, format)) {
+    static void read(byte[] content, TabularFormat format, TabularLimits limits, BankCollector collector) {
+        try (TabularReader reader = open(content, format, limits)) {
             while (reader.hasNext()) {
                 if (!collector.accept(parse(reader.next()))) {
                     return;
@@ -40,9 +41,10 @@ final class TabularBankReader {
      * TabularReader insists on every column it is given, so the file is opened once with all columns and, if only
      * optional ones are absent, again without them. Absent required columns are reported, absent optional ones not.
      */
-    private static TabularReader open(byte[] content, TabularFormat format) {
+    private static TabularReader open(byte[] content, TabularFormat format, TabularLimits limits) {
         try {
-            return TabularReader.open(new ByteArrayInputStream(content), format, BankColumns.ALL, BankColumns.ALIASES);
+            return TabularReader.open(new ByteArrayInputStream(content), format, BankColumns.ALL, BankColumns.ALIASES,
+                    limits);
         } catch (TabularFormatException e) {
             Predicate<TabularFormatException.Problem> optionalAndAbsent = problem -> problem.column() != null
                     && BankColumns.OPTIONAL.contains(problem.column()) && problem.message().startsWith(MISSING_COLUMN_MESSAGE);
@@ -55,7 +57,7 @@ final class TabularBankReader {
             Map<String, List<String>> aliases = BankColumns.ALIASES.entrySet().stream()
                     .filter(alias -> present.contains(alias.getKey()))
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-            return TabularReader.open(new ByteArrayInputStream(content), format, present, aliases);
+            return TabularReader.open(new ByteArrayInputStream(content), format, present, aliases, limits);
         }
     }
 

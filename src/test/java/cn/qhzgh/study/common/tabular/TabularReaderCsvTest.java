@@ -103,7 +103,7 @@ class TabularReaderCsvTest {
                 "org_code", List.of("单位编码"), "phone", List.of("手机号", "手机"));
 
         try (TabularReader reader = TabularReader.open(new ByteArrayInputStream(csv), TabularFormat.CSV,
-                List.of("external_id", "name", "org_code", "phone"), aliases)) {
+                List.of("external_id", "name", "org_code", "phone"), aliases, TabularLimits.DEFAULTS)) {
             TabularRow row = reader.next();
             assertThat(row.cell("name")).isEqualTo("张三");
             assertThat(row.cell("phone")).isEqualTo("13800138000");

@@ -1,0 +1,178 @@
+package cn.qhzgh.study.testsupport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * HTTP/1.1 over a plain socket, for bodies no ordinary client sends: a chunked body streamed from a generator while
+ * the answer is read on the side, so a server that answers early (and closes) is seen exactly as a phone would see it.
+ */
+public final class RawHttp {
+
+    private static final int CHUNK = 64 * 1024;
+    private static final byte[] CRLF = "\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private RawHttp() {
+    }
+
+    /** One answer; {@code closedAfterMillis} is how long after the answer the server closed (-1: it did not). */
+    public record Reply(int status, Map<String, String> headers, String body, long bytesSent, long closedAfterMillis) {
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** The bytes of a body: {@code head}, then {@code fill} repeated to about {@code total} bytes, then {@code tail}. */
+    public record Body(byte[] head, byte[] fill, long total, byte[] tail) {
+
+        public static Body of(String head, String fill, long total, String tail) {
+            return new Body(head.getBytes(StandardCharsets.UTF_8), fill.getBytes(StandardCharsets.UTF_8), total,
+                    tail.getBytes(StandardCharsets.UTF_8));
+        }
+
+        void writeChunked(OutputStream out, AtomicLong sent) throws IOException {
+            writeChunk(out, head, head.length, sent);
+            byte[] filler = new byte[fill.length * Math.max(1, CHUNK / fill.length)];
+            for (int at = 0; at < filler.length; at += fill.length) {
+                System.arraycopy(fill, 0, filler, at, fill.length);
+            }
+            long fillBytes = total - head.length - tail.length;
+            for (long left = fillBytes; left > 0; left -= filler.length) {
+                writeChunk(out, filler, (int) Math.min(filler.length, left), sent);
+            }
+            writeChunk(out, tail, tail.length, sent);
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }
+
+        private static void writeChunk(OutputStream out, byte[] bytes, int length, AtomicLong sent) throws IOException {
+            if (length == 0) {
+                return;
+            }
+            out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes, 0, length);
+            out.write(CRLF);
+            sent.addAndGet(length);
+        }
+    }
+
+    /**
+     * Sends {@code headers} and then, unless {@code body} is null, the body chunked, on a side thread; reads the answer.
+     * {@code headers} holds everything after the request line, e.g. Authorization and Content-Type.
+     */
+    public static Reply post(URI server, String path, Map<String, String> headers, Body body) throws Exception {
+        return exchange(server, path, headers, body == null ? null : "chunked", (out, sent) -> {
+            if (body != null) {
+                body.writeChunked(out, sent);
+            }
+        });
+    }
+
+    /** Sends {@code content} with its Content-Length, as an ordinary client would, bypassing REST Assured. */
+    public static Reply post(URI server, String path, Map<String, String> headers, byte[] content) throws Exception {
+        Map<String, String> withLength = new TreeMap<>(headers);
+        withLength.put("Content-Length", Integer.toString(content.length));
+        return exchange(server, path, withLength, null, (out, sent) -> {
+            out.write(content);
+            out.flush();
+            sent.set(content.length);
+        });
+    }
+
+    private interface BodyWriter {
+        void write(OutputStream out, AtomicLong sent) throws IOException;
+    }
+
+    private static Reply exchange(URI server, String path, Map<String, String> headers, String transferEncoding,
+                                  BodyWriter bodyWriter) throws Exception {
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(120_000);
+            OutputStream out = socket.getOutputStream();
+            StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: " + server.getHost() + ":"
+                    + server.getPort() + "\r\n");
+            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            if (transferEncoding != null) {
+                head.append("Transfer-Encoding: ").append(transferEncoding).append("\r\n");
+            }
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            AtomicLong sent = new AtomicLong();
+            Thread writer = new Thread(() -> {
+                try {
+                    bodyWriter.write(out, sent);
+                } catch (IOException closedByServer) {
+                    // the server answered and closed: what the caller wants to see
+                }
+            }, "raw-http-writer");
+            writer.setDaemon(true);
+            writer.start();
+            InputStream in = socket.getInputStream();
+            int status = Integer.parseInt(readLine(in).split(" ")[1]);
+            Map<String, String> responseHeaders = new TreeMap<>();
+            for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+                int colon = line.indexOf(':');
+                responseHeaders.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            }
+            String responseBody = new String(readBody(in, responseHeaders), StandardCharsets.UTF_8);
+            long answered = System.nanoTime();
+            long closedAfter = awaitClose(socket, in);
+            long closedAfterMillis = closedAfter < 0 ? -1 : (closedAfter - answered) / 1_000_000;
+            writer.join(10_000);
+            return new Reply(status, responseHeaders, responseBody, sent.get(), closedAfterMillis);
+        }
+    }
+
+    /** Waits up to 10 s for the server to close; returns the nano time it did, or -1. */
+    private static long awaitClose(Socket socket, InputStream in) throws IOException {
+        socket.setSoTimeout(10_000);
+        try {
+            while (in.read() >= 0) {
+                // nothing more is expected; anything read is ignored until the close
+            }
+        } catch (SocketTimeoutException stillOpen) {
+            return -1;
+        } catch (IOException reset) {
+            // a reset is a close too
+        }
+        return System.nanoTime();
+    }
+
+    private static byte[] readBody(InputStream in, Map<String, String> headers) throws IOException {
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            for (int size = Integer.parseInt(readLine(in).trim(), 16); size > 0;
+                 size = Integer.parseInt(readLine(in).trim(), 16)) {
+                body.write(in.readNBytes(size));
+                readLine(in);
+            }
+            readLine(in);
+            return body.toByteArray();
+        }
+        String length = headers.get("content-length");
+        return length == null ? new byte[0] : in.readNBytes(Integer.parseInt(length));
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("connection closed inside the response head");
+            }
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        return line.toString(StandardCharsets.ISO_8859_1);
+    }
+}
