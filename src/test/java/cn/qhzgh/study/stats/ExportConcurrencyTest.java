@@ -96,12 +96,12 @@ class ExportConcurrencyTest {
                 downloads.add(stalledDownload(statuses));
             }
             Thread.sleep(1000);
-            assertThat(finishedExports()).as("the started exports are stalled on their clients, not finished").isZero();
             for (int i = 0; i < 3; i++) {
                 Api.as(worker).get("/api/v1/me").then().statusCode(200);
                 Api.asProvinceAdmin().get("/api/v1/stats/orgs/" + UNION + "/summary").then().statusCode(200)
                         .body("figures.workers", equalTo(WORKERS));
             }
+            assertThat(finishedExports()).as("the started exports are stalled on their clients, not finished").isZero();
             assertThat(statuses).filteredOn(s -> s == 200).hasSize(2);
             assertThat(statuses).filteredOn(s -> s == 429).hasSize(SLOW_DOWNLOADS - 2);
             Api.asProvinceAdmin().get(EXPORT).then().statusCode(429)
