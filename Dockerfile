@@ -35,7 +35,8 @@ COPY --from=build --chown=10001:10001 /build/target/quarkus-app/app/ /deployment
 COPY --from=build --chown=10001:10001 /build/target/quarkus-app/quarkus/ /deployments/quarkus/
 
 USER 10001:10001
-EXPOSE 8080
+# 8080: the API and /q/health/*; 9000: the management interface (/q/metrics), for the monitoring namespace only.
+EXPOSE 8080 9000
 
 # No HEALTHCHECK: Kubernetes ignores Docker's HEALTHCHECK and uses the startup/readiness/liveness probes
 # on /q/health/* (k8s/base/deployment.yaml); a second check loop in the container would only add load.

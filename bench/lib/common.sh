@@ -139,7 +139,8 @@ sql() { "${MYSQL[@]}" -N -B "$DB_NAME" -e "$1"; }
 app_start() {
   local i
   APP_PORT=${APP_PORT_FIXED:-$(free_port)}
-  log "starting the service on 127.0.0.1:$APP_PORT (-Xmx${XMX:-512m})"
+  MANAGEMENT_PORT=$(free_port)
+  log "starting the service on 127.0.0.1:$APP_PORT, metrics on :$MANAGEMENT_PORT (-Xmx${XMX:-512m})"
   env QUARKUS_DATASOURCE_JDBC_URL="$JDBC_URL" \
       QUARKUS_DATASOURCE_USERNAME="$DB_USER" \
       QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
@@ -148,11 +149,14 @@ app_start() {
       MP_JWT_VERIFY_AUDIENCES=study-service \
       QUARKUS_HTTP_PORT="$APP_PORT" \
       QUARKUS_HTTP_HOST=127.0.0.1 \
+      QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
+      QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
       QUARKUS_HIBERNATE_ORM_DATABASE_VERSION_CHECK_ENABLED=false \
       "$@" \
       java "-Xmx${XMX:-512m}" -jar "$JAR" >"$SERVICE_LOG" 2>&1 &
   APP_PID=$!
   BASE=http://127.0.0.1:$APP_PORT
+  METRICS_URL=http://127.0.0.1:$MANAGEMENT_PORT/q/metrics
   for ((i = 0; ; i++)); do
     curl -fsS --max-time 2 "$BASE/q/health/ready" 2>/dev/null | grep -q '"status": *"UP"' && break
     kill -0 "$APP_PID" 2>/dev/null || die "the service exited, see $SERVICE_LOG"

@@ -62,7 +62,7 @@ db_start
 ADMIN_TIMEOUT=120
 
 # Saves /q/metrics as $OUT/metrics-<run>-<label>.txt.
-save_metrics() { curl -sS --max-time 10 -o "$OUT/metrics-$RUN-$1.txt" "$BASE/q/metrics" || : >"$OUT/metrics-$RUN-$1.txt"; }
+save_metrics() { curl -sS --max-time 10 -o "$OUT/metrics-$RUN-$1.txt" "$METRICS_URL" || : >"$OUT/metrics-$RUN-$1.txt"; }
 
 # Agroal's pool figures between the two saved snapshots: acquisitions, connections created, most connections
 # in use, and the time requests waited for a connection (total and longest, cumulative since start).

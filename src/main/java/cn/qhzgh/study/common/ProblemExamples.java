@@ -24,7 +24,10 @@ final class ProblemExamples {
                     "A valid bearer token from the union's identity service is required.", instance, null);
             case "403" -> forbidden(path, instance);
             case "404" -> notFound(path, instance);
-            case "409" -> path.startsWith("/api/v1/attempts/")
+            case "409" -> path.equals("/api/v1/admin/stats/reconcile")
+                    ? problem("reconcile-running", "Conflict", 409,
+                    "A reconciliation is already running; try again when it has finished.", instance, null)
+                    : path.startsWith("/api/v1/attempts/")
                     ? problem("already-submitted", "Conflict", 409,
                     "This attempt was already submitted; start a new attempt to try again.", instance, null)
                     : problem("daily-limit", "Conflict", 409,
@@ -40,7 +43,9 @@ final class ProblemExamples {
             case "422" -> unprocessable(path, instance);
             case "428" -> problem("if-match-required", "Precondition Required", 428, "Send If-Match with the ETag of the "
                     + edited(path) + " you last read, so edits are never lost silently.", instance, null);
-            case "429" -> path.startsWith("/api/v1/admin/") ? problem("imports-busy", "Too Many Requests", 429,
+            case "429" -> path.startsWith("/api/v1/stats/") ? problem("rate-limited", "Too Many Requests", 429,
+                    "At most 2 exports stream at once on this server; retry in 30 s.", instance, null)
+                    : path.startsWith("/api/v1/admin/") ? problem("imports-busy", "Too Many Requests", 429,
                     "This server already runs 2 import(s); retry the worker list after 30 s.", instance, null)
                     : problem("rate-limited", "Too Many Requests", 429,
                     "At most 10 quiz starts and submissions per minute; retry in 42 s.", instance, null);

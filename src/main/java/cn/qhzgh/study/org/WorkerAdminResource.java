@@ -8,6 +8,7 @@ import cn.qhzgh.study.common.http.BodyCap;
 import cn.qhzgh.study.common.http.BodyKind;
 import cn.qhzgh.study.common.http.HttpLimits;
 import cn.qhzgh.study.common.http.ImportAdmission;
+import cn.qhzgh.study.security.Caller;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -87,13 +88,19 @@ public class WorkerAdminResource {
     public PageResult<WorkerView> list(@RestQuery @NotBlank String org,
                                        @RestQuery @DefaultValue("0") @Min(0) int page,
                                        @RestQuery @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return workers.list(callers.current(), org, page, size);
+        Caller caller = callers.current();
+        PageResult<WorkerView> listed = workers.list(caller, org, page, size);
+        audit.recordRead(caller, "workers.list", "org:" + org, listed.items().size(), "page " + page + ", size " + size);
+        return listed;
     }
 
     @GET
     @Path("/{externalId}")
     @RolesAllowed({Roles.ORG_ADMIN, Roles.PROVINCE_ADMIN})
     public WorkerView get(@RestPath String externalId) {
-        return workers.get(callers.current(), externalId);
+        Caller caller = callers.current();
+        WorkerView worker = workers.get(caller, externalId);
+        audit.recordRead(caller, "workers.get", "worker:" + externalId, 1, null);
+        return worker;
     }
 }

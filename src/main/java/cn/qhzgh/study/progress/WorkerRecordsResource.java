@@ -1,5 +1,7 @@
 package cn.qhzgh.study.progress;
 
+import cn.qhzgh.study.security.AuditLog;
+import cn.qhzgh.study.security.Caller;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,14 +18,19 @@ public class WorkerRecordsResource {
 
     private final RecordsService records;
     private final CallerService callers;
+    private final AuditLog audit;
 
-    public WorkerRecordsResource(RecordsService records, CallerService callers) {
+    public WorkerRecordsResource(RecordsService records, CallerService callers, AuditLog audit) {
         this.records = records;
         this.callers = callers;
+        this.audit = audit;
     }
 
     @GET
     public RecordsView ofWorker(@RestPath String externalId) {
-        return records.ofWorker(callers.current(), externalId);
+        Caller caller = callers.current();
+        RecordsView view = records.ofWorker(caller, externalId);
+        audit.recordRead(caller, "workers.records", "worker:" + externalId, view.modules().size(), null);
+        return view;
     }
 }

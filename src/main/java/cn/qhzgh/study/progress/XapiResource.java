@@ -2,6 +2,7 @@ package cn.qhzgh.study.progress;
 
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.ProblemError;
+import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.security.Caller;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
@@ -28,10 +29,12 @@ public class XapiResource {
 
     private final XapiService xapi;
     private final CallerService callers;
+    private final AuditLog audit;
 
-    public XapiResource(XapiService xapi, CallerService callers) {
+    public XapiResource(XapiService xapi, CallerService callers, AuditLog audit) {
         this.xapi = xapi;
         this.callers = callers;
+        this.audit = audit;
     }
 
     @GET
@@ -48,7 +51,10 @@ public class XapiResource {
             throw DomainException.badRequest("org-required", "Name the union whose records to export.",
                     List.of(ProblemError.field("org", "is required")));
         }
-        return xapi.export(caller, orgCode, parseSince(since), limit, cursor);
+        XapiStatementResult result = xapi.export(caller, orgCode, parseSince(since), limit, cursor);
+        audit.recordRead(caller, "xapi.statements", "org:" + orgCode, result.statements().size(),
+                since == null ? null : "since " + since);
+        return result;
     }
 
     private static Instant parseSince(String since) {

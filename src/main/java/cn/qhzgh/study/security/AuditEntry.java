@@ -1,6 +1,7 @@
 package cn.qhzgh.study.security;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -28,4 +29,7 @@ public class AuditEntry extends PanacheEntityBase {
     public String target;
 
     public String detail;
+
+    @Column(name = "rows_read")
+    public Long rowsRead;
 }

@@ -9,7 +9,10 @@ import jakarta.transaction.Transactional;
 
 import java.util.List;
 
-/** The audit trail of admin actions: written after an action succeeded, read newest first. */
+/**
+ * The audit trail of admin actions and of bulk reads of personal data: written after an action succeeded (a read
+ * also says how many rows it returned), read newest first.
+ */
 @ApplicationScoped
 public class AuditLog {
 
@@ -17,13 +20,19 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(Caller caller, String action, String target, String detail) {
-        write(caller.externalId(), caller.role(), action, target, detail);
+        write(caller.externalId(), caller.role(), action, target, detail, null);
+    }
+
+    /** Who read how many rows of personal data in which scope ({@code org:QH-XN}, {@code worker:qh-w-1}). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordRead(Caller caller, String action, String scope, long rows, String detail) {
+        write(caller.externalId(), caller.role(), action, scope, detail, rows);
     }
 
     /** Scheduled jobs act as {@link #SYSTEM}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordSystem(String action, String target, String detail) {
-        write(SYSTEM, SYSTEM, action, target, detail);
+        write(SYSTEM, SYSTEM, action, target, detail, null);
     }
 
     @Transactional
@@ -33,7 +42,8 @@ public class AuditLog {
         return new PageResult<>(items, query.count(), page, size);
     }
 
-    private static void write(String actor, String role, String action, String target, String detail) {
+    private static void write(String actor, String role, String action, String target, String detail,
+                              Long rowsRead) {
         AuditEntry entry = new AuditEntry();
         entry.at = DbClock.now();
         entry.actor = actor;
@@ -41,6 +51,7 @@ public class AuditLog {
         entry.action = action;
         entry.target = target.length() > 255 ? target.substring(0, 255) : target;
         entry.detail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
+        entry.rowsRead = rowsRead;
         entry.persist();
     }
 }

@@ -18,9 +18,12 @@ public record AuditView(
         @Schema(example = "module:11", nullable = true)
         String target,
         @Schema(example = "version 2", nullable = true)
-        String detail) {
+        String detail,
+        @Schema(description = "Rows of personal data a read returned; null for actions that are not reads",
+                example = "50", nullable = true)
+        Long rowsRead) {
 
     static AuditView of(AuditEntry e) {
-        return new AuditView(e.id, e.at, e.actor, e.role, e.action, e.target, e.detail);
+        return new AuditView(e.id, e.at, e.actor, e.role, e.action, e.target, e.detail, e.rowsRead);
     }
 }

@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compares the counter rows of one range of org ids with what the source tables justify, and rewrites the rows
- * that differ in JDBC batches. A range is small enough for its rows to sit in the heap; the caller's transaction
- * reads both sides from one snapshot.
+ * Compares the counter rows of one range of org ids with what the source tables justify, and corrects the rows
+ * that differ in JDBC batches. A range is small enough for its rows to sit in the heap. The caller's transaction
+ * reads both sides from one consistent snapshot (InnoDB's REPEATABLE READ), and a correction adds
+ * {@code expected - observed} of that snapshot to the row as it is now, never a value: an increment committed by a
+ * live write after the snapshot is on top of the observed value and survives the repair.
  */
 @ApplicationScoped
 class CounterRepair {
@@ -43,21 +45,23 @@ class CounterRepair {
         String columns = String.join(", ", table.keys()) + ", " + String.join(", ", table.counters());
         Map<List<Object>, long[]> actual = load("SELECT " + columns + " FROM " + table.table()
                 + " WHERE org_id BETWEEN ?1 AND ?2", fromOrg, toOrg, table.keys().size(), table.counters().size());
-        List<Map.Entry<List<Object>, long[]>> upserts = new ArrayList<>();
+        List<Map.Entry<List<Object>, long[]>> corrections = new ArrayList<>();
         long drift = 0;
         for (Map.Entry<List<Object>, long[]> row : expected.entrySet()) {
             long[] stored = actual.remove(row.getKey());
             if (stored == null || !Arrays.equals(stored, row.getValue())) {
                 drift++;
-                upserts.add(row);
+                corrections.add(Map.entry(row.getKey(), CounterCorrection.delta(row.getValue(), stored)));
             }
         }
-        for (long[] leftover : actual.values()) {
-            if (Arrays.stream(leftover).anyMatch(v -> v != 0)) {
+        for (Map.Entry<List<Object>, long[]> leftover : actual.entrySet()) {
+            if (Arrays.stream(leftover.getValue()).anyMatch(v -> v != 0)) {
                 drift++;
+                corrections.add(Map.entry(leftover.getKey(),
+                        CounterCorrection.delta(new long[leftover.getValue().length], leftover.getValue())));
             }
         }
-        write(table, upserts, List.copyOf(actual.keySet()));
+        write(table, corrections, List.copyOf(actual.keySet()));
         return drift;
     }
 
@@ -81,21 +85,26 @@ class CounterRepair {
         return picks;
     }
 
-    /** Upserts the expected rows that differ and deletes the rows no source justifies, a batch at a time. */
-    private void write(CounterTable table, List<Map.Entry<List<Object>, long[]>> upserts, List<List<Object>> deletes) {
-        if (upserts.isEmpty() && deletes.isEmpty()) {
+    /**
+     * Adds each correction to its row (inserting the row if it is missing), then deletes the rows no source
+     * justifies if they are now all zero, a batch at a time.
+     */
+    private void write(CounterTable table, List<Map.Entry<List<Object>, long[]>> corrections,
+                       List<List<Object>> unjustified) {
+        if (corrections.isEmpty() && unjustified.isEmpty()) {
             return;
         }
         entityManager.flush();
         String placeholders = String.join(", ", Collections.nCopies(table.keys().size() + table.counters().size(), "?"));
         String upsert = "INSERT INTO " + table.table() + " (" + String.join(", ", table.keys()) + ", "
                 + String.join(", ", table.counters()) + ") VALUES (" + placeholders + ") ON DUPLICATE KEY UPDATE "
-                + String.join(", ", table.counters().stream().map(c -> c + " = VALUES(" + c + ")").toList());
-        String delete = "DELETE FROM " + table.table() + " WHERE "
-                + String.join(" AND ", table.keys().stream().map(k -> k + " = ?").toList());
+                + String.join(", ", table.counters().stream().map(c -> c + " = " + c + " + VALUES(" + c + ")").toList());
+        String deleteIfZero = "DELETE FROM " + table.table() + " WHERE "
+                + String.join(" AND ", table.keys().stream().map(k -> k + " = ?").toList()) + " AND "
+                + String.join(" AND ", table.counters().stream().map(c -> c + " = 0").toList());
         entityManager.unwrap(Session.class).doWork(connection -> {
-            batch(connection, upsert, upserts.stream().map(e -> values(e.getKey(), e.getValue())).toList());
-            batch(connection, delete, deletes.stream().map(key -> values(key, new long[0])).toList());
+            batch(connection, upsert, corrections.stream().map(e -> values(e.getKey(), e.getValue())).toList());
+            batch(connection, deleteIfZero, unjustified.stream().map(key -> values(key, new long[0])).toList());
         });
     }
 

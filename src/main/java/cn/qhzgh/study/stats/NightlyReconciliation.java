@@ -10,8 +10,12 @@ import org.jboss.logging.Logger;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.Optional;
 
-/** Runs the reconciliation once a night; the first replica to claim the day's row runs it, the others skip. */
+/**
+ * Runs the reconciliation once a night; the first replica to claim the day's row runs it, the others skip. It also
+ * skips when a manual run holds the reconciliation lease, since that run does the same work.
+ */
 @ApplicationScoped
 public class NightlyReconciliation {
 
@@ -34,7 +38,12 @@ public class NightlyReconciliation {
         if (!claim(LocalDate.now(StatsCounters.CAMPAIGN_ZONE))) {
             return;
         }
-        ReconcileReport report = reconciler.reconcile();
+        Optional<ReconcileReport> ran = reconciler.reconcileUnlessRunning();
+        if (ran.isEmpty()) {
+            LOG.info("Nightly reconciliation skipped: a manual run is under way");
+            return;
+        }
+        ReconcileReport report = ran.get();
         audit.recordSystem("stats.reconcile", "counters", "nightly, drift " + report.totalDrift());
         if (report.totalDrift() == 0) {
             LOG.infof("Nightly reconciliation: no drift (%d ms)", report.millis());

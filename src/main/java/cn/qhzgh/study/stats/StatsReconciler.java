@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Recomputes every counter from the source tables, reports rows that drifted and repairs them. The counters are
  * kept in step transactionally, so drift should always be zero; this is the proof, nightly and on demand.
  * It works through slices (worker id ranges, then org id ranges of about study.stats.reconcile-slice-workers
  * workers), each in its own transaction, so at a million workers neither the heap nor the lock table holds it all.
+ * One run at a time in the whole deployment ({@link ReconcileLease}), so two runs never repair the same rows twice.
  */
 @ApplicationScoped
 public class StatsReconciler {
@@ -28,19 +30,34 @@ public class StatsReconciler {
     private final CreditReconciler credit;
     private final WorkerCampaignReconciler workerCampaign;
     private final CounterRepair repair;
+    private final ReconcileLease lease;
     private final int workersPerSlice;
 
     public StatsReconciler(EntityManager entityManager, CreditReconciler credit, WorkerCampaignReconciler workerCampaign,
-                           CounterRepair repair,
+                           CounterRepair repair, ReconcileLease lease,
                            @ConfigProperty(name = "study.stats.reconcile-slice-workers") int workersPerSlice) {
         this.entityManager = entityManager;
         this.credit = credit;
         this.workerCampaign = workerCampaign;
         this.repair = repair;
+        this.lease = lease;
         this.workersPerSlice = workersPerSlice;
     }
 
-    public ReconcileReport reconcile() {
+    /** Reconciles unless a run is already under way anywhere in the deployment; empty in that case. */
+    public Optional<ReconcileReport> reconcileUnlessRunning() {
+        Optional<String> holder = lease.claim();
+        if (holder.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(reconcile(() -> lease.renew(holder.get())));
+        } finally {
+            lease.release(holder.get());
+        }
+    }
+
+    private ReconcileReport reconcile(Runnable afterSlice) {
         Instant start = DbClock.now();
         Map<String, Long> drift = new LinkedHashMap<>();
         drift.put("progress_event", 0L);
@@ -56,10 +73,12 @@ public class StatsReconciler {
                 drift.merge("progress_event", inTransaction(() -> credit.creditAgain(worker)), Long::sum);
             }
             drift.merge("module_progress", inTransaction(() -> credit.repairModuleSums(range[0], range[1])), Long::sum);
+            afterSlice.run();
         }
         // worker_campaign next: org_campaign_count is summed from it.
         for (long[] range : workerRanges) {
             drift.merge("worker_campaign", inTransaction(() -> workerCampaign.reconcile(range[0], range[1])), Long::sum);
+            afterSlice.run();
         }
         List<CounterTable> tables = new ArrayList<>(CounterTable.ORG_COUNTERS);
         tables.add(CounterRepair.OPTION_COUNTER);
@@ -70,6 +89,7 @@ public class StatsReconciler {
                 return found;
             });
             slice.forEach((table, rows) -> drift.merge(table, rows, Long::sum));
+            afterSlice.run();
         }
         List<ReconcileReport.TableDrift> tableDrifts = drift.entrySet().stream()
                 .map(e -> new ReconcileReport.TableDrift(e.getKey(), e.getValue())).toList();

@@ -3,11 +3,13 @@ package cn.qhzgh.study.stats;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.PageResult;
 import cn.qhzgh.study.common.ProblemError;
+import cn.qhzgh.study.security.AuditLog;
+import cn.qhzgh.study.security.Caller;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
+import cn.qhzgh.study.stats.report.CountingReportSink;
 import cn.qhzgh.study.stats.report.ReportFileName;
 import cn.qhzgh.study.stats.report.ReportFormat;
-import cn.qhzgh.study.stats.report.ReportSink;
 import cn.qhzgh.study.stats.report.ReportSinks;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -37,10 +40,14 @@ public class StatsResource {
 
     private final StatsService stats;
     private final CallerService callers;
+    private final ExportGate exports;
+    private final AuditLog audit;
 
-    public StatsResource(StatsService stats, CallerService callers) {
+    public StatsResource(StatsService stats, CallerService callers, ExportGate exports, AuditLog audit) {
         this.stats = stats;
         this.callers = callers;
+        this.exports = exports;
+        this.audit = audit;
     }
 
     @GET
@@ -90,12 +97,20 @@ public class StatsResource {
     @Path("/laggards")
     public PageResult<Laggard> laggards(@RestPath String code, @RestQuery @DefaultValue("0") @Min(0) int page,
                                         @RestQuery @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return stats.laggards(callers.current(), code, page, size);
+        Caller caller = callers.current();
+        PageResult<Laggard> laggards = stats.laggards(caller, code, page, size);
+        audit.recordRead(caller, "stats.laggards", "org:" + code, laggards.items().size(),
+                "page " + page + ", size " + size);
+        return laggards;
     }
 
     @GET
     @Path("/export")
     @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @APIResponse(responseCode = "429", description = "study.stats.export.max-concurrent (default 2) exports are "
+            + "already streaming on this server; see Retry-After",
+            headers = @Header(name = "Retry-After", description = "Seconds until a retry may succeed",
+                    schema = @Schema(type = SchemaType.INTEGER, example = "30")))
     @APIResponse(responseCode = "200", description = "The report, streamed; the file name carries the org code and date",
             headers = @Header(name = "Content-Disposition", description = "The file name carries the org code and the date",
                     schema = @Schema(type = SchemaType.STRING, example = "attachment; filename=\"QH-XN_workers_2022-12-01.csv\"")))
@@ -108,20 +123,38 @@ public class StatsResource {
             throw DomainException.badRequest("invalid-sheet", "sheet is children or workers.",
                     List.of(ProblemError.field("sheet", "must be children or workers")));
         }
-        StatsService.ExportPlan plan = stats.exportPlan(callers.current(), code, sheet);
+        Caller caller = callers.current();
+        StatsService.ExportPlan plan = stats.exportPlan(caller, code, sheet);
         String fileName = ReportFileName.of(plan.org().code, sheet, LocalDate.now(StatsCounters.CAMPAIGN_ZONE),
                 reportFormat);
-        StreamingOutput body = out -> {
-            try (ReportSink sink = ReportSinks.open(reportFormat, out, sheet, StatsCounters.CAMPAIGN_ZONE)) {
+        ExportGate.Permit permit = exports.enter();
+        StreamingOutput body = out -> stream(out, permit, caller, plan, reportFormat, sheet);
+        return Response.ok(body, reportFormat.mediaType())
+                .header("Content-Disposition", ReportFileName.contentDisposition(fileName)).build();
+    }
+
+    /** Streams the report, then frees the permit and audits the rows actually handed to the stream. */
+    private void stream(OutputStream out, ExportGate.Permit permit, Caller caller, StatsService.ExportPlan plan,
+                        ReportFormat format, String sheet) {
+        long rows = 0;
+        boolean complete = false;
+        try (permit) {
+            CountingReportSink sink = new CountingReportSink(
+                    ReportSinks.open(format, out, sheet, StatsCounters.CAMPAIGN_ZONE));
+            try (sink) {
                 if (sheet.equals("workers")) {
                     stats.writeWorkers(plan, sink);
                 } else {
                     ChildrenReport.write(plan.children(), sink);
                 }
+            } finally {
+                rows = sink.rows();
             }
-        };
-        return Response.ok(body, reportFormat.mediaType())
-                .header("Content-Disposition", ReportFileName.contentDisposition(fileName)).build();
+            complete = true;
+        } finally {
+            audit.recordRead(caller, "stats.export", "org:" + plan.org().code, rows,
+                    "sheet " + sheet + ", " + format.name().toLowerCase() + (complete ? "" : ", broken off"));
+        }
     }
 
     private static LocalDate date(String field, String value, LocalDate fallback) {

@@ -3,9 +3,9 @@ package cn.qhzgh.study.common;
 import cn.qhzgh.study.testsupport.Api;
 import cn.qhzgh.study.testsupport.ContractValidation;
 import cn.qhzgh.study.testsupport.Fixtures;
+import cn.qhzgh.study.testsupport.Management;
 import cn.qhzgh.study.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BusinessMetricsTest {
 
     private static double metric(String name, String labels) {
-        String text = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{" + Pattern.quote(labels) + "[^}]*} ([0-9.E]+)$")
                 .matcher(text);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;

@@ -44,7 +44,7 @@ class DockerfileIT {
             String image = from.split("\\s+")[1];
             assertThat(image).contains(":").doesNotEndWith(":latest");
         });
-        assertThat(lines).contains("EXPOSE 8080");
+        assertThat(lines).contains("EXPOSE 8080 9000");
         assertThat(lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElseThrow())
                 .matches("USER [1-9][0-9]*(:[0-9]+)?");
         assertThat(Files.readAllLines(Path.of(".dockerignore"))).anySatisfy(l -> assertThat(l).startsWith("target"));

@@ -87,6 +87,14 @@ class KubernetesManifestsTest {
             assertThat(p.getName()).isEqualTo("http");
             assertThat(p.getContainerPort()).isEqualTo(port);
         });
+        int management = Integer.parseInt(appProperties().getProperty("quarkus.management.port"));
+        assertThat(app.getPorts()).anySatisfy(p -> {
+            assertThat(p.getName()).isEqualTo("management");
+            assertThat(p.getContainerPort()).isEqualTo(management);
+        });
+        assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+                .containsEntry("prometheus.io/port", String.valueOf(management))
+                .containsEntry("prometheus.io/path", "/q/metrics");
         assertProbe(app.getStartupProbe(), "/q/health/started");
         assertProbe(app.getReadinessProbe(), "/q/health/ready");
         assertProbe(app.getLivenessProbe(), "/q/health/live");
@@ -98,7 +106,30 @@ class KubernetesManifestsTest {
         assertThat(app.getSecurityContext().getCapabilities().getDrop()).contains("ALL");
         assertThat(app.getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
         ConfigMap config = parse(K8S.resolve("base/configmap.yaml"), ConfigMap.class);
-        assertThat(config.getData()).containsEntry("QUARKUS_HTTP_PORT", String.valueOf(port));
+        assertThat(config.getData()).containsEntry("QUARKUS_HTTP_PORT", String.valueOf(port))
+                .containsEntry("QUARKUS_MANAGEMENT_PORT", String.valueOf(management));
+    }
+
+    @Test
+    void theManagementPortIsNeitherAServicePortNorOpenToIngress() throws IOException {
+        Properties app = appProperties();
+        assertThat(app.getProperty("quarkus.management.enabled")).isEqualTo("true");
+        int management = Integer.parseInt(app.getProperty("quarkus.management.port"));
+        int http = Integer.parseInt(app.getProperty("quarkus.http.port"));
+        assertThat(management).isNotEqualTo(http);
+        Service service = parse(K8S.resolve("base/service.yaml"), Service.class);
+        assertThat(service.getSpec().getPorts()).allSatisfy(p -> {
+            assertThat(p.getPort()).isNotEqualTo(management);
+            assertThat(String.valueOf(p.getTargetPort().getValue())).isNotIn("management", String.valueOf(management));
+        });
+        NetworkPolicy policy = parse(K8S.resolve("base/networkpolicy.yaml"), NetworkPolicy.class);
+        assertThat(policy.getSpec().getIngress()).filteredOn(rule -> rule.getPorts().stream()
+                .anyMatch(p -> p.getPort().getIntVal() == management)).singleElement().satisfies(rule ->
+                assertThat(rule.getFrom()).singleElement().satisfies(peer -> {
+                    assertThat(peer.getIpBlock()).isNull();
+                    assertThat(peer.getNamespaceSelector().getMatchLabels())
+                            .containsEntry("kubernetes.io/metadata.name", "monitoring");
+                }));
     }
 
     @Test
@@ -129,8 +160,8 @@ class KubernetesManifestsTest {
         assertThat(parse(K8S.resolve("base/pdb.yaml"), PodDisruptionBudget.class).getSpec()).isNotNull();
         NetworkPolicy policy = parse(K8S.resolve("base/networkpolicy.yaml"), NetworkPolicy.class);
         assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
-        assertThat(policy.getSpec().getIngress()).singleElement().satisfies(rule ->
-                assertThat(rule.getPorts()).singleElement().satisfies(p -> assertThat(p.getPort().getIntVal()).isEqualTo(8080)));
+        assertThat(policy.getSpec().getIngress().stream().flatMap(r -> r.getPorts().stream())
+                .map(p -> p.getPort().getIntVal())).containsExactlyInAnyOrder(8080, 9000);
         assertThat(policy.getSpec().getEgress().stream().flatMap(r -> r.getPorts().stream())
                 .map(p -> p.getPort().getIntVal())).containsOnly(3306, 53);
     }

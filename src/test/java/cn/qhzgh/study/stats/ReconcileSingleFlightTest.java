@@ -1,0 +1,180 @@
+package cn.qhzgh.study.stats;
+
+import cn.qhzgh.study.testsupport.Api;
+import cn.qhzgh.study.testsupport.Database;
+import cn.qhzgh.study.testsupport.Fixtures;
+import io.quarkus.arc.Arc;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * One reconciliation at a time (409 for the next), and a repair that keeps increments committed while it ran.
+ * A test transaction locks one counter row, so a reconciliation that must correct it stops right there, after it
+ * took its snapshot and before it wrote: the test then commits a live write into exactly that window.
+ */
+@QuarkusTest
+class ReconcileSingleFlightTest {
+
+    private static final String UNION = "QH-RC-G1";
+    private static final String RECONCILE = "/api/v1/admin/stats/reconcile";
+    private static boolean built;
+
+    @BeforeEach
+    void union() {
+        Fixtures.skeleton();
+        synchronized (ReconcileSingleFlightTest.class) {
+            if (built) {
+                return;
+            }
+            Fixtures.orgs(UNION + ",【测试】对账基层工会,GRASSROOTS,QH\n");
+            Api.upload("/api/v1/admin/workers/import", "rc.csv",
+                    "external_id,name,org_code,phone\nrc-w1,一,QH-RC-G1,\nrc-w2,二,QH-RC-G1,\n"
+                            .getBytes(StandardCharsets.UTF_8), false).statusCode(200);
+            built = true;
+        }
+    }
+
+    private static long unionId() {
+        return Database.count("SELECT id FROM organization WHERE code = ?", UNION);
+    }
+
+    private static long storedWorkers() {
+        return Database.count("SELECT workers FROM org_worker_count WHERE org_id = ?", unionId());
+    }
+
+    private static CompletableFuture<ExtractableResponse<Response>> reconcileInBackground() {
+        return CompletableFuture.supplyAsync(() -> Api.asProvinceAdmin().post(RECONCILE).then().extract());
+    }
+
+    /** A transaction of the test's own, outside the service's pool, that holds the union's worker-count row. */
+    private static Connection lockWorkerCountRow() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        Connection connection = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+        connection.setAutoCommit(false);
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT workers FROM org_worker_count WHERE org_id = ? FOR UPDATE")) {
+            lock.setLong(1, unionId());
+            lock.executeQuery().close();
+        }
+        return connection;
+    }
+
+    /** Waits until some transaction waits for a row lock: the reconciliation has read and now wants to write. */
+    private static void awaitLockWait() throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            if (Database.count("SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'") > 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the reconciliation never reached the locked counter row");
+    }
+
+    /** What a worker's first call does: a new worker row and the union's count + 1, in one transaction. */
+    private static void liveNewWorker(Connection connection, String externalId) throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        try (PreparedStatement worker = connection.prepareStatement("INSERT INTO worker (external_id, name, org_id, "
+                + "phone, source, created_at, updated_at) VALUES (?, '活', ?, NULL, 'TOKEN', ?, ?)");
+             PreparedStatement count = connection.prepareStatement(
+                     "UPDATE org_worker_count SET workers = workers + 1 WHERE org_id = ?")) {
+            worker.setString(1, externalId);
+            worker.setLong(2, unionId());
+            worker.setTimestamp(3, now);
+            worker.setTimestamp(4, now);
+            worker.executeUpdate();
+            count.setLong(1, unionId());
+            count.executeUpdate();
+        }
+        connection.commit();
+    }
+
+    @Test
+    void aRepairKeepsAnIncrementCommittedAfterItsSnapshot() throws Exception {
+        Api.asProvinceAdmin().post(RECONCILE).then().statusCode(200);
+        Database.execute("UPDATE org_worker_count SET workers = workers + 5 WHERE org_id = ?", unionId());
+        CompletableFuture<ExtractableResponse<Response>> running;
+        try (Connection live = lockWorkerCountRow()) {
+            running = reconcileInBackground();
+            awaitLockWait();
+            liveNewWorker(live, "rc-live-1");
+        }
+        ExtractableResponse<Response> repaired = running.get(60, TimeUnit.SECONDS);
+        assertThat(repaired.statusCode()).isEqualTo(200);
+        assertThat(repaired.jsonPath().getInt("tables.find { it.table == 'org_worker_count' }.driftedRows")).isEqualTo(1);
+        assertThat(storedWorkers()).isEqualTo(Database.count("SELECT COUNT(*) FROM worker WHERE org_id = ?", unionId()))
+                .isEqualTo(3);
+        Api.asProvinceAdmin().post(RECONCILE).then().statusCode(200).body("totalDrift", equalTo(0));
+    }
+
+    @Test
+    void aSecondRunWhileOneRunsGets409() throws Exception {
+        Api.asProvinceAdmin().post(RECONCILE).then().statusCode(200);
+        Database.execute("UPDATE org_worker_count SET workers = workers + 1 WHERE org_id = ?", unionId());
+        CompletableFuture<ExtractableResponse<Response>> first;
+        try (Connection live = lockWorkerCountRow()) {
+            first = reconcileInBackground();
+            awaitLockWait();
+            ExtractableResponse<Response> second = reconcileInBackground().get(20, TimeUnit.SECONDS);
+            assertThat(second.statusCode()).isEqualTo(409);
+            assertThat(second.contentType()).startsWith("application/problem+json");
+            assertThat(second.jsonPath().getString("type")).isEqualTo("urn:qhzgh:study:problem:reconcile-running");
+            live.rollback();
+        }
+        assertThat(first.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(Database.string("SELECT holder FROM job_lease WHERE job = 'stats-reconcile'")).isNull();
+        Api.asProvinceAdmin().post(RECONCILE).then().statusCode(200).body("totalDrift", equalTo(0));
+    }
+
+    @Test
+    void anotherPodsLeaseBlocksUntilItExpires() {
+        Database.execute("UPDATE job_lease SET holder = 'crashed-pod', expires_at = ? WHERE job = 'stats-reconcile'",
+                Timestamp.from(Instant.now().plus(10, ChronoUnit.MINUTES)));
+        Api.asProvinceAdmin().post(RECONCILE).then().statusCode(409)
+                .body("type", equalTo("urn:qhzgh:study:problem:reconcile-running"));
+        Database.execute("UPDATE job_lease SET expires_at = ? WHERE job = 'stats-reconcile'",
+                Timestamp.from(Instant.now().minus(1, ChronoUnit.MINUTES)));
+        Api.asProvinceAdmin().post(RECONCILE).then().statusCode(200);
+        assertThat(Database.string("SELECT holder FROM job_lease WHERE job = 'stats-reconcile'")).isNull();
+    }
+
+    @Test
+    void theNightlyRunSkipsWhileAManualRunHoldsTheLease() {
+        Database.execute("DELETE FROM scheduled_run WHERE job = 'stats-reconcile' AND run_date = ?",
+                java.sql.Date.valueOf(LocalDate.now(StatsCounters.CAMPAIGN_ZONE)));
+        Database.execute("UPDATE job_lease SET holder = 'manual-run', expires_at = ? WHERE job = 'stats-reconcile'",
+                Timestamp.from(Instant.now().plus(10, ChronoUnit.MINUTES)));
+        long nightlyBefore = Database.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'stats.reconcile' "
+                + "AND actor = 'system'");
+        try {
+            Arc.container().instance(NightlyReconciliation.class).get().run();
+            assertThat(Database.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'stats.reconcile' "
+                    + "AND actor = 'system'")).isEqualTo(nightlyBefore);
+            assertThat(Database.string("SELECT holder FROM job_lease WHERE job = 'stats-reconcile'"))
+                    .isEqualTo("manual-run");
+        } finally {
+            Database.execute("UPDATE job_lease SET holder = NULL, expires_at = ? WHERE job = 'stats-reconcile'",
+                    Timestamp.from(Instant.parse("1970-01-02T00:00:00Z")));
+        }
+    }
+}
