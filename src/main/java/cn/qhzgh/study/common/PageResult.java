@@ -13,4 +13,7 @@ public record PageResult<T>(
         int page,
         @Schema(example = "50")
         int size) {
+
+    /** Highest page number a listing accepts: 500-row pages up to it stay far inside an int offset. */
+    public static final int MAX_PAGE = 1_000_000;
 }

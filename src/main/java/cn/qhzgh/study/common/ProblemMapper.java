@@ -15,13 +15,16 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.lang.reflect.Method;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -102,6 +105,19 @@ public class ProblemMapper {
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(new Problem(Problem.type("forbidden"), "Forbidden", 403,
                 "Your role does not allow this operation.", path(uri), null, null));
+    }
+
+    /** A path or query parameter that does not convert to its type is a malformed request, not a missing resource. */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri, ResourceInfo resource) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        List<ProblemError> errors = e.getCause() == null || method == null ? List.of()
+                : UnconvertibleParameters.of(method, uri);
+        if (errors.isEmpty()) {
+            return web(e, uri);
+        }
+        return respond(new Problem(Problem.type("validation"), "Bad Request", 400,
+                "The request has " + errors.size() + " invalid field(s).", path(uri), errors, null));
     }
 
     @ServerExceptionMapper

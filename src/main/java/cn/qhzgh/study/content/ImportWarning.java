@@ -23,4 +23,6 @@ public record ImportWarning(
     public static final String PAGE_NUMBER_DROPPED = "PAGE_NUMBER_DROPPED";
     public static final String UNRECOGNISED_HEADING = "UNRECOGNISED_HEADING";
     public static final String NUMBERING_OUT_OF_SEQUENCE = "NUMBERING_OUT_OF_SEQUENCE";
+    public static final String HEADING_RUN_INTO_PARAGRAPH = "HEADING_RUN_INTO_PARAGRAPH";
+    public static final String VALUE_TRUNCATED = "VALUE_TRUNCATED";
 }

@@ -16,6 +16,7 @@ final class LineSyntax {
     private static final Pattern HORIZONTAL_RULE = Pattern.compile("^(?:-{3,}|\\*{3,}|_{3,})$");
     private static final Pattern PAGE_NUMBER = Pattern.compile("^[-—–－]+\\s*\\d{1,3}\\s*[-—–－]+$");
     private static final String TERMINAL_PUNCTUATION = "。！？；：…!?;:.";
+    private static final String SENTENCE_END = "。";
     private static final String CLOSING_MARKS = "”’」』）)》〉】]\"'*";
 
     /** A numbering marker's value and the text that follows the marker. */
@@ -62,6 +63,20 @@ final class LineSyntax {
 
     static String stripHeadingMarkup(String line) {
         return line.replaceFirst("^#+", "").replaceFirst("#+$", "").replace("**", "").strip();
+    }
+
+    /** The text before the first full stop, without bold markup: the title of a heading that runs on. */
+    static String firstSentence(String text) {
+        String plain = text.replace("**", "");
+        int end = plain.indexOf(SENTENCE_END);
+        return (end < 0 ? plain : plain.substring(0, end)).strip();
+    }
+
+    /** Whether text follows the first full stop, as when a heading pasted from Word runs into its paragraph. */
+    static boolean runsOnAfterFirstSentence(String text) {
+        String plain = text.replace("**", "");
+        int end = plain.indexOf(SENTENCE_END);
+        return end >= 0 && !plain.substring(end + SENTENCE_END.length()).isBlank();
     }
 
     /** Closing quotes and brackets after a full stop still end the sentence, so they are looked through. */

@@ -36,15 +36,20 @@ final class MetadataExtractor {
         int dateIndex = indexOf(footer, 0, footer.size(), line -> ISSUE_DATE.matcher(line.text()).find());
         MatchResult date = dateIndex < 0 ? null : firstMatch(ISSUE_DATE, footer.get(dateIndex));
 
+        List<ImportWarning> warnings = new ArrayList<>();
+        int headerLine = lines.get(docNumberIndex).number();
+        int footerLine = footerStart < lines.size() ? lines.get(footerStart).number() : headerLine;
         NoticeMetadata metadata = new NoticeMetadata(
                 firstMatch(DOC_NUMBER, lines.get(docNumberIndex)).group(),
-                issuer,
-                title(lines.subList(docNumberIndex + 1, titleEnd), issuer),
+                ColumnLimits.fit(issuer, ColumnLimits.ISSUER, "发文机关", headerLine, warnings),
+                title(lines.subList(docNumberIndex + 1, titleEnd), issuer, warnings),
                 date == null ? null : issueDate(date),
-                addresseeIndex < 0 ? null : addressees(lines.get(addresseeIndex)),
-                ccLine(footer),
-                date == null ? null : issuingOffice(footer, dateIndex, date));
-        return new NoticeFrame(metadata, lines.subList(contentStart, footerStart));
+                addresseeIndex < 0 ? null : ColumnLimits.fit(addressees(lines.get(addresseeIndex)),
+                        ColumnLimits.ADDRESSEES, "主送机关", lines.get(addresseeIndex).number(), warnings),
+                ColumnLimits.fit(ccLine(footer), ColumnLimits.CC_LINE, "抄送", footerLine, warnings),
+                date == null ? null : ColumnLimits.fit(issuingOffice(footer, dateIndex, date),
+                        ColumnLimits.ISSUING_OFFICE, "印发机关", footer.get(dateIndex).number(), warnings));
+        return new NoticeFrame(metadata, lines.subList(contentStart, footerStart), warnings);
     }
 
     private static void requireRecognisable(int docNumberIndex, int firstSection) {
@@ -106,7 +111,8 @@ final class MetadataExtractor {
         return end;
     }
 
-    private static String title(List<SourceLine> titleLines, String issuer) {
+    /** A title that runs on into the paragraph after it keeps its first sentence, as subsection titles do. */
+    private static String title(List<SourceLine> titleLines, String issuer, List<ImportWarning> warnings) {
         StringBuilder title = new StringBuilder();
         titleLines.stream()
                 .filter(line -> !line.isBlank())
@@ -115,7 +121,17 @@ final class MetadataExtractor {
         if (issuer != null && text.startsWith(issuer)) {
             text = text.substring(issuer.length()).strip();
         }
-        return text.isEmpty() ? null : text;
+        if (text.isEmpty()) {
+            return null;
+        }
+        int line = titleLines.stream().filter(l -> !l.isBlank()).findFirst().orElseThrow().number();
+        if (LineSyntax.runsOnAfterFirstSentence(text)) {
+            text = LineSyntax.firstSentence(text);
+            warnings.add(new ImportWarning(ImportWarning.HEADING_RUN_INTO_PARAGRAPH, line, ColumnLimits.excerpt(text),
+                    "通知标题与其后的正文连在一起（常见于从 Word 粘贴的文字），已取第一句作为标题，其后的文字未导入，"
+                            + "请在原文中把标题与正文分段后重新导入。"));
+        }
+        return ColumnLimits.fit(text, ColumnLimits.NOTICE_TITLE, "通知标题", line, warnings);
     }
 
     private static String addressees(SourceLine line) {

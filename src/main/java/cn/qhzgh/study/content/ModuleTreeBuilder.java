@@ -13,7 +13,6 @@ final class ModuleTreeBuilder {
 
     private static final String PREAMBLE_CODE = "0";
     private static final String PREAMBLE_TITLE = "前言";
-    private static final String SENTENCE_END = "。";
 
     List<ParsedModule> build(List<SourceParagraph> paragraphs, List<ImportWarning> warnings) {
         List<String> preamble = new ArrayList<>();
@@ -43,14 +42,29 @@ final class ModuleTreeBuilder {
     private static SectionDraft openSection(LineSyntax.NumberedText heading, int ordinal, SourceParagraph paragraph,
                                             List<ImportWarning> warnings) {
         warnIfOutOfSequence(heading.number(), ordinal, paragraph, warnings);
-        return new SectionDraft(String.valueOf(ordinal), heading.remainder());
+        String remainder = heading.remainder();
+        if (!LineSyntax.runsOnAfterFirstSentence(remainder)) {
+            return new SectionDraft(String.valueOf(ordinal), title(remainder, paragraph, warnings));
+        }
+        String title = title(LineSyntax.firstSentence(remainder), paragraph, warnings);
+        warnings.add(new ImportWarning(ImportWarning.HEADING_RUN_INTO_PARAGRAPH, paragraph.firstLine(),
+                ColumnLimits.excerpt(title), "该一级标题与其后的正文连在一起（常见于从 Word 粘贴的文字），已取第一句作为标题，"
+                        + "整段文字保留为本节正文，请核对。"));
+        SectionDraft section = new SectionDraft(String.valueOf(ordinal), title);
+        section.lead.add(remainder);
+        return section;
+    }
+
+    private static String title(String text, SourceParagraph paragraph, List<ImportWarning> warnings) {
+        return ColumnLimits.fit(text, ColumnLimits.MODULE_TITLE, "标题", paragraph.firstLine(), warnings);
     }
 
     private static SubsectionDraft openSubsection(SectionDraft section, LineSyntax.NumberedText marker, String text,
                                                   SourceParagraph paragraph, List<ImportWarning> warnings) {
         int ordinal = section.subsections.size() + 1;
         warnIfOutOfSequence(marker.number(), ordinal, paragraph, warnings);
-        SubsectionDraft subsection = new SubsectionDraft(section.code + "." + ordinal, firstSentence(marker.remainder()));
+        SubsectionDraft subsection = new SubsectionDraft(section.code + "." + ordinal,
+                title(LineSyntax.firstSentence(marker.remainder()), paragraph, warnings));
         subsection.paragraphs.add(text);
         return subsection;
     }
@@ -74,12 +88,6 @@ final class ModuleTreeBuilder {
                     text.substring(0, Math.min(text.length(), 20)),
                     "编号与前文不连续（按顺序应为第" + expected + "个，原文写作第" + written + "个），已按出现顺序编码，请核对是否漏段。"));
         }
-    }
-
-    private static String firstSentence(String textAfterMarker) {
-        String plain = textAfterMarker.replace("**", "");
-        int end = plain.indexOf(SENTENCE_END);
-        return (end < 0 ? plain : plain.substring(0, end)).strip();
     }
 
     private static List<ParsedModule> emit(List<String> preamble, List<SectionDraft> sections) {

@@ -42,6 +42,10 @@ public class NoticeImportService {
     public NoticeImportResult importNotice(String markdown, boolean dryRun, String actor) {
         ParsedNotice parsed = parse(markdown);
         NoticeMetadata meta = parsed.metadata();
+        if (meta.title() == null) {
+            throw DomainException.unprocessable("invalid-notice", "The document is not a notice this importer understands.",
+                    List.of(ProblemError.field("document", "未找到通知标题（应位于发文字号之后、主送机关之前）。")), 1);
+        }
         String sourceHash = Hashing.sha256Hex(markdown);
         Instant now = DbClock.now();
         Notice notice = Notice.findByDocNumber(meta.docNumber()).orElse(null);

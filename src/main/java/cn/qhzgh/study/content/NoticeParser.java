@@ -22,7 +22,7 @@ public class NoticeParser {
     public ParsedNotice parse(String markdown) {
         Objects.requireNonNull(markdown, "markdown");
         NoticeFrame frame = metadataExtractor.read(SourceLine.split(markdown));
-        List<ImportWarning> warnings = new ArrayList<>();
+        List<ImportWarning> warnings = new ArrayList<>(frame.warnings());
         List<SourceParagraph> paragraphs = paragraphJoiner.join(frame.contentLines(), warnings);
         artifactScanner.scan(paragraphs, warnings);
         List<ParsedModule> modules = moduleTreeBuilder.build(paragraphs, warnings);

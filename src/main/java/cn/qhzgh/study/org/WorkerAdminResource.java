@@ -86,7 +86,7 @@ public class WorkerAdminResource {
     @GET
     @RolesAllowed({Roles.ORG_ADMIN, Roles.PROVINCE_ADMIN})
     public PageResult<WorkerView> list(@RestQuery @NotBlank String org,
-                                       @RestQuery @DefaultValue("0") @Min(0) int page,
+                                       @RestQuery @DefaultValue("0") @Min(0) @Max(PageResult.MAX_PAGE) int page,
                                        @RestQuery @DefaultValue("50") @Min(1) @Max(500) int size) {
         Caller caller = callers.current();
         PageResult<WorkerView> listed = workers.list(caller, org, page, size);

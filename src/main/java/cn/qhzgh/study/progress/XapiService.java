@@ -9,10 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 
@@ -41,7 +39,9 @@ public class XapiService {
     @Transactional
     public XapiStatementResult export(Caller caller, String orgCode, Instant since, int limit, String cursor) {
         Organization root = orgs.visible(caller, orgCode);
-        XapiSources.Cursor after = cursor == null ? null : decode(cursor);
+        XapiSources.Cursor after = cursor == null ? null : XapiCursor.decode(cursor).orElseThrow(() ->
+                DomainException.badRequest("invalid-cursor", "The cursor is not one this service issued.",
+                        List.of(ProblemError.field("cursor", "use the 'more' link of the previous page as it is"))));
         List<Built> rows = new ArrayList<>();
         for (XapiSources.Kind kind : XapiSources.Kind.values()) {
             sources.read(kind, root.path, since, after, limit + 1)
@@ -53,24 +53,8 @@ public class XapiService {
         if (rows.size() > limit) {
             XapiSources.Row last = page.get(page.size() - 1).row();
             more = "/api/v1/admin/xapi/statements?org=" + root.code + "&limit=" + limit
-                    + (since == null ? "" : "&since=" + since) + "&cursor=" + encode(last);
+                    + (since == null ? "" : "&since=" + since) + "&cursor=" + XapiCursor.encode(last);
         }
         return new XapiStatementResult(page.stream().map(Built::statement).toList(), more);
-    }
-
-    private static String encode(XapiSources.Row row) {
-        String raw = row.stored().getEpochSecond() + ":" + row.stored().getNano() + ":" + row.rank() + ":" + row.key();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static XapiSources.Cursor decode(String cursor) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 4);
-            return new XapiSources.Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                    Integer.parseInt(parts[2]), parts[3]);
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-            throw DomainException.badRequest("invalid-cursor", "The cursor is not one this service issued.",
-                    List.of(ProblemError.field("cursor", "use the 'more' link of the previous page as it is")));
-        }
     }
 }

@@ -50,7 +50,7 @@ public class QuestionAdminResource {
     @GET
     public PageResult<QuestionView> list(@RestQuery QuestionSource source, @RestQuery String moduleCode,
                                          @RestQuery QuestionType type, @RestQuery QuestionStatus status,
-                                         @RestQuery @DefaultValue("0") @Min(0) int page,
+                                         @RestQuery @DefaultValue("0") @Min(0) @Max(PageResult.MAX_PAGE) int page,
                                          @RestQuery @DefaultValue("50") @Min(1) @Max(500) int size) {
         return queries.list(new QuestionFilter(source, moduleCode, type, status), page, size);
     }

@@ -71,6 +71,12 @@ public class QuizAdminService {
         if (request.kind() == QuizKind.MODULE && (request.moduleCode() == null || request.moduleCode().isBlank())) {
             errors.add(ProblemError.field("moduleCode", "is required for a MODULE quiz"));
         }
+        if (QuizRequest.outsideWindow(request.opensAt())) {
+            errors.add(ProblemError.field("opensAt", QuizRequest.WINDOW_RULE));
+        }
+        if (QuizRequest.outsideWindow(request.closesAt())) {
+            errors.add(ProblemError.field("closesAt", QuizRequest.WINDOW_RULE));
+        }
         if (request.opensAt() != null && request.closesAt() != null && !request.opensAt().isBefore(request.closesAt())) {
             errors.add(ProblemError.field("closesAt", "must be after opensAt"));
         }

@@ -28,12 +28,23 @@ public record QuizRequest(
         @NotNull @Min(30) @Max(14400) Integer timeLimitSeconds,
         @Schema(example = "3", nullable = true)
         @Min(1) @Max(100) Integer maxAttempts,
-        @Schema(example = "2022-11-16T00:00:00Z", nullable = true, implementation = String.class, format = "date-time")
+        @Schema(example = "2022-11-16T00:00:00Z", nullable = true, implementation = String.class, format = "date-time",
+                description = "From 2000-01-01T00:00:00Z to 2100-01-01T00:00:00Z")
         Instant opensAt,
-        @Schema(example = "2022-12-31T15:59:59Z", nullable = true, implementation = String.class, format = "date-time")
+        @Schema(example = "2022-12-31T15:59:59Z", nullable = true, implementation = String.class, format = "date-time",
+                description = "From 2000-01-01T00:00:00Z to 2100-01-01T00:00:00Z, after opensAt")
         Instant closesAt,
         @Schema(example = "true", nullable = true)
         Boolean shuffleQuestions,
         @Schema(example = "true", nullable = true)
         Boolean shuffleOptions) {
+
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+    static final String WINDOW_RULE = "must be from " + EARLIEST + " to " + LATEST;
+
+    /** Quiz windows lie in the years a campaign can run; anything else is a typo the database could not store. */
+    static boolean outsideWindow(Instant instant) {
+        return instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST));
+    }
 }

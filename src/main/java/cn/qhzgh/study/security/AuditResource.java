@@ -23,7 +23,7 @@ public class AuditResource {
     }
 
     @GET
-    public PageResult<AuditView> page(@RestQuery @DefaultValue("0") @Min(0) int page,
+    public PageResult<AuditView> page(@RestQuery @DefaultValue("0") @Min(0) @Max(PageResult.MAX_PAGE) int page,
                                       @RestQuery @DefaultValue("50") @Min(1) @Max(500) int size) {
         return audit.page(page, size);
     }

@@ -24,13 +24,13 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.io.OutputStream;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 @Path("/api/v1/stats/orgs/{code}")
@@ -75,9 +75,18 @@ public class StatsResource {
 
     @GET
     @Path("/trend")
-    public List<DayFigures> trend(@RestPath String code, @RestQuery String from, @RestQuery String to) {
+    public List<DayFigures> trend(@RestPath String code,
+                                  @RestQuery @Parameter(description = "First day; default 29 days before `to`. "
+                                          + "Between 2000-01-01 and 2099-12-31, at most 366 days before `to`",
+                                          schema = @Schema(type = SchemaType.STRING, format = "date", example = "2022-11-20"))
+                                  String from,
+                                  @RestQuery @Parameter(description = "Last day; default today (Asia/Shanghai). "
+                                          + "Between 2000-01-01 and 2099-12-31",
+                                          schema = @Schema(type = SchemaType.STRING, format = "date", example = "2022-12-19"))
+                                  String to) {
         LocalDate today = LocalDate.now(StatsCounters.CAMPAIGN_ZONE);
-        return stats.trend(callers.current(), code, date("from", from, today.minusDays(29)), date("to", to, today));
+        return stats.trend(callers.current(), code, DayParameter.parse("from", from, today.minusDays(29)),
+                DayParameter.parse("to", to, today));
     }
 
     @GET
@@ -95,7 +104,7 @@ public class StatsResource {
 
     @GET
     @Path("/laggards")
-    public PageResult<Laggard> laggards(@RestPath String code, @RestQuery @DefaultValue("0") @Min(0) int page,
+    public PageResult<Laggard> laggards(@RestPath String code, @RestQuery @DefaultValue("0") @Min(0) @Max(PageResult.MAX_PAGE) int page,
                                         @RestQuery @DefaultValue("50") @Min(1) @Max(500) int size) {
         Caller caller = callers.current();
         PageResult<Laggard> laggards = stats.laggards(caller, code, page, size);
@@ -154,18 +163,6 @@ public class StatsResource {
         } finally {
             audit.recordRead(caller, "stats.export", "org:" + plan.org().code, rows,
                     "sheet " + sheet + ", " + format.name().toLowerCase() + (complete ? "" : ", broken off"));
-        }
-    }
-
-    private static LocalDate date(String field, String value, LocalDate fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw DomainException.badRequest("invalid-date", field + " must be a date such as 2022-11-20.",
-                    List.of(ProblemError.field(field, "must be yyyy-MM-dd")));
         }
     }
 }

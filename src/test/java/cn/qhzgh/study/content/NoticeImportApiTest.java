@@ -45,6 +45,20 @@ class NoticeImportApiTest {
     }
 
     @Test
+    void headingsRunIntoTheirParagraphsImportWithTheirFirstSentenceAsTitle() {
+        String runOn = "为深入学习宣传贯彻党的二十大精神，切实把各级工会干部和广大职工的思想和行动统一到党的二十大精神上来。".repeat(6);
+        String text = variant("青总发〔2022〕905号")
+                .replace("关于认真学习宣传贯彻党的二十大精神的通知", "关于认真学习宣传贯彻党的二十大精神的通知" + runOn)
+                .replace("一、充分认识学习宣传贯彻党的二十大精神的重大意义", "一、充分认识学习宣传贯彻党的二十大精神的重大意义" + runOn);
+        importMarkdown(text).statusCode(201)
+                .body("notice.title", equalTo("关于认真学习宣传贯彻党的二十大精神的通知为深入学习宣传贯彻党的二十大精神，"
+                        + "切实把各级工会干部和广大职工的思想和行动统一到党的二十大精神上来"))
+                .body("modules.find { it.code == '1' }.title", equalTo("充分认识学习宣传贯彻党的二十大精神的重大意义为深入学习"
+                        + "宣传贯彻党的二十大精神，切实把各级工会干部和广大职工的思想和行动统一到党的二十大精神上来"))
+                .body("warnings.findAll { it.kind == 'HEADING_RUN_INTO_PARAGRAPH' }", hasSize(2));
+    }
+
+    @Test
     void identicalReimportChangesNothing() {
         String text = variant("青总发〔2022〕902号");
         importMarkdown(text).statusCode(201);

@@ -9,8 +9,10 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -117,8 +119,25 @@ class XapiApiTest {
                 .then().statusCode(403);
         Api.asProvinceAdmin().get("/api/v1/admin/xapi/statements?org=" + ORG + "&cursor=" + UUID.randomUUID())
                 .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
-        Api.asProvinceAdmin().get("/api/v1/admin/xapi/statements?org=" + ORG + "&since=yesterday")
+        Api.asProvinceAdminBreakingContract("since is not a date-time").get("/api/v1/admin/xapi/statements?org="
+                        + ORG + "&since=yesterday")
                 .then().statusCode(400).body("errors[0].field", equalTo("since"));
         assertThat(page("org=" + ORG + "&since=" + Instant.now().plusSeconds(3600)).getList("statements")).isEmpty();
+    }
+
+    @Test
+    void corruptedCursorsAndSincesOutOfRangeAre400NotServerErrors() {
+        String beyondInstant = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("99999999999999999:0:0:7".getBytes(StandardCharsets.UTF_8));
+        String noSuchKind = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("1668907800:0:9:7".getBytes(StandardCharsets.UTF_8));
+        for (String cursor : List.of(beyondInstant, noSuchKind)) {
+            Api.asProvinceAdmin().queryParam("org", ORG).queryParam("cursor", cursor)
+                    .get("/api/v1/admin/xapi/statements").then().statusCode(400)
+                    .body("errors[0].field", equalTo("cursor"));
+        }
+        Api.asProvinceAdmin().queryParam("org", ORG).queryParam("since", "+999999999-12-31T23:59:59Z")
+                .get("/api/v1/admin/xapi/statements").then().statusCode(400)
+                .body("errors[0].field", equalTo("since"));
     }
 }

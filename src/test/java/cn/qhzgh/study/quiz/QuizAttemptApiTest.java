@@ -274,4 +274,19 @@ class QuizAttemptApiTest {
                 .post("/api/v1/admin/quizzes").then().statusCode(422)
                 .body("type", equalTo("urn:qhzgh:study:problem:not-enough-questions"));
     }
+
+    @Test
+    void drawRulesWithEmptySlotsAndWindowsNoDatabaseCanStoreAre400() {
+        Map<String, Object> quiz = new HashMap<>(Map.of("title", "【测试】坏抽题规则", "kind", "FINAL", "questionCount", 5,
+                "passScore", 60, "timeLimitSeconds", 600));
+        quiz.put("drawRule", Map.of("types", java.util.Arrays.asList("SINGLE_CHOICE", null)));
+        Api.asProvinceAdminBreakingContract("a draw rule list with a null entry").contentType("application/json")
+                .body(quiz).post("/api/v1/admin/quizzes").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.startsWith("drawRule.types"));
+        quiz.remove("drawRule");
+        quiz.put("closesAt", "+999999999-12-31T23:59:59Z");
+        Api.asProvinceAdminBreakingContract("closesAt beyond year 9999").contentType("application/json")
+                .body(quiz).post("/api/v1/admin/quizzes").then().statusCode(400)
+                .body("errors[0].field", equalTo("closesAt"));
+    }
 }

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.security;
 
+import cn.qhzgh.study.common.PageResult;
 import cn.qhzgh.study.testsupport.Api;
 import cn.qhzgh.study.testsupport.Fixtures;
 import cn.qhzgh.study.testsupport.TestTokens;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 class AuditApiTest {
@@ -28,5 +31,17 @@ class AuditApiTest {
         assertThat((String) newest.get("detail")).contains("created=1");
         assertThat(newest.get("at")).isNotNull();
         Api.as(TestTokens.orgAdmin("tau-admin", "QH-XN")).get("/api/v1/admin/audit").then().statusCode(403);
+    }
+
+    @Test
+    void pagesBeyondTheCapAndPagesThatAreNoNumberAre400NamingThePage() {
+        Api.asProvinceAdminBreakingContract("page above its documented maximum")
+                .get("/api/v1/admin/audit?page=2147483647").then().statusCode(400)
+                .body("errors[0].field", equalTo("page"));
+        Api.asProvinceAdminBreakingContract("page is not an integer")
+                .get("/api/v1/admin/audit?page=9223372036854775807").then().statusCode(400)
+                .body("errors[0].field", equalTo("page"));
+        Api.asProvinceAdmin().get("/api/v1/admin/audit?page=" + PageResult.MAX_PAGE).then().statusCode(200)
+                .body("items", empty());
     }
 }

@@ -130,6 +130,17 @@ class StatsApiTest {
     }
 
     @Test
+    void trendDaysOutsideTheCampaignYearsAre400NamingTheDay() {
+        Api.asProvinceAdminBreakingContract("to is beyond year 9999").queryParam("from", "+999999999-12-30")
+                .queryParam("to", "+999999999-12-31").get("/api/v1/stats/orgs/QH-TS/trend").then().statusCode(400)
+                .body("errors.field", contains("from"));
+        Api.asProvinceAdmin().queryParam("from", "2099-12-30").queryParam("to", "2100-01-01")
+                .get("/api/v1/stats/orgs/QH-TS/trend").then().statusCode(400).body("errors.field", contains("to"));
+        Api.asProvinceAdmin().queryParam("from", "2099-12-30").queryParam("to", "2099-12-31")
+                .get("/api/v1/stats/orgs/QH-TS/trend").then().statusCode(200).body("day", contains("2099-12-30", "2099-12-31"));
+    }
+
+    @Test
     void childrenRankAndModulesTrendAndChannelsAddUp() {
         Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/children?sort=completionRate&order=desc").then()
                 .statusCode(200).body("code", contains("QH-TS-C2", "QH-TS-C1"))
