@@ -1,5 +1,6 @@
 package cn.qhzgh.study.stats;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ enum SharedCounter {
     /** One upsert of {@code rows} rows that adds each row's values to the counters it finds. */
     String upsertSql(int rows) {
         int columns = keys.size() + counters.size();
-        String tuple = "(" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
+        String tuple = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (")
                 .append(String.join(", ", keys)).append(", ").append(String.join(", ", counters)).append(") VALUES ");
         for (int i = 0; i < rows; i++) {
