@@ -10,21 +10,13 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
-import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Tells failures of the database connection from other errors. A request that failed for want of a working
  * connection rolled back and may be retried as it was (answered 503); any other error stays a 500.
  */
 final class DatabaseFailures {
-
-    /** At most this many causes and suppressed exceptions are looked at. */
-    private static final int MAX_EXCEPTIONS = 64;
 
     private DatabaseFailures() {
     }
@@ -35,22 +27,7 @@ final class DatabaseFailures {
      * RollbackException with the driver's failure only among the suppressed.
      */
     static boolean connectionUnavailable(Throwable e) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Throwable> pending = new ArrayDeque<>(List.of(e));
-        while (!pending.isEmpty() && seen.size() < MAX_EXCEPTIONS) {
-            Throwable next = pending.poll();
-            if (!seen.add(next)) {
-                continue;
-            }
-            if (connectionFailure(next) || poolAcquisitionTimeout(next)) {
-                return true;
-            }
-            if (next.getCause() != null) {
-                pending.add(next.getCause());
-            }
-            pending.addAll(List.of(next.getSuppressed()));
-        }
-        return false;
+        return Exceptions.anyMatch(e, cause -> connectionFailure(cause) || poolAcquisitionTimeout(cause));
     }
 
     private static boolean connectionFailure(Throwable cause) {

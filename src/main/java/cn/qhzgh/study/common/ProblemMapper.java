@@ -158,7 +158,7 @@ public class ProblemMapper {
                             "Too many requests changed the same figures at once; nothing was recorded. Retry after 1 s.",
                             path(uri), null, null)).build();
         }
-        if (causedBy(e, ClosedChannelException.class) || causedBy(e, HttpClosedException.class)) {
+        if (causedBy(e, ClosedChannelException.class) || causedBy(e, HttpClosedException.class) || clientLeft(e)) {
             LOG.debugf("Client left before the response to %s was written", path(uri));
             return respond(new Problem(Problem.type("internal"), "Internal Server Error", 500,
                     "The connection was closed before the response was written.", path(uri), null, null));
@@ -168,6 +168,12 @@ public class ProblemMapper {
         return respond(new Problem(Problem.type("internal"), "Internal Server Error", 500,
                 "The server could not complete the request. Quote incident " + incident + " to support.",
                 path(uri), null, null));
+    }
+
+    /** Quarkus' response stream reports a client that left mid-download with a plain IOException of this text. */
+    private static boolean clientLeft(Throwable e) {
+        return Exceptions.anyMatch(e, cause -> cause instanceof java.io.IOException
+                && "Connection has been closed".equals(cause.getMessage()));
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

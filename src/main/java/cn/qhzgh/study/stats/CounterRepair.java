@@ -61,7 +61,10 @@ class CounterRepair {
                         CounterCorrection.delta(new long[leftover.getValue().length], leftover.getValue())));
             }
         }
-        write(table, corrections, List.copyOf(actual.keySet()));
+        corrections.sort(Map.Entry.comparingByKey(CounterRepair::compareKeys));
+        List<List<Object>> unjustified = new ArrayList<>(actual.keySet());
+        unjustified.sort(CounterRepair::compareKeys);
+        write(table, corrections, unjustified);
         return drift;
     }
 
@@ -160,6 +163,18 @@ class CounterRepair {
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, long fromOrg, long toOrg) {
         return entityManager.createNativeQuery(sql).setParameter(1, fromOrg).setParameter(2, toOrg).getResultList();
+    }
+
+    /** Primary-key order, the order live writes lock rows in, so a repair beside live traffic cannot deadlock. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static int compareKeys(List<Object> a, List<Object> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int order = ((Comparable) a.get(i)).compareTo(b.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
     }
 
     /** Keys compare equal whatever type the driver returned for them. */

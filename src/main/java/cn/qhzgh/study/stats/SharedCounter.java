@@ -29,6 +29,19 @@ enum SharedCounter {
         this.counters = counters;
     }
 
+    /**
+     * Where a table comes in the lock order of a transaction that writes several: the declaration order above, and
+     * any other counter table (org_worker_count, written alone by live traffic) after them.
+     */
+    static int lockRank(String table) {
+        for (SharedCounter counter : values()) {
+            if (counter.table.equals(table)) {
+                return counter.ordinal();
+            }
+        }
+        return values().length;
+    }
+
     /** One upsert of {@code rows} rows that adds each row's values to the counters it finds. */
     String upsertSql(int rows) {
         int columns = keys.size() + counters.size();

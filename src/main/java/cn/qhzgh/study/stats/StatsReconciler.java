@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,7 @@ public class StatsReconciler {
         }
         List<CounterTable> tables = new ArrayList<>(CounterTable.ORG_COUNTERS);
         tables.add(CounterRepair.OPTION_COUNTER);
+        tables.sort(Comparator.comparingInt(table -> SharedCounter.lockRank(table.table())));
         for (long[] range : orgRanges()) {
             Map<String, Long> slice = inTransaction(() -> {
                 Map<String, Long> found = new LinkedHashMap<>();

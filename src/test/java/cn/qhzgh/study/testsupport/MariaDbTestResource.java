@@ -103,23 +103,36 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
     }
 
     private void installDataDirectory() throws IOException, InterruptedException {
+        // Each instance keeps its temporary files apart: parallel builds sharing /tmp collided there.
+        Files.createDirectories(baseDir.resolve("tmp"));
         Process install = new ProcessBuilder(List.of(
                 "mariadb-install-db", "--no-defaults",
                 "--datadir=" + baseDir.resolve("data"),
+                "--tmpdir=" + baseDir.resolve("tmp"),
                 "--auth-root-authentication-method=normal",
                 "--skip-test-db", "--user=root"))
                 .redirectErrorStream(true)
                 .redirectOutput(baseDir.resolve("install.log").toFile())
                 .start();
         if (!install.waitFor(120, TimeUnit.SECONDS) || install.exitValue() != 0) {
-            throw new IOException("mariadb-install-db failed, see " + baseDir.resolve("install.log"));
+            throw new IOException("mariadb-install-db failed: " + tail(baseDir.resolve("install.log")));
         }
+    }
+
+    /** The end of a log, quoted in the failure because stop() deletes the directory it is in. */
+    private static String tail(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return "(no " + log.getFileName() + ")";
+        }
+        List<String> lines = Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
     }
 
     private Process startServer(int port) throws IOException {
         return new ProcessBuilder(List.of(
                 "mariadbd", "--no-defaults",
                 "--datadir=" + baseDir.resolve("data"),
+                "--tmpdir=" + baseDir.resolve("tmp"),
                 "--port=" + port,
                 "--bind-address=127.0.0.1",
                 "--socket=" + baseDir.resolve("mysqld.sock"),
