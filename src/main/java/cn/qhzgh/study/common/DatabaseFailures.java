@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
-import java.util.List;
 
 /**
  * Tells failures of the database connection from other errors. A request that failed for want of a working
