@@ -53,7 +53,7 @@ public class ProblemResponsesFilter implements OASFilter {
         if (hasInput) {
             problem.add("400", "Malformed request; `errors` names each invalid field.");
         }
-        if (path.contains("{")) {
+        if (path.contains("{") || namesAnOrg(operation)) {
             problem.add("404", "No such resource.");
         }
         if (operation.getRequestBody() != null) {
@@ -79,6 +79,13 @@ public class ProblemResponsesFilter implements OASFilter {
         if (method == PathItem.HttpMethod.GET && responses.getAPIResponse("200") != null) {
             responses.getAPIResponse("200").setDescription("OK");
         }
+    }
+
+    /** An org given as a query parameter is looked up like one in the path: an unknown code is 404. */
+    private static boolean namesAnOrg(Operation operation) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> "org".equals(p.getName()) && p.getIn() != null
+                && "query".equals(p.getIn().toString()));
     }
 
     private interface ProblemAdder {

@@ -136,7 +136,8 @@ class XapiApiTest {
                     .get("/api/v1/admin/xapi/statements").then().statusCode(400)
                     .body("errors[0].field", equalTo("cursor"));
         }
-        Api.asProvinceAdmin().queryParam("org", ORG).queryParam("since", "+999999999-12-31T23:59:59Z")
+        Api.asProvinceAdminBreakingContract("since beyond year 9999").queryParam("org", ORG)
+                .queryParam("since", "+999999999-12-31T23:59:59Z")
                 .get("/api/v1/admin/xapi/statements").then().statusCode(400)
                 .body("errors[0].field", equalTo("since"));
     }
