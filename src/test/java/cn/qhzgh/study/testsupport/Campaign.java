@@ -4,6 +4,7 @@ import io.restassured.path.json.JsonPath;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +32,19 @@ public final class Campaign {
         JsonPath listed = Api.as(worker).get("/api/v1/modules").then().statusCode(200).extract().jsonPath();
         List<Integer> seconds = modules.stream().map(id -> 60 * listed.getInt("find { it.id == " + id + " }.readingMinutes"))
                 .toList();
-        OffsetDateTime end = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(2)
-                .minusSeconds(seconds.stream().mapToInt(Integer::intValue).sum());
+        int total = seconds.stream().mapToInt(Integer::intValue).sum();
+        OffsetDateTime last = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(2);
+        if (!last.minusSeconds(total).toLocalDate().equals(last.toLocalDate())) {
+            // All in one Beijing day, as the tests count active days: just before midnight rather than across it.
+            last = last.toLocalDate().atStartOfDay().atOffset(last.getOffset()).minusMinutes(1);
+        }
+        OffsetDateTime end = last.minusSeconds(total);
         List<Map<String, Object>> events = new ArrayList<>();
         for (int i = 0; i < modules.size(); i++) {
             end = end.plusSeconds(seconds.get(i));
             events.add(Map.of("eventId", UUID.randomUUID().toString(), "moduleId", modules.get(i), "percent", 100,
-                    "secondsSpent", seconds.get(i), "occurredAt", end.toString(), "channel", channel));
+                    "secondsSpent", seconds.get(i), "occurredAt", end.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                    "channel", channel));
         }
         List<Integer> credited = Api.as(worker).contentType("application/json").body(Map.of("events", events))
                 .post("/api/v1/me/progress").then().statusCode(200).extract().jsonPath()
