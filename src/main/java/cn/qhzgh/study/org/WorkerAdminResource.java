@@ -63,8 +63,7 @@ public class WorkerAdminResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkerImportResult.class)))
     @APIResponse(responseCode = "413", description = "The worker list is larger than `study.http.max-worker-upload` (150 MiB), counted as "
             + "it streams in; a declared Content-Length over it is refused before the body is read")
-    @APIResponse(responseCode = "422", description = "The file cannot be used; `errors` lists each problem with its "
-            + "row and column (also: a row with more than `study.upload.max-cells-per-row` (256) cells, a cell over `study.upload.max-cell-chars` (32,767) characters, an XLSX inflating beyond `study.upload.max-xlsx-inflated` (1 GiB) or `study.upload.max-xlsx-compression-ratio` (100) times a part\'s compressed size)")
+    @APIResponse(responseCode = "422", description = ImportAdmission.UNUSABLE_TABLE)
     @APIResponse(responseCode = "429", description = ImportAdmission.BUSY,
             headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
                     schema = @Schema(type = SchemaType.INTEGER, example = "30")))

@@ -1,6 +1,5 @@
 package cn.qhzgh.study.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.security.ForbiddenException;
@@ -28,13 +27,13 @@ public class CallerService {
     JsonWebToken token;
 
     @Inject
-    ObjectMapper json;
+    CheckedClaims checkedClaims;
 
     @Inject
     CallerProvisioning provisioning;
 
     public Caller current() {
-        TokenClaims claims = TokenClaims.of(token, json);
+        TokenClaims claims = checkedClaims.of(token);
         if (claims.role() == null) {
             // Role checks stop such tokens first; without a role of ours, nobody is resolved, least of all as a worker.
             throw new ForbiddenException();

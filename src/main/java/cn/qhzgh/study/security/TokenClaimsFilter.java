@@ -1,6 +1,5 @@
 package cn.qhzgh.study.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -13,18 +12,18 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class TokenClaimsFilter {
 
     private final CurrentIdentityAssociation identities;
-    private final ObjectMapper json;
+    private final CheckedClaims claims;
 
-    public TokenClaimsFilter(CurrentIdentityAssociation identities, ObjectMapper json) {
+    public TokenClaimsFilter(CurrentIdentityAssociation identities, CheckedClaims claims) {
         this.identities = identities;
-        this.json = json;
+        this.claims = claims;
     }
 
     @ServerRequestFilter(preMatching = true)
     public Uni<Void> checkClaims() {
         return identities.getDeferredIdentity().map(identity -> {
             if (identity.getPrincipal() instanceof JsonWebToken token) {
-                TokenClaims.of(token, json);
+                claims.of(token);
             }
             return null;
         });

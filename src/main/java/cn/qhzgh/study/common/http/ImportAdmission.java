@@ -19,7 +19,11 @@ import java.util.concurrent.Semaphore;
 @ApplicationScoped
 public class ImportAdmission {
 
-    /** The contract's words for an import's 429 and 503; annotations need them as constants. */
+    /** The contract's words for an import's 422, 429 and 503; annotations need them as constants. */
+    public static final String UNUSABLE_TABLE = "The file cannot be used; `errors` lists each problem with its row and "
+            + "column (also: a row with more than `study.upload.max-cells-per-row` (256) cells, a cell over "
+            + "`study.upload.max-cell-chars` (32,767) characters, an XLSX inflating beyond `study.upload.max-xlsx-inflated` "
+            + "(1 GiB) or `study.upload.max-xlsx-compression-ratio` (100) times a part's compressed size)";
     public static final String BUSY = "This pod already runs `study.upload.max-concurrent-imports` (2) imports; "
             + "retry after Retry-After seconds (`study.upload.retry-after-seconds`, 30).";
     public static final String LOW_TEMP_SPACE = "Overloaded, the database is unreachable, or the temporary disk cannot "
