@@ -56,7 +56,6 @@ public class LockConflictRetryInterceptor {
     }
 
     private Object tryUntilDone(InvocationContext context) throws Exception {
-        String operation = context.getMethod().getDeclaringClass().getSimpleName() + "." + context.getMethod().getName();
         for (int retry = 1; ; retry++) {
             try {
                 return context.proceed();
@@ -65,6 +64,9 @@ public class LockConflictRetryInterceptor {
                 if (conflict.isEmpty()) {
                     throw e;
                 }
+                // Named only on a conflict: every progress sync and submission passes through here.
+                String operation = context.getMethod().getDeclaringClass().getSimpleName() + "."
+                        + context.getMethod().getName();
                 if (retry > config.retries()) {
                     registry.counter(EXHAUSTED_METRIC, "operation", operation, "cause", conflict.get().tag()).increment();
                     LOG.warnf("%s met a %s on all %d tries; answering 503", operation, conflict.get().tag(), retry);
