@@ -8,6 +8,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -90,6 +92,48 @@ public final class RawHttp {
         });
     }
 
+    /**
+     * Sends each body in turn on one connection, with its Content-Length or chunked, reading each answer before the
+     * next request, as a phone reusing its connection does; fails if the server closes the connection early.
+     */
+    public static List<Reply> postOnOneConnection(URI server, String path, Map<String, String> headers,
+                                                  List<byte[]> bodies, boolean chunked) throws Exception {
+        List<Reply> replies = new ArrayList<>();
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            for (byte[] content : bodies) {
+                StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: " + server.getHost() + ":"
+                        + server.getPort() + "\r\n");
+                headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+                head.append(chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + content.length).append("\r\n\r\n");
+                out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+                AtomicLong sent = new AtomicLong();
+                if (chunked) {
+                    Body.writeChunk(out, content, content.length, sent);
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                } else {
+                    out.write(content);
+                }
+                out.flush();
+                replies.add(readReply(in, content.length));
+            }
+        }
+        return replies;
+    }
+
+    private static Reply readReply(InputStream in, long bytesSent) throws IOException {
+        int status = Integer.parseInt(readLine(in).split(" ")[1]);
+        Map<String, String> responseHeaders = new TreeMap<>();
+        for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+            int colon = line.indexOf(':');
+            responseHeaders.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+        }
+        String body = new String(readBody(in, responseHeaders), StandardCharsets.UTF_8);
+        return new Reply(status, responseHeaders, body, bytesSent, -1);
+    }
+
     private interface BodyWriter {
         void write(OutputStream out, AtomicLong sent) throws IOException;
     }
@@ -118,18 +162,12 @@ public final class RawHttp {
             writer.setDaemon(true);
             writer.start();
             InputStream in = socket.getInputStream();
-            int status = Integer.parseInt(readLine(in).split(" ")[1]);
-            Map<String, String> responseHeaders = new TreeMap<>();
-            for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
-                int colon = line.indexOf(':');
-                responseHeaders.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-            }
-            String responseBody = new String(readBody(in, responseHeaders), StandardCharsets.UTF_8);
+            Reply reply = readReply(in, 0);
             long answered = System.nanoTime();
             long closedAfter = awaitClose(socket, in);
             long closedAfterMillis = closedAfter < 0 ? -1 : (closedAfter - answered) / 1_000_000;
             writer.join(10_000);
-            return new Reply(status, responseHeaders, responseBody, sent.get(), closedAfterMillis);
+            return new Reply(reply.status(), reply.headers(), reply.body(), sent.get(), closedAfterMillis);
         }
     }
 

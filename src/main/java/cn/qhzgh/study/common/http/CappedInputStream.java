@@ -4,12 +4,17 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Counts a request body as it is read and fails the read that passes the cap, whatever the transfer encoding. */
+/**
+ * Counts a request body as it is read and fails the read that passes the cap, whatever the transfer encoding; knows
+ * whether the body was read to its end, or refused at its cap.
+ */
 final class CappedInputStream extends FilterInputStream {
 
     private final BodyKind kind;
     private final long cap;
-    private long count;
+    private volatile long count;
+    private volatile boolean exhausted;
+    private volatile boolean overflowed;
 
     CappedInputStream(InputStream in, BodyKind kind, long cap) {
         super(in);
@@ -17,11 +22,23 @@ final class CappedInputStream extends FilterInputStream {
         this.cap = cap;
     }
 
+    /** True once a read reached the end of the body. */
+    boolean exhausted() {
+        return exhausted;
+    }
+
+    /** True once a read passed the cap: the rest of the body is refused. */
+    boolean overflowed() {
+        return overflowed;
+    }
+
     @Override
     public int read() throws IOException {
         int b = super.read();
         if (b >= 0) {
             counted(1);
+        } else {
+            exhausted = true;
         }
         return b;
     }
@@ -31,6 +48,8 @@ final class CappedInputStream extends FilterInputStream {
         int n = super.read(buffer, offset, length);
         if (n > 0) {
             counted(n);
+        } else if (n < 0) {
+            exhausted = true;
         }
         return n;
     }
@@ -50,6 +69,7 @@ final class CappedInputStream extends FilterInputStream {
     private void counted(long n) throws BodyTooLargeException {
         count += n;
         if (count > cap) {
+            overflowed = true;
             throw new BodyTooLargeException(kind, cap);
         }
     }

@@ -17,10 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Caps every request body while it streams in, whatever its transfer encoding (Content-Length, chunked, HTTP/2).
- * Quarkus REST runs this filter before it reads a body, so the entity stream set here is the one that Jackson and
- * the multipart parser read: the read that passes the cap fails with {@link BodyTooLargeException} (413), and
- * nothing beyond the cap is ever buffered. A declared Content-Length over the cap is refused before any read.
- * Once the response is out, a body still streaming is drained for a moment and its connection closed.
+ * A declared Content-Length over the cap is refused before any read; one within it needs nothing more, because the
+ * HTTP codec never delivers more than the declared length, so Quarkus REST keeps buffering such small bodies in
+ * memory on the I/O thread. A body without a declared length (chunked, HTTP/2), and every upload, is read through a
+ * counting stream set here, before Quarkus REST reads it: the read that passes the cap fails with
+ * {@link BodyTooLargeException} (413), and nothing beyond the cap is ever buffered. Once a refusal is out, a body
+ * still streaming is drained for a moment and its connection closed.
  */
 public class RequestBodyCap {
 
@@ -45,18 +47,30 @@ public class RequestBodyCap {
         if (http.method() == HttpMethod.GET || http.method() == HttpMethod.HEAD || http.method() == HttpMethod.OPTIONS) {
             return;
         }
-        exchange.addHeadersEndHandler(headers -> announceCloseIfStillStreaming(http));
-        exchange.addEndHandler(ended -> closeIfStillStreaming(exchange));
         BodyKind kind = kinds.computeIfAbsent(resource.getResourceMethod(), RequestBodyCap::kindOf);
         MediaType type = request.getMediaType();
         long cap = limits.bodyCap(kind, type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE));
-        if (request.getLength() > cap) {
-            throw BodyTooLargeException.declared(kind, request.getLength(), cap);
+        long declared = request.getLength();
+        if (declared > cap) {
+            watch(exchange, Refusal.REFUSED);
+            throw BodyTooLargeException.declared(kind, declared, cap);
         }
+        if (declared >= 0 && !kind.importing()) {
+            return;
+        }
+        // Asking for the entity stream before Quarkus REST reads the body makes it stream instead of buffer.
+        CappedInputStream body = new CappedInputStream(request.getEntityStream(), kind, cap);
+        Refusal refusal = new Refusal(body);
+        watch(exchange, refusal);
         if (kind.importing()) {
-            imports.admit(kind, cap, exchange);
+            try {
+                imports.admit(kind, cap, exchange);
+            } catch (RuntimeException notAdmitted) {
+                refusal.refuse();
+                throw notAdmitted;
+            }
         }
-        request.setEntityStream(new CappedInputStream(request.getEntityStream(), kind, cap));
+        request.setEntityStream(body);
     }
 
     private static BodyKind kindOf(Method method) {
@@ -64,28 +78,72 @@ public class RequestBodyCap {
         return cap == null ? BodyKind.JSON : cap.value();
     }
 
-    private static void announceCloseIfStillStreaming(HttpServerRequest http) {
-        if (!http.isEnded() && http.version() != HttpVersion.HTTP_2) {
-            http.response().putHeader(HttpHeaders.CONNECTION, "close");
+    private static void watch(RoutingContext exchange, Refusal refusal) {
+        exchange.addHeadersEndHandler(headers -> announceCloseIfRefused(exchange, refusal));
+        exchange.addEndHandler(ended -> closeIfStillStreaming(exchange, refusal));
+    }
+
+    /** A request refused before its body arrived must not keep its connection: the rest of the body would follow. */
+    private static void announceCloseIfRefused(RoutingContext exchange, Refusal refusal) {
+        HttpServerRequest http = exchange.request();
+        if (refusal.refused() && refusal.stillStreaming(http) && http.version() != HttpVersion.HTTP_2) {
+            exchange.response().putHeader(HttpHeaders.CONNECTION, "close");
         }
     }
 
     /**
-     * Answered before its body was read (a 413, or any early refusal): HTTP/2 resets just that stream; HTTP/1.1
-     * discards what still arrives for {@link #LINGER_MILLIS} and then closes, rather than swallowing a huge body.
+     * Answered before its body was read: HTTP/2 resets just that stream; HTTP/1.1 discards what still arrives, and
+     * closes once a refused body ends or after {@link #LINGER_MILLIS}, rather than swallowing a huge body. A body whose
+     * end is merely still queued (a chunked body's last chunk) keeps its connection unless it outlasts the linger.
      */
-    private static void closeIfStillStreaming(RoutingContext exchange) {
+    private static void closeIfStillStreaming(RoutingContext exchange, Refusal refusal) {
         HttpServerRequest http = exchange.request();
-        if (http.isEnded()) {
+        if (!refusal.stillStreaming(http)) {
             return;
         }
         if (http.version() == HttpVersion.HTTP_2) {
             http.response().reset(0);
             return;
         }
+        boolean refused = refusal.refused() || exchange.response().getStatusCode() >= 400;
         http.handler(discarded -> { });
-        http.endHandler(done -> http.connection().close());
+        http.endHandler(done -> {
+            if (refused) {
+                http.connection().close();
+            }
+        });
         http.resume();
-        exchange.vertx().setTimer(LINGER_MILLIS, timeUp -> http.connection().close());
+        exchange.vertx().setTimer(LINGER_MILLIS, timeUp -> {
+            if (refused || !http.isEnded()) {
+                http.connection().close();
+            }
+        });
+    }
+
+    /** What the cap decided about one body: refused before it was read, refused at its cap, or read to its end. */
+    private static final class Refusal {
+
+        static final Refusal REFUSED = new Refusal(null);
+
+        private final CappedInputStream body;
+        private volatile boolean refused;
+
+        Refusal(CappedInputStream body) {
+            this.body = body;
+            this.refused = body == null;
+        }
+
+        void refuse() {
+            refused = true;
+        }
+
+        boolean refused() {
+            return refused || body != null && body.overflowed();
+        }
+
+        /** Vert.x's flag alone is not enough: a body read to its end may still have its end queued in a paused request. */
+        boolean stillStreaming(HttpServerRequest http) {
+            return !http.isEnded() && (body == null || !body.exhausted());
+        }
     }
 }

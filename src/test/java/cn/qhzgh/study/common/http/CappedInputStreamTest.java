@@ -2,6 +2,7 @@ package cn.qhzgh.study.common.http;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,5 +35,21 @@ class CappedInputStreamTest {
         InputStream in = new CappedInputStream(new ByteArrayInputStream(new byte[10]), BodyKind.JSON, 5);
         in.skip(5);
         assertThatThrownBy(in::read).isInstanceOf(BodyTooLargeException.class);
+    }
+
+    @Test
+    void knowsWhetherTheBodyWasReadToItsEndOrRefusedAtItsCap() throws IOException {
+        CappedInputStream whole = new CappedInputStream(new BufferedInputStream(new ByteArrayInputStream(new byte[10])),
+                BodyKind.JSON, 100);
+        whole.readNBytes(10);
+        assertThat(whole.exhausted()).isFalse();
+        assertThat(whole.read()).isEqualTo(-1);
+        assertThat(whole.exhausted()).isTrue();
+        assertThat(whole.overflowed()).isFalse();
+
+        CappedInputStream over = new CappedInputStream(new ByteArrayInputStream(new byte[10]), BodyKind.JSON, 5);
+        assertThatThrownBy(over::readAllBytes).isInstanceOf(BodyTooLargeException.class);
+        assertThat(over.overflowed()).isTrue();
+        assertThat(over.exhausted()).isFalse();
     }
 }

@@ -17,7 +17,10 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -95,6 +98,34 @@ class StreamingBodyCapTest {
                 Request.Method.POST, "/api/v1/me/progress", reply);
         assertThat(reply.header("Connection")).isEqualTo("close");
         assertThat(reply.closedAfterMillis()).isBetween(0L, 5_000L);
+    }
+
+    /** A body that arrived whole keeps its connection, whatever its encoding: phones reuse connections. */
+    @Test
+    void writesWhoseBodiesArrivedKeepTheirConnection() throws Exception {
+        Fixtures.skeleton();
+        Fixtures.notice();
+        long moduleId = Database.count("SELECT MIN(id) FROM study_module");
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + TestTokens.worker("w-keep-alive", "QH-XN"),
+                "Content-Type", "application/json");
+        for (boolean chunked : new boolean[] {false, true}) {
+            List<byte[]> batches = List.of(batchOfOne(moduleId), batchOfOne(moduleId), batchOfOne(moduleId));
+
+            List<RawHttp.Reply> replies = RawHttp.postOnOneConnection(server, "/api/v1/me/progress", headers, batches,
+                    chunked);
+
+            assertThat(replies).as(chunked ? "chunked" : "with Content-Length").hasSize(3).allSatisfy(reply -> {
+                assertThat(reply.status()).isEqualTo(200);
+                assertThat(reply.header("Connection")).isNull();
+                assertThat(reply.body()).contains("\"status\":\"ACCEPTED\"");
+            });
+        }
+    }
+
+    private static byte[] batchOfOne(long moduleId) {
+        return ("{\"events\":[{\"eventId\":\"" + UUID.randomUUID() + "\",\"moduleId\":" + moduleId
+                + ",\"percent\":10,\"secondsSpent\":5,\"occurredAt\":\"" + OffsetDateTime.now().minusMinutes(1)
+                + "\",\"channel\":\"APP\"}]}").getBytes(StandardCharsets.UTF_8);
     }
 
     /** Two uploads stall mid-body and hold the pod's two import permits; a third gets 429 until one of them ends. */
