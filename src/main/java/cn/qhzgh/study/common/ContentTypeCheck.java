@@ -4,7 +4,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.Optional;
@@ -20,7 +19,7 @@ public class ContentTypeCheck {
     private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
     @ServerRequestFilter(preMatching = true)
-    public Optional<Response> requireParsableContentType(ContainerRequestContext request, UriInfo uri) {
+    public Optional<Response> requireParsableContentType(ContainerRequestContext request) {
         String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
         if (contentType == null || !WITH_BODY.contains(request.getMethod())) {
             return Optional.empty();
@@ -31,7 +30,7 @@ public class ContentTypeCheck {
         } catch (IllegalArgumentException notAMediaType) {
             return Optional.of(Response.status(415).type(Problem.MEDIA_TYPE)
                     .entity(new Problem(Problem.type("http-415"), "Unsupported Media Type", 415,
-                            "The request's Content-Type is not a media type.", "/" + uri.getPath().replaceFirst("^/", ""),
+                            "The request's Content-Type is not a media type.", "/" + request.getUriInfo().getPath().replaceFirst("^/", ""),
                             null, null)).build());
         }
     }

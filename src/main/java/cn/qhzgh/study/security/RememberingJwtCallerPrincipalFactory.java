@@ -17,7 +17,9 @@ import java.time.Duration;
  * Verifies each bearer token once per pod and recognises it afterwards: a phone sends the same token with every
  * call, and the RS256 check was a quarter of the service's CPU on a progress request. A remembered token is
  * accepted only while a fresh verification would accept it too (before {@code exp}, within the configured token
- * age, under the same verification settings); everything else is verified from scratch.
+ * age, under the same verification settings); everything else is verified from scratch. A verified token's claims
+ * are checked here too, before any role check or resource sees them: a token with a malformed claim is refused
+ * with 401 {@code invalid-token-claims} on every call and never remembered.
  */
 @ApplicationScoped
 @Alternative
@@ -28,10 +30,15 @@ public class RememberingJwtCallerPrincipalFactory extends JWTCallerPrincipalFact
     }
 
     private final JWTCallerPrincipalFactory verifier = new DefaultJWTCallerPrincipalFactory();
+    private final CheckedClaims claims;
     private final Cache<String, Verified> verified = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(5))
             .build();
+
+    public RememberingJwtCallerPrincipalFactory(CheckedClaims claims) {
+        this.claims = claims;
+    }
 
     @Override
     public JWTCallerPrincipal parse(String token, JWTAuthContextInfo settings) throws ParseException {
@@ -40,6 +47,7 @@ public class RememberingJwtCallerPrincipalFactory extends JWTCallerPrincipalFact
             return known.principal();
         }
         JWTCallerPrincipal principal = verifier.parse(token, settings);
+        claims.of(principal);
         verified.put(token, new Verified(settings, principal));
         return principal;
     }
