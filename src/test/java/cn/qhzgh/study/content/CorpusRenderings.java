@@ -186,6 +186,76 @@ public final class CorpusRenderings {
         }
     }
 
+    /** Markdown paragraphs without their markup (#, **, rules): what a Word or PDF rendering shows. */
+    public static List<String> plainParagraphs(String markdown) {
+        return paragraphs(markdown.replaceAll("(?m)^#+ *", "").replace("**", "").replaceAll("(?m)^---$", ""));
+    }
+
+    /**
+     * A long notice for the benchmark: the real notice's header and footer around its four sections repeated
+     * {@code copies} times, renumbered 一、 to the last, under {@code docNumber}.
+     */
+    public static String benchDocument(String notice, int copies, String docNumber) {
+        Matcher first = Pattern.compile("(?m)^.*一、充分认识").matcher(notice);
+        Matcher footer = Pattern.compile("(?m)^---$").matcher(notice);
+        if (!first.find() || !footer.find(first.end())) {
+            throw new IllegalArgumentException("not the bundled notice");
+        }
+        String header = notice.substring(0, first.start()).replace("青总发〔2022〕24号", docNumber);
+        String sections = notice.substring(first.start(), footer.start());
+        StringBuilder body = new StringBuilder(header);
+        Pattern heading = Pattern.compile("(?m)^(#*\\s*\\**)[一二三四]、");
+        int number = 0;
+        for (int copy = 0; copy < copies; copy++) {
+            Matcher matcher = heading.matcher(sections);
+            StringBuilder renumbered = new StringBuilder();
+            while (matcher.find()) {
+                matcher.appendReplacement(renumbered, Matcher.quoteReplacement(matcher.group(1) + numeral(++number) + "、"));
+            }
+            matcher.appendTail(renumbered);
+            body.append(renumbered);
+        }
+        return body.append(notice.substring(footer.start())).toString();
+    }
+
+    private static String numeral(int value) {
+        String digits = "〇一二三四五六七八九";
+        if (value < 10) {
+            return String.valueOf(digits.charAt(value));
+        }
+        return (value / 10 == 1 ? "" : String.valueOf(digits.charAt(value / 10))) + "十"
+                + (value % 10 == 0 ? "" : String.valueOf(digits.charAt(value % 10)));
+    }
+
+    /** Pages of a PDF rendering. */
+    public static int pdfPages(List<String> paragraphs) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        writePdf(paragraphs, out);
+        try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(out.toByteArray())) {
+            return document.getNumberOfPages();
+        }
+    }
+
+    /**
+     * Writes the benchmark's inputs into {@code directory}: a notice of at least {@code pages} PDF pages as PDF
+     * (doc number 青总发〔2022〕8001号) and as DOCX (8002号), so both import as new notices.
+     */
+    public static void writeBenchDocuments(String notice, Path directory, int pages) throws IOException {
+        int copies = 1;
+        while (pdfPages(plainParagraphs(benchDocument(notice, copies, "青总发〔2022〕8001号"))) < pages) {
+            copies++;
+        }
+        Files.createDirectories(directory);
+        try (OutputStream pdf = Files.newOutputStream(directory.resolve("notice-" + pages + "p.pdf"))) {
+            writePdf(plainParagraphs(benchDocument(notice, copies, "青总发〔2022〕8001号")), pdf);
+        }
+        try (OutputStream docx = Files.newOutputStream(directory.resolve("notice-" + pages + "p.docx"))) {
+            writeDocx(plainParagraphs(benchDocument(notice, copies, "青总发〔2022〕8002号")), docx);
+        }
+        Files.writeString(directory.resolve("notice-" + pages + "p.txt"), "copies=" + copies + " sections="
+                + 4 * copies + " pages=" + pdfPages(plainParagraphs(benchDocument(notice, copies, "x"))) + "\n");
+    }
+
     /** Writes the DOCX and PDF of every corpus text next to it. */
     public static void main(String[] args) throws IOException {
         Path directory = Path.of(args.length > 0 ? args[0] : "src/test/resources/corpus");

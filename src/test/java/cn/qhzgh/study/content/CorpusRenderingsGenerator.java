@@ -16,4 +16,12 @@ class CorpusRenderingsGenerator {
     void render() throws IOException {
         CorpusRenderings.main(new String[] {"src/test/resources/corpus"});
     }
+
+    /** The inputs of bench/doc-import: {@code -Dbench.doc.dir=<dir> -Dbench.doc.pages=50}. */
+    @Test
+    @EnabledIfSystemProperty(named = "bench.doc.dir", matches = ".+")
+    void renderBenchDocuments() throws IOException {
+        CorpusRenderings.writeBenchDocuments(NoticeParserTest.realNotice(), java.nio.file.Path.of(
+                System.getProperty("bench.doc.dir")), Integer.getInteger("bench.doc.pages", 50));
+    }
 }

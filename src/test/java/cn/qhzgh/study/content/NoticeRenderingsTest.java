@@ -37,8 +37,7 @@ class NoticeRenderingsTest {
     @Test
     void theRealNoticeKeepsItsModulesWhenRenderedAsDocxAndPdf(@TempDir Path directory) throws IOException {
         String text = NoticeParserTest.realNotice();
-        List<String> paragraphs = CorpusRenderings.paragraphs(text.replaceAll("(?m)^#+ *", "").replace("**", "")
-                .replaceAll("(?m)^---$", ""));
+        List<String> paragraphs = CorpusRenderings.plainParagraphs(text);
         Path docx = directory.resolve("notice.docx");
         Path pdf = directory.resolve("notice.pdf");
         try (OutputStream out = Files.newOutputStream(docx)) {
@@ -53,6 +52,20 @@ class NoticeRenderingsTest {
                 .isEqualTo(fromText.modules().stream().map(m -> org.assertj.core.api.Assertions.tuple(m.code(), m.title())).toList());
         assertThat(parser.parse(PdfText.read(pdf)).modules()).extracting(ParsedModule::code, ParsedModule::title)
                 .isEqualTo(fromText.modules().stream().map(m -> org.assertj.core.api.Assertions.tuple(m.code(), m.title())).toList());
+    }
+
+    @Test
+    void aLongNoticeForTheBenchmarkKeepsEveryModuleInAllRenderings(@TempDir Path directory) throws IOException {
+        String text = CorpusRenderings.benchDocument(NoticeParserTest.realNotice(), 3, "青总发〔2022〕8001号");
+        Path pdf = directory.resolve("long.pdf");
+        try (OutputStream out = Files.newOutputStream(pdf)) {
+            CorpusRenderings.writePdf(CorpusRenderings.plainParagraphs(text), out);
+        }
+        ParsedNotice fromText = parser.parse(text);
+
+        assertThat(fromText.modules()).hasSize(1 + 18 * 3);
+        assertThat(fromText.findModule("12.3").orElseThrow().title()).isEqualTo("营造浓厚氛围");
+        assertThat(parser.parse(PdfText.read(pdf)).modules()).isEqualTo(fromText.modules());
     }
 
     @Test
