@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AdminModuleView(
         @Schema(example = "11")
         Long id,
-        @Schema(example = "青总发〔2022〕24号")
+        @Schema(example = "青总发〔2022〕24号", nullable = true, description = "Absent for a document without one")
         String docNumber,
         @Schema(example = "1")
         String code,

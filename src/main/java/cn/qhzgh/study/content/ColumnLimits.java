@@ -14,6 +14,7 @@ final class ColumnLimits {
     static final int CC_LINE = 1000;
     static final int ISSUING_OFFICE = 128;
     static final int MODULE_TITLE = 255;
+    static final int SIGNATURE = 255;
 
     private static final int EXCERPT_LENGTH = 20;
 

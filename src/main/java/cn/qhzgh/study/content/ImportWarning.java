@@ -25,4 +25,9 @@ public record ImportWarning(
     public static final String NUMBERING_OUT_OF_SEQUENCE = "NUMBERING_OUT_OF_SEQUENCE";
     public static final String HEADING_RUN_INTO_PARAGRAPH = "HEADING_RUN_INTO_PARAGRAPH";
     public static final String VALUE_TRUNCATED = "VALUE_TRUNCATED";
+    public static final String RUNNING_HEADER_DROPPED = "RUNNING_HEADER_DROPPED";
+    public static final String FOOTNOTE_KEPT = "FOOTNOTE_KEPT";
+    public static final String MODULE_SPLIT = "MODULE_SPLIT";
+    public static final String LONG_MODULE = "LONG_MODULE";
+    public static final String COVER_LETTER_FRAME = "COVER_LETTER_FRAME";
 }

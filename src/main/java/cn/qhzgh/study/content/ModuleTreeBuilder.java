@@ -5,142 +5,209 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Arranges content paragraphs into the preamble, 一、 sections and （一） subsections. An unmarked paragraph between
- * two subsections continues the previous subsection; unmarked paragraphs after the last subsection of a section
- * are that section's trailing paragraphs.
+ * Arranges content paragraphs into the preamble, top-level sections and their modules, following the four
+ * numbering levels of GB/T 9704-2012 (一、 / （一） / 1． / （1）). Sections are the 一、 headings (or the highest level
+ * the document uses); a section's modules are its （一） items, or its 1． items when it has no （一）; deeper levels stay
+ * inside the module text. An unmarked paragraph between two items continues the previous item; unmarked paragraphs
+ * after a last item written as one run-in paragraph are the section's trailing paragraphs. Modules longer than a
+ * phone reader's limit are then split by {@link ModuleSplitter}.
  */
 final class ModuleTreeBuilder {
 
+    static final int SECTION_LEVEL = 1;
+    private static final int DEEPEST_MODULE_LEVEL = 3;
     private static final String PREAMBLE_CODE = "0";
     private static final String PREAMBLE_TITLE = "前言";
 
-    List<ParsedModule> build(List<SourceParagraph> paragraphs, List<ImportWarning> warnings) {
-        List<String> preamble = new ArrayList<>();
-        List<SectionDraft> sections = new ArrayList<>();
-        for (SourceParagraph paragraph : paragraphs) {
-            SectionDraft section = sections.isEmpty() ? null : sections.get(sections.size() - 1);
-            Optional<LineSyntax.NumberedText> sectionHeading = paragraph.heading()
-                    ? LineSyntax.sectionHeading(paragraph.text())
-                    : Optional.empty();
-            String text = paragraph.heading() ? LineSyntax.stripHeadingMarkup(paragraph.text()) : paragraph.text();
-            Optional<LineSyntax.NumberedText> subsectionStart = LineSyntax.subsectionStart(text);
-            if (sectionHeading.isPresent()) {
-                sections.add(openSection(sectionHeading.get(), sections.size() + 1, paragraph, warnings));
-            } else if (section != null && subsectionStart.isPresent()) {
-                section.subsections.add(openSubsection(section, subsectionStart.get(), text, paragraph, warnings));
-            } else {
-                if (paragraph.heading()) {
-                    warnings.add(new ImportWarning(ImportWarning.UNRECOGNISED_HEADING, paragraph.firstLine(), text,
-                            "该标题不是“一、”式编号的一级标题，已按普通段落导入，请核对文档结构。"));
-                }
-                appendBodyParagraph(preamble, section, text);
-            }
-        }
-        return emit(preamble, sections);
+    private final ModuleSplitter splitter;
+
+    ModuleTreeBuilder(int maxModuleChars) {
+        this.splitter = new ModuleSplitter(maxModuleChars);
     }
 
-    private static SectionDraft openSection(LineSyntax.NumberedText heading, int ordinal, SourceParagraph paragraph,
-                                            List<ImportWarning> warnings) {
-        warnIfOutOfSequence(heading.number(), ordinal, paragraph, warnings);
-        String remainder = heading.remainder();
-        if (!LineSyntax.runsOnAfterFirstSentence(remainder)) {
-            return new SectionDraft(String.valueOf(ordinal), title(remainder, paragraph, warnings));
+    /** A paragraph with its numbering level (0 when unnumbered) as the tree builder reads it. */
+    record Item(SourceParagraph source, int level, int number, String remainder, String text) {
+    }
+
+    List<ParsedModule> build(List<SourceParagraph> paragraphs, List<ImportWarning> warnings) {
+        List<Item> items = paragraphs.stream().map(ModuleTreeBuilder::classify).toList();
+        int top = topLevel(items);
+        Node preamble = new Node(PREAMBLE_CODE, null, PREAMBLE_TITLE, 0);
+        List<Node> sections = new ArrayList<>();
+        List<List<Item>> bodies = new ArrayList<>();
+        for (Item item : items) {
+            if (top > 0 && item.level() == top) {
+                sections.add(openSection(item, sections.size() + 1, warnings));
+                bodies.add(new ArrayList<>());
+            } else if (sections.isEmpty()) {
+                warnIfUnrecognisedHeading(item, warnings);
+                preamble.add(item);
+            } else {
+                warnIfUnrecognisedHeading(item, warnings);
+                bodies.get(bodies.size() - 1).add(item);
+            }
         }
-        String title = title(LineSyntax.firstSentence(remainder), paragraph, warnings);
-        warnings.add(new ImportWarning(ImportWarning.HEADING_RUN_INTO_PARAGRAPH, paragraph.firstLine(),
+        for (int index = 0; index < sections.size(); index++) {
+            arrangeSection(sections.get(index), bodies.get(index), warnings);
+        }
+        List<Node> roots = new ArrayList<>();
+        if (!preamble.paragraphs.isEmpty()) {
+            roots.add(preamble);
+        }
+        roots.addAll(sections);
+        List<ParsedModule> modules = new ArrayList<>();
+        for (Node root : roots) {
+            emit(root, modules, warnings);
+        }
+        return modules;
+    }
+
+    /** The level that opens sections: 一、 when the document has any, else the highest level it uses. */
+    static int topLevel(List<Item> items) {
+        int top = 0;
+        for (Item item : items) {
+            if (item.level() > 0 && item.level() <= DEEPEST_MODULE_LEVEL && (top == 0 || item.level() < top)) {
+                top = item.level();
+            }
+        }
+        return top;
+    }
+
+    private static Item classify(SourceParagraph paragraph) {
+        if (paragraph.heading()) {
+            Optional<LineSyntax.NumberedText> section = LineSyntax.sectionHeading(paragraph.text());
+            if (section.isPresent()) {
+                return new Item(paragraph, SECTION_LEVEL, section.get().number(), section.get().remainder(),
+                        LineSyntax.stripHeadingMarkup(paragraph.text()));
+            }
+        }
+        String text = paragraph.heading() ? LineSyntax.stripHeadingMarkup(paragraph.text()) : paragraph.text();
+        return LineSyntax.itemStart(text)
+                .map(n -> new Item(paragraph, n.level(), n.number(), n.remainder(), text))
+                .orElseGet(() -> new Item(paragraph, 0, 0, null, text));
+    }
+
+    private static void warnIfUnrecognisedHeading(Item item, List<ImportWarning> warnings) {
+        if (item.source().heading() && item.level() == 0) {
+            warnings.add(new ImportWarning(ImportWarning.UNRECOGNISED_HEADING, item.source().firstLine(), item.text(),
+                    "该标题不是“一、”式编号的一级标题，已按普通段落导入，请核对文档结构。"));
+        }
+    }
+
+    private static Node openSection(Item item, int ordinal, List<ImportWarning> warnings) {
+        warnIfOutOfSequence(item.number(), ordinal, item, warnings);
+        String code = String.valueOf(ordinal);
+        if (item.level() != SECTION_LEVEL) {
+            Node section = new Node(code, null, title(LineSyntax.firstSentence(item.remainder()), item, warnings),
+                    item.level());
+            section.add(item);
+            return section;
+        }
+        String remainder = item.remainder();
+        if (!LineSyntax.runsOnAfterFirstSentence(remainder)) {
+            return new Node(code, null, title(remainder, item, warnings), SECTION_LEVEL);
+        }
+        String title = title(LineSyntax.firstSentence(remainder), item, warnings);
+        warnings.add(new ImportWarning(ImportWarning.HEADING_RUN_INTO_PARAGRAPH, item.source().firstLine(),
                 ColumnLimits.excerpt(title), "该一级标题与其后的正文连在一起（常见于从 Word 粘贴的文字），已取第一句作为标题，"
                         + "整段文字保留为本节正文，请核对。"));
-        SectionDraft section = new SectionDraft(String.valueOf(ordinal), title);
-        section.lead.add(remainder);
+        Node section = new Node(code, null, title, SECTION_LEVEL);
+        section.add(new Item(item.source(), 0, 0, null, remainder));
         return section;
     }
 
-    private static String title(String text, SourceParagraph paragraph, List<ImportWarning> warnings) {
-        return ColumnLimits.fit(text, ColumnLimits.MODULE_TITLE, "标题", paragraph.firstLine(), warnings);
+    /** Splits a section's body into its lead, its module items and the paragraphs trailing the last item. */
+    private static void arrangeSection(Node section, List<Item> body, List<ImportWarning> warnings) {
+        int childLevel = body.stream().mapToInt(Item::level)
+                .filter(level -> level > section.level && level <= DEEPEST_MODULE_LEVEL).min().orElse(0);
+        if (childLevel == 0) {
+            body.forEach(section::add);
+            return;
+        }
+        Node child = null;
+        for (Item item : body) {
+            if (item.level() == childLevel) {
+                int ordinal = section.children.size() + 1;
+                warnIfOutOfSequence(item.number(), ordinal, item, warnings);
+                child = new Node(section.code + "." + ordinal, section.code,
+                        title(LineSyntax.firstSentence(item.remainder()), item, warnings), childLevel);
+                child.add(item);
+                section.children.add(child);
+            } else if (child == null) {
+                section.add(item);
+            } else {
+                child.add(item);
+            }
+        }
+        detachTrailing(section, child);
     }
 
-    private static SubsectionDraft openSubsection(SectionDraft section, LineSyntax.NumberedText marker, String text,
-                                                  SourceParagraph paragraph, List<ImportWarning> warnings) {
-        int ordinal = section.subsections.size() + 1;
-        warnIfOutOfSequence(marker.number(), ordinal, paragraph, warnings);
-        SubsectionDraft subsection = new SubsectionDraft(section.code + "." + ordinal,
-                title(LineSyntax.firstSentence(marker.remainder()), paragraph, warnings));
-        subsection.paragraphs.add(text);
-        return subsection;
+    /** A last item written as one run-in paragraph ends there; unnumbered paragraphs after it close the section. */
+    private static void detachTrailing(Node section, Node last) {
+        if (last.items.size() < 2 || !LineSyntax.runsOnAfterFirstSentence(last.items.get(0).remainder())) {
+            return;
+        }
+        List<Item> following = last.items.subList(1, last.items.size());
+        if (following.stream().anyMatch(item -> item.level() > 0)) {
+            return;
+        }
+        List<Item> trailing = new ArrayList<>(following);
+        following.clear();
+        last.paragraphs.subList(1, last.paragraphs.size()).clear();
+        trailing.forEach(section::add);
     }
 
-    private static void appendBodyParagraph(List<String> preamble, SectionDraft section, String text) {
-        if (section == null) {
-            preamble.add(text);
-        } else if (section.subsections.isEmpty()) {
-            section.lead.add(text);
-        } else {
-            section.subsections.get(section.subsections.size() - 1).paragraphs.add(text);
+    private void emit(Node node, List<ParsedModule> modules, List<ImportWarning> warnings) {
+        if (node.children.isEmpty()) {
+            splitter.split(node, warnings);
+        } else if (node.charCount() > splitter.maxChars()) {
+            warnings.add(splitter.longModule(node));
+        }
+        modules.add(new ParsedModule(node.code, node.parentCode, node.title, modules.size(), node.paragraphs));
+        for (Node child : node.children) {
+            emit(child, modules, warnings);
         }
     }
 
+    static String title(String text, Item item, List<ImportWarning> warnings) {
+        return ColumnLimits.fit(text, ColumnLimits.MODULE_TITLE, "标题", item.source().firstLine(), warnings);
+    }
+
     /** Codes follow reading order, so a skipped or repeated numeral is reported rather than trusted. */
-    private static void warnIfOutOfSequence(int written, int expected, SourceParagraph paragraph,
-                                            List<ImportWarning> warnings) {
+    private static void warnIfOutOfSequence(int written, int expected, Item item, List<ImportWarning> warnings) {
         if (written != expected) {
-            String text = paragraph.text();
-            warnings.add(new ImportWarning(ImportWarning.NUMBERING_OUT_OF_SEQUENCE, paragraph.firstLine(),
+            String text = item.source().text();
+            warnings.add(new ImportWarning(ImportWarning.NUMBERING_OUT_OF_SEQUENCE, item.source().firstLine(),
                     text.substring(0, Math.min(text.length(), 20)),
                     "编号与前文不连续（按顺序应为第" + expected + "个，原文写作第" + written + "个），已按出现顺序编码，请核对是否漏段。"));
         }
     }
 
-    private static List<ParsedModule> emit(List<String> preamble, List<SectionDraft> sections) {
-        List<ParsedModule> modules = new ArrayList<>();
-        if (!preamble.isEmpty()) {
-            modules.add(new ParsedModule(PREAMBLE_CODE, null, PREAMBLE_TITLE, modules.size(), preamble));
-        }
-        for (SectionDraft section : sections) {
-            List<String> trailing = section.detachTrailingParagraphs();
-            List<String> sectionParagraphs = new ArrayList<>(section.lead);
-            sectionParagraphs.addAll(trailing);
-            modules.add(new ParsedModule(section.code, null, section.title, modules.size(), sectionParagraphs));
-            for (SubsectionDraft subsection : section.subsections) {
-                modules.add(new ParsedModule(subsection.code, section.code, subsection.title, modules.size(),
-                        subsection.paragraphs));
-            }
-        }
-        return modules;
-    }
+    /** A module while the tree is built: its own paragraphs (with their numbering) and its child modules. */
+    static final class Node {
 
-    private static final class SectionDraft {
+        final String code;
+        final String parentCode;
+        final String title;
+        final int level;
+        final List<Item> items = new ArrayList<>();
+        final List<String> paragraphs = new ArrayList<>();
+        final List<Node> children = new ArrayList<>();
 
-        private final String code;
-        private final String title;
-        private final List<String> lead = new ArrayList<>();
-        private final List<SubsectionDraft> subsections = new ArrayList<>();
-
-        SectionDraft(String code, String title) {
+        Node(String code, String parentCode, String title, int level) {
             this.code = code;
+            this.parentCode = parentCode;
             this.title = title;
+            this.level = level;
         }
 
-        /** The last subsection keeps only its marked paragraph; what follows it belongs to the section. */
-        List<String> detachTrailingParagraphs() {
-            if (subsections.isEmpty()) {
-                return List.of();
-            }
-            List<String> lastParagraphs = subsections.get(subsections.size() - 1).paragraphs;
-            List<String> trailing = new ArrayList<>(lastParagraphs.subList(1, lastParagraphs.size()));
-            lastParagraphs.subList(1, lastParagraphs.size()).clear();
-            return trailing;
+        void add(Item item) {
+            items.add(item);
+            paragraphs.add(item.text());
         }
-    }
 
-    private static final class SubsectionDraft {
-
-        private final String code;
-        private final String title;
-        private final List<String> paragraphs = new ArrayList<>();
-
-        SubsectionDraft(String code, String title) {
-            this.code = code;
-            this.title = title;
+        int charCount() {
+            return paragraphs.stream().mapToInt(String::length).sum();
         }
     }
 }

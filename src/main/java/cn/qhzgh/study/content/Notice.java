@@ -38,6 +38,12 @@ public class Notice extends PanacheEntityBase {
     @Column(name = "issuing_office")
     public String issuingOffice;
 
+    public String signature;
+
+    /** {@code doc:<doc number>}, or {@code title:<title>|<issue date>} for a document without one. */
+    @Column(name = "identity_key")
+    public String identityKey;
+
     /** SHA-256 of the last imported source text; an identical re-import stops here. */
     @Column(name = "source_hash")
     public String sourceHash;
@@ -48,7 +54,17 @@ public class Notice extends PanacheEntityBase {
     @Column(name = "imported_by")
     public String importedBy;
 
-    public static Optional<Notice> findByDocNumber(String docNumber) {
-        return find("docNumber", docNumber).firstResultOptional();
+    public static Optional<Notice> findByIdentityKey(String identityKey) {
+        return find("identityKey", identityKey).firstResultOptional();
+    }
+
+    /** How a document is recognised on re-import: its doc number, else its title and issue date. */
+    public static String identityKey(String docNumber, String title, LocalDate issueDate) {
+        return docNumber != null ? "doc:" + docNumber : "title:" + title + "|" + (issueDate == null ? "" : issueDate);
+    }
+
+    /** The doc number, or the title for a document without one: how quizzes and the audit log name it. */
+    public String label() {
+        return docNumber != null ? docNumber : title;
     }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -29,11 +30,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 
 @Path("/api/v1/admin/notices")
@@ -59,15 +55,27 @@ public class NoticeAdminResource {
             ……深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”……
             """;
 
+    private static final String INVALID_DOCUMENT = "The document cannot be imported: `invalid-notice` when no numbered "
+            + "structure (一、, （一） or 1．) or no title is found; `not-utf8` for a text file in another encoding; "
+            + "`unsupported-document` for a ZIP that is not a Word document; `unreadable-document` for a damaged "
+            + "DOCX or PDF, or a DOCX inflating beyond `study.upload.max-docx-inflated` (64 MiB) or 100 times a "
+            + "part's compressed size; `pdf-without-text` for a scanned PDF without a text layer";
+    private static final String FORMATS = "The document as field `file`. Its format is told from its first bytes, "
+            + "whatever its name: a Word document (DOCX: paragraphs, bold, Word's automatic numbering, tables as rows), "
+            + "a PDF with a text layer (reading order; running headers, footers and page numbers removed; paragraphs "
+            + "rebuilt across lines and pages), or UTF-8 Markdown or plain text.";
+
     private final NoticeImportService imports;
+    private final NoticeDocuments documents;
     private final CallerService callers;
     private final AuditLog audit;
     private final HttpLimits limits;
 
-    public NoticeAdminResource(NoticeImportService imports, CallerService callers, AuditLog audit,
-                               HttpLimits limits) {
+    public NoticeAdminResource(NoticeImportService imports, NoticeDocuments documents, CallerService callers,
+                               AuditLog audit, HttpLimits limits) {
         this.limits = limits;
         this.imports = imports;
+        this.documents = documents;
         this.callers = callers;
         this.audit = audit;
     }
@@ -82,7 +90,7 @@ public class NoticeAdminResource {
     @APIResponse(responseCode = "200", description = "Re-import or dry run: the report of what changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoticeImportResult.class)))
     @APIResponse(responseCode = "413", description = NOTICE_TOO_LARGE)
-    @APIResponse(responseCode = "422", description = "The document is not a notice the importer understands")
+    @APIResponse(responseCode = "422", description = INVALID_DOCUMENT)
     @APIResponse(responseCode = "429", description = ImportAdmission.BUSY,
             headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
                     schema = @Schema(type = SchemaType.INTEGER, example = "30")))
@@ -95,7 +103,7 @@ public class NoticeAdminResource {
             throw DomainException.badRequest("empty-body", "Send the notice text as the request body.",
                     List.of(ProblemError.field("body", "is empty")));
         }
-        return respond(imports.importNotice(stripBom(body), dryRun, callers.current().externalId()));
+        return respond(imports.importNotice(NoticeDocuments.stripBom(body), dryRun, callers.current().externalId()));
     }
 
     @POST
@@ -108,42 +116,28 @@ public class NoticeAdminResource {
     @APIResponse(responseCode = "200", description = "Re-import or dry run: the report of what changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoticeImportResult.class)))
     @APIResponse(responseCode = "413", description = NOTICE_TOO_LARGE)
-    @APIResponse(responseCode = "422", description = "The document is not a notice the importer understands")
+    @APIResponse(responseCode = "422", description = INVALID_DOCUMENT)
     @APIResponse(responseCode = "429", description = ImportAdmission.BUSY,
             headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
                     schema = @Schema(type = SchemaType.INTEGER, example = "30")))
     @APIResponse(responseCode = "503", description = ImportAdmission.LOW_TEMP_SPACE)
+    @Operation(summary = "Import a notice file: DOCX, PDF, Markdown or text", description = FORMATS)
     public Response importFile(@RestForm("file") FileUpload file, @RestQuery boolean dryRun) throws IOException {
         Uploads.require(file, limits.contentCap(BodyKind.NOTICE), "notice");
-        return respond(imports.importNotice(stripBom(decodeUtf8(Files.readAllBytes(file.uploadedFile()))), dryRun,
+        return respond(imports.importNotice(documents.text(file.uploadedFile()), dryRun,
                 callers.current().externalId()));
     }
 
     private Response respond(NoticeImportResult result) {
         if (!result.dryRun()) {
             long changed = result.modules().stream().filter(m -> m.change() != ModuleChange.Kind.UNCHANGED).count();
-            audit.record(callers.current(), "notice.import", "notice:" + result.notice().docNumber(),
+            audit.record(callers.current(), "notice.import", "notice:" + (result.notice().docNumber() != null
+                    ? result.notice().docNumber() : result.notice().id()),
                     changed + " module(s) created, revised or withdrawn");
         }
         if (result.created() && !result.dryRun()) {
             return Response.created(URI.create("/api/v1/notices/" + result.notice().id())).entity(result).build();
         }
         return Response.ok(result).build();
-    }
-
-    private static String decodeUtf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw DomainException.unprocessable("not-utf8", "The notice file must be UTF-8 text.",
-                    List.of(ProblemError.field("file", "is not valid UTF-8")), 1);
-        }
-    }
-
-    private static String stripBom(String text) {
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }

@@ -12,6 +12,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,13 +27,18 @@ import java.util.Map;
 @ApplicationScoped
 public class NoticeImportService {
 
-    private final NoticeParser parser = new NoticeParser();
+    /** A module a phone reader needs longer than this for is split (issue #12). */
+    static final int MAX_MODULE_READING_MINUTES = 8;
+
+    private final NoticeParser parser;
     private final Event<ModulesChanged> modulesChanged;
     private final QuestionGenerationService generation;
     private final QuizDefaults quizDefaults;
 
     public NoticeImportService(Event<ModulesChanged> modulesChanged, QuestionGenerationService generation,
-                               QuizDefaults quizDefaults) {
+                               QuizDefaults quizDefaults,
+                               @ConfigProperty(name = "study.content.reading-chars-per-minute") int charsPerMinute) {
+        this.parser = new NoticeParser(MAX_MODULE_READING_MINUTES * charsPerMinute);
         this.modulesChanged = modulesChanged;
         this.generation = generation;
         this.quizDefaults = quizDefaults;
@@ -44,11 +50,12 @@ public class NoticeImportService {
         NoticeMetadata meta = parsed.metadata();
         if (meta.title() == null) {
             throw DomainException.unprocessable("invalid-notice", "The document is not a notice this importer understands.",
-                    List.of(ProblemError.field("document", "未找到通知标题（应位于发文字号之后、主送机关之前）。")), 1);
+                    List.of(ProblemError.field("document", "未找到文件标题（应位于正文之前：发文字号之后或之前、主送机关之前）。")), 1);
         }
         String sourceHash = Hashing.sha256Hex(markdown);
         Instant now = DbClock.now();
-        Notice notice = Notice.findByDocNumber(meta.docNumber()).orElse(null);
+        String identityKey = Notice.identityKey(meta.docNumber(), meta.title(), meta.issueDate());
+        Notice notice = Notice.findByIdentityKey(identityKey).orElse(null);
         boolean created = notice == null;
         if (!created && sourceHash.equals(notice.sourceHash)) {
             return new NoticeImportResult(dryRun, false, NoticeView.of(notice), unchanged(notice), parsed.warnings(),
@@ -57,6 +64,7 @@ public class NoticeImportService {
         if (created) {
             notice = new Notice();
             notice.docNumber = meta.docNumber();
+            notice.identityKey = identityKey;
         }
         notice.issuer = meta.issuer();
         notice.title = meta.title();
@@ -64,6 +72,7 @@ public class NoticeImportService {
         notice.addressees = meta.addressees();
         notice.ccLine = meta.ccLine();
         notice.issuingOffice = meta.issuingOffice();
+        notice.signature = meta.signature();
         notice.sourceHash = sourceHash;
         notice.importedAt = now;
         notice.importedBy = actor;
@@ -83,7 +92,7 @@ public class NoticeImportService {
     public GenerationReport deriveQuestionsAndQuizzes(Notice notice, String actor, Instant now) {
         List<ModuleSnapshot> snapshots = publishedSnapshots(notice);
         GenerationReport questions = generation.regenerate(notice.id, snapshots, actor, now);
-        quizDefaults.ensure(notice.id, notice.docNumber, snapshots, now);
+        quizDefaults.ensure(notice.id, notice.label(), snapshots, now);
         return questions;
     }
 

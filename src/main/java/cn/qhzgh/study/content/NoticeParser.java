@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Parses a notice converted from PDF to markdown into metadata, study modules and review warnings. Stateless and
+ * Parses an official document as text (Markdown, plain text, or the text read from DOCX or PDF) into metadata, study modules and review warnings. Stateless and
  * thread-safe; the same input always yields an equal result.
  */
 public class NoticeParser {
@@ -14,10 +14,21 @@ public class NoticeParser {
     private final MetadataExtractor metadataExtractor = new MetadataExtractor();
     private final ParagraphJoiner paragraphJoiner = new ParagraphJoiner();
     private final TextArtifactScanner artifactScanner = new TextArtifactScanner();
-    private final ModuleTreeBuilder moduleTreeBuilder = new ModuleTreeBuilder();
+    private final ModuleTreeBuilder moduleTreeBuilder;
+
+    /** Modules over 8 minutes at 300 characters a minute are split. */
+    public NoticeParser() {
+        this(DEFAULT_MAX_MODULE_CHARS);
+    }
+
+    public NoticeParser(int maxModuleChars) {
+        this.moduleTreeBuilder = new ModuleTreeBuilder(maxModuleChars);
+    }
+
+    public static final int DEFAULT_MAX_MODULE_CHARS = 8 * 300;
 
     /**
-     * @throws NoticeFormatException when the markdown has no doc number or no 一、 section heading
+     * @throws NoticeFormatException when the text has no numbered structure at all (no 一、, （一） or 1． line)
      */
     public ParsedNotice parse(String markdown) {
         Objects.requireNonNull(markdown, "markdown");

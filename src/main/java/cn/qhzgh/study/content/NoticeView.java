@@ -8,7 +8,8 @@ import java.time.LocalDate;
 public record NoticeView(
         @Schema(example = "1")
         Long id,
-        @Schema(example = "青总发〔2022〕24号")
+        @Schema(example = "青总发〔2022〕24号", nullable = true,
+                description = "Absent from documents without one (a Central Committee decision, for instance)")
         String docNumber,
         @Schema(example = "青海省总工会", nullable = true)
         String issuer,
@@ -22,11 +23,13 @@ public record NoticeView(
         String ccLine,
         @Schema(example = "青海省总工会办公室", nullable = true)
         String issuingOffice,
+        @Schema(example = "中共青海省委 2022年11月15日", nullable = true, description = "The signature block (落款): signer and date")
+        String signature,
         @Schema(example = "2022-11-20T01:30:00Z")
         Instant importedAt) {
 
     static NoticeView of(Notice notice) {
         return new NoticeView(notice.id, notice.docNumber, notice.issuer, notice.title, notice.issueDate,
-                notice.addressees, notice.ccLine, notice.issuingOffice, notice.importedAt);
+                notice.addressees, notice.ccLine, notice.issuingOffice, notice.signature, notice.importedAt);
     }
 }

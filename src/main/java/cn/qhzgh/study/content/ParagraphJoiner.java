@@ -2,11 +2,13 @@ package cn.qhzgh.study.content;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Rebuilds paragraphs broken by PDF page breaks: a text line that does not end in terminal punctuation continues
  * with the next text line, across any number of blank lines, with no space inserted. Headings are never joined, and
- * neither is a line opening a （一） subsection, because those always start a new paragraph.
+ * neither is a line opening a numbered item (（一）, 1．, （1）), because those always start a new paragraph. Table rows
+ * stay rows of their own; a footnote met inside a broken paragraph is kept after that paragraph.
  */
 final class ParagraphJoiner {
 
@@ -15,18 +17,44 @@ final class ParagraphJoiner {
 
     List<SourceParagraph> join(List<SourceLine> lines, List<ImportWarning> warnings) {
         List<SourceParagraph> paragraphs = new ArrayList<>();
+        List<SourceParagraph> footnotes = new ArrayList<>();
+        Set<String> runningLines = PageFurniture.runningLines(lines);
         OpenParagraph open = null;
         for (SourceLine line : lines) {
             String text = line.text();
-            if (line.isBlank() || LineSyntax.isHorizontalRule(text)) {
+            if (line.isBlank() || LineSyntax.isHorizontalRule(text) || LineSyntax.isTableRule(text)) {
                 continue;
             }
             if (LineSyntax.isPageNumber(text)) {
                 warnings.add(pageNumberDropped(line));
                 continue;
             }
+            if (runningLines.contains(text)) {
+                warnings.add(new ImportWarning(ImportWarning.RUNNING_HEADER_DROPPED, line.number(),
+                        ColumnLimits.excerpt(text), "该行在多页重复出现，判定为页眉或页脚，已从正文中删除。"));
+                continue;
+            }
+            if (LineSyntax.isFootnote(text)) {
+                warnings.add(new ImportWarning(ImportWarning.FOOTNOTE_KEPT, line.number(), ColumnLimits.excerpt(text),
+                        "该行是注释，已作为单独段落保留在所在段落之后，请核对。"));
+                footnotes.add(new SourceParagraph(text, false, List.of(new SourceParagraph.Fragment(line.number(), 0))));
+                if (open == null) {
+                    paragraphs.addAll(footnotes);
+                    footnotes.clear();
+                }
+                continue;
+            }
+            if (LineSyntax.isTableRow(text)) {
+                if (open != null) {
+                    paragraphs.add(closeUnterminated(open, warnings));
+                    open = null;
+                }
+                paragraphs.add(new SourceParagraph(LineSyntax.tableRowText(text), false,
+                        List.of(new SourceParagraph.Fragment(line.number(), 0))));
+                continue;
+            }
             boolean heading = LineSyntax.isHeading(text);
-            boolean continuesOpen = open != null && !heading && LineSyntax.subsectionStart(text).isEmpty();
+            boolean continuesOpen = open != null && !heading && LineSyntax.itemStart(text).isEmpty();
             if (continuesOpen) {
                 warnings.add(pageBreakJoined(open, line));
                 open.append(line);
@@ -34,16 +62,21 @@ final class ParagraphJoiner {
                 if (open != null) {
                     paragraphs.add(closeUnterminated(open, warnings));
                 }
-                open = new OpenParagraph(line, heading);
+                open = new OpenParagraph(line, heading || LineSyntax.isStandaloneItemHeading(text));
             }
             if (open.heading || LineSyntax.endsWithTerminalPunctuation(text)) {
                 paragraphs.add(open.close());
                 open = null;
             }
+            if (open == null) {
+                paragraphs.addAll(footnotes);
+                footnotes.clear();
+            }
         }
         if (open != null) {
             paragraphs.add(closeUnterminated(open, warnings));
         }
+        paragraphs.addAll(footnotes);
         return paragraphs;
     }
 
@@ -91,7 +124,7 @@ final class ParagraphJoiner {
         }
 
         SourceParagraph close() {
-            return new SourceParagraph(text.toString(), heading, fragments);
+            return new SourceParagraph(text.toString(), heading && LineSyntax.isHeading(text.toString()), fragments);
         }
     }
 }

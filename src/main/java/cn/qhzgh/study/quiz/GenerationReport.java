@@ -5,13 +5,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.Map;
 
 /**
- * What question generation did on an import: {@code approved} drafts passed the quality gate,
+ * What question generation did on an import: {@code generated} drafts in all, {@code approved} passed the quality gate,
  * {@code rejected} did not (counted by reason); {@code created}, {@code kept} and {@code retired}
  * describe the stored questions.
  */
 public record GenerationReport(
         @Schema(example = "96")
         int keyPhrases,
+        @Schema(example = "202", description = "Drafts generated from the document: approved plus rejected")
+        int generated,
         @Schema(example = "188")
         int approved,
         @Schema(example = "14")

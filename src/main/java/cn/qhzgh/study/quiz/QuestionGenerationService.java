@@ -69,7 +69,8 @@ public class QuestionGenerationService {
         for (Rejection rejection : result.rejected()) {
             reasons.merge(reasonCode(rejection.reason()), 1, Integer::sum);
         }
-        return new GenerationReport(phrases.size(), result.approved().size(), result.rejected().size(), reasons,
+        return new GenerationReport(phrases.size(), result.approved().size() + result.rejected().size(),
+                result.approved().size(), result.rejected().size(), reasons,
                 created, kept, retired);
     }
 

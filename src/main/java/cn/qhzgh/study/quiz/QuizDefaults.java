@@ -50,7 +50,7 @@ public class QuizDefaults {
         });
         created += ensure(noticeId + ":DAILY", now, quiz -> {
             quiz.kind = QuizKind.DAILY;
-            quiz.title = "每日答题 · " + docNumber;
+            quiz.title = truncate("每日答题 · " + docNumber);
             quiz.questionCount = DAILY_QUESTIONS;
             quiz.passScore = 60;
             quiz.timeLimitSeconds = 300;

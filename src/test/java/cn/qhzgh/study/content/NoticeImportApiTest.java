@@ -85,6 +85,25 @@ class NoticeImportApiTest {
     }
 
     @Test
+    void aDocumentWithoutDocNumberIsIdentifiedByTitleAndDateAndReimportsUnchanged() {
+        String text = NoticeCorpusTest.corpus("cpc-decision-2022").replace("(2022年10月29日)", "(2022年10月28日)");
+        importMarkdown(text).statusCode(201)
+                .body("notice.docNumber", org.hamcrest.Matchers.nullValue())
+                .body("notice.title", equalTo("中共中央关于认真学习宣传贯彻党的二十大精神的决定"))
+                .body("notice.issueDate", equalTo("2022-10-28"))
+                .body("modules.code", org.hamcrest.Matchers.contains("0", "1"))
+                .body("questions.approved", org.hamcrest.Matchers.greaterThan(0));
+        importMarkdown(text).statusCode(200)
+                .body("created", equalTo(false))
+                .body("modules.change", everyItem(equalTo("UNCHANGED")));
+        importMarkdown(text.replace("作出如下决定。", "特作出如下决定。")).statusCode(200)
+                .body("created", equalTo(false))
+                .body("modules.findAll { it.change == 'REVISED' }.code", org.hamcrest.Matchers.contains("0"));
+        assertThat(Database.count("SELECT COUNT(*) FROM notice WHERE identity_key = "
+                + "'title:中共中央关于认真学习宣传贯彻党的二十大精神的决定|2022-10-28'")).isEqualTo(1);
+    }
+
+    @Test
     void multipartUploadAndDryRun() {
         Api.upload("/api/v1/admin/notices", "notice.md",
                         variant("青总发〔2022〕904号").getBytes(StandardCharsets.UTF_8), true)

@@ -40,6 +40,16 @@ public interface UploadLimits {
     @WithDefault("100")
     int maxXlsxCompressionRatio();
 
+    /** The inflated size of all parts of a DOCX notice together; POI holds the document in memory. */
+    @WithDefault("64M")
+    @WithConverter(MemorySizeConverter.class)
+    MemorySize maxDocxInflated();
+
+    default TabularLimits docx() {
+        return new TabularLimits(maxCellsPerRow(), maxCellChars(), maxDocxInflated().asLongValue(),
+                maxXlsxCompressionRatio());
+    }
+
     default TabularLimits tabular() {
         return new TabularLimits(maxCellsPerRow(), maxCellChars(), maxXlsxInflated().asLongValue(),
                 maxXlsxCompressionRatio());

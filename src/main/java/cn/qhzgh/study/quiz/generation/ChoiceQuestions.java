@@ -17,7 +17,7 @@ final class ChoiceQuestions {
     private static final int DISTRACTORS = 3;
     private static final int MAX_SHOWN_MEMBERS = 4;
     private static final int MAX_NON_MEMBERS = 2;
-    private static final String MULTIPLE_CHOICE_QUESTION = "横线处应填入的内容包括" + QualityGate.CHOICE_BLANK + "。";
+    private static final String MULTIPLE_CHOICE_QUESTION = QualityGate.MULTIPLE_CHOICE_PROMPT + QualityGate.CHOICE_BLANK + "。";
 
     private final Distractors distractors;
     private final MemberPool members;

@@ -16,7 +16,9 @@ import java.util.Set;
  * normalisation; answer keys exist among the options; per type, SINGLE_CHOICE has exactly 4 options (1 answer and 3
  * distractors) and one answer, MULTIPLE_CHOICE has 4 to 8 options with at least 2 correct and at least 1 wrong,
  * TRUE_FALSE has exactly A 正确 and B 错误 and one answer, FILL_BLANK has no options and at least one accepted text;
- * choice and fill-in stems contain a blank; no correct text is visible in the stem, compared after normalisation.
+ * choice and fill-in stems contain a blank; a stem is not just a heading of the document with a blank (context rule:
+ * 坚决做到“____”。 from the heading 1．坚决做到“两个维护”。); no correct text is visible in the stem, compared after
+ * normalisation.
  * A rejection reads {@code CODE: explanation}.
  */
 public final class QualityGate {
@@ -24,6 +26,9 @@ public final class QualityGate {
     static final int MAX_OPTION_LENGTH = 40;
     static final String CHOICE_BLANK = "（　　）";
     static final String FILL_IN_BLANK = "____";
+    static final String MULTIPLE_CHOICE_PROMPT = "横线处应填入的内容包括";
+    static final java.util.regex.Pattern LEADING_NUMBERING = java.util.regex.Pattern.compile(
+            "^\\s*(?:[（(][一二三四五六七八九十0-9０-９]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9０-９]{1,2}[．.、])");
     private static final String KEYS = "ABCDEFGH";
     private static final int SINGLE_CHOICE_OPTIONS = 4;
     private static final int MIN_MULTIPLE_CHOICE_OPTIONS = 4;
@@ -31,6 +36,11 @@ public final class QualityGate {
             List.of(new QuestionOption("A", "正确"), new QuestionOption("B", "错误"));
 
     public Optional<String> check(QuestionDraft draft) {
+        return check(draft, Set.of());
+    }
+
+    /** {@code headings} are the document's heading keys ({@link #headingKey}), for the context rule. */
+    public Optional<String> check(QuestionDraft draft, Set<String> headings) {
         if (isBlank(draft.stem())) {
             return reject("EMPTY_STEM", "the stem is empty");
         }
@@ -46,6 +56,7 @@ public final class QualityGate {
                     case FILL_BLANK -> checkFillBlank(draft);
                 })
                 .or(() -> checkBlank(draft))
+                .or(() -> checkContext(draft, headings))
                 .or(() -> checkAnswerHidden(draft));
     }
 
@@ -130,6 +141,32 @@ public final class QualityGate {
         boolean needsBlank = draft.type() != QuestionType.TRUE_FALSE;
         boolean hasBlank = draft.stem().contains(CHOICE_BLANK) || draft.stem().contains(FILL_IN_BLANK);
         return needsBlank && !hasBlank ? reject("NO_BLANK", "the stem has no （　　） or ____ to fill") : Optional.empty();
+    }
+
+    /**
+     * A stem that is only a heading of the document, once its blank is filled, gives no context to tell which phrase is
+     * meant: 坚决做到“____”。 from the item heading 1．坚决做到“两个维护”。 is rejected.
+     */
+    private static Optional<String> checkContext(QuestionDraft draft, Set<String> headings) {
+        if (headings.isEmpty()) {
+            return Optional.empty();
+        }
+        String stem = draft.stem().replace(MULTIPLE_CHOICE_PROMPT + CHOICE_BLANK + "。", "");
+        List<String> correct = correctTexts(draft);
+        if (draft.type() != QuestionType.TRUE_FALSE && !correct.isEmpty()) {
+            stem = stem.replace(CHOICE_BLANK, correct.get(0)).replace(FILL_IN_BLANK, correct.get(0));
+        }
+        return headings.contains(headingKey(stem))
+                ? reject("HEADING_ONLY_STEM", "the stem is only the heading “" + stem.strip() + "” with a blank; "
+                + "a question needs the sentences around a phrase as context")
+                : Optional.empty();
+    }
+
+    /** A heading or a stem as compared by the context rule: no numbering, closing punctuation, quotes or spaces. */
+    public static String headingKey(String text) {
+        String plain = LEADING_NUMBERING.matcher(text == null ? "" : text).replaceFirst("").strip();
+        plain = plain.replaceAll("[。！？；：…!?;:.，,]+$", "");
+        return TextNormalizer.normalize(plain);
     }
 
     /** True/false stems state the phrase by design; their answer texts are 正确 or 错误. */

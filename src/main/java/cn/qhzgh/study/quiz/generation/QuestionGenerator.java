@@ -20,6 +20,8 @@ import java.util.Set;
  */
 public final class QuestionGenerator {
 
+    private static final int HEADING_MAX = 40;
+
     private final QualityGate gate = new QualityGate();
     private final FillBlankQuestions fillBlanks = new FillBlankQuestions();
 
@@ -29,12 +31,25 @@ public final class QuestionGenerator {
         MemberPool members = new MemberPool(phrases, modules);
         ChoiceQuestions choices = new ChoiceQuestions(distractors, members, sourceCheck);
         TrueFalseQuestions statements = new TrueFalseQuestions(distractors, members, sourceCheck);
-        Ledger ledger = new Ledger();
+        Ledger ledger = new Ledger(headingKeys(modules));
         for (KeyPhrase phrase : phrases) {
             QuestionFrame frame = QuestionFrame.of(phrase, PhraseSite.of(phrase, modules));
             questions(frame, seed, choices, statements).forEach(ledger::decide);
         }
         return new GenerationResult(ledger.approved, ledger.rejected);
+    }
+
+    /** Module titles and the numbered paragraphs that are only a heading (1．坚决做到“两个维护”。). */
+    private static Set<String> headingKeys(List<SourceModule> modules) {
+        Set<String> keys = new HashSet<>();
+        for (SourceModule module : modules) {
+            keys.add(QualityGate.headingKey(module.title()));
+            module.paragraphs().stream().filter(p -> p.length() <= HEADING_MAX && p.indexOf('。') >= p.length() - 2
+                            && QualityGate.LEADING_NUMBERING.matcher(p).lookingAt())
+                    .map(QualityGate::headingKey).forEach(keys::add);
+        }
+        keys.remove("");
+        return keys;
     }
 
     /** Per question, its drafts in order of preference: a later one is only used when the earlier ones fail. */
@@ -67,13 +82,18 @@ public final class QuestionGenerator {
         private final List<QuestionDraft> approved = new ArrayList<>();
         private final List<Rejection> rejected = new ArrayList<>();
         private final Set<String> approvedStems = new HashSet<>();
+        private final Set<String> headings;
+
+        Ledger(Set<String> headings) {
+            this.headings = headings;
+        }
 
         /** Approves the first alternative without a problem, or rejects the first alternative with its problem. */
         void decide(List<QuestionDraft> alternatives) {
             Rejection firstProblem = null;
             for (QuestionDraft draft : alternatives) {
                 String stemKey = draft.type() + "|" + TextNormalizer.normalize(draft.stem());
-                Optional<String> problem = gate.check(draft).or(() -> approvedStems.contains(stemKey)
+                Optional<String> problem = gate.check(draft, headings).or(() -> approvedStems.contains(stemKey)
                         ? Optional.of("DUPLICATE_STEM: an approved question already has this stem") : Optional.empty());
                 if (problem.isEmpty()) {
                     approvedStems.add(stemKey);

@@ -29,6 +29,19 @@ class QualityGateTest {
     }
 
     @Test
+    void rejectsAHeadingOnlyStemWithAReasonButKeepsAStemWithContext() {
+        java.util.Set<String> headings = java.util.Set.of(QualityGate.headingKey("1．坚决做到“两个维护”。"));
+
+        assertThat(gate.check(fillBlank("坚决做到“____”。", List.of("两个维护")), headings))
+                .hasValueSatisfying(startsWith("HEADING_ONLY_STEM"));
+        assertThat(gate.check(singleChoice("坚决做到“（　　）”。", options("两个维护", "四个意识", "四个自信", "两个确立"), "A"),
+                headings)).hasValueSatisfying(startsWith("HEADING_ONLY_STEM"));
+        assertThat(gate.check(fillBlank("要坚决做到“____”，体现到贯彻党中央决策部署的行动上。", List.of("两个维护")), headings))
+                .isEmpty();
+        assertThat(gate.check(fillBlank("坚决做到“____”。", List.of("两个维护")))).isEmpty();
+    }
+
+    @Test
     void rejectsAnEmptyStem() {
         assertThat(gate.check(fillBlank("  ", List.of("国之大者")))).hasValueSatisfying(startsWith("EMPTY_STEM"));
     }
