@@ -56,7 +56,7 @@ public class NoticeAdminResource {
             """;
 
     private static final String INVALID_DOCUMENT = "The document cannot be imported: `invalid-notice` when no numbered "
-            + "structure (一、, （一） or 1．) or no title is found; `not-utf8` for a text file in another encoding; "
+            + "structure (一、, （一） or 1．) or no title is found; `unsupported-encoding` for a text file neither UTF-8 nor GB18030 (GBK); "
             + "`unsupported-document` for a ZIP that is not a Word document; `unreadable-document` for a damaged "
             + "DOCX or PDF, or a DOCX inflating beyond `study.upload.max-docx-inflated` (64 MiB) or 100 times a "
             + "part's compressed size; `pdf-without-text` for a scanned PDF without a text layer";

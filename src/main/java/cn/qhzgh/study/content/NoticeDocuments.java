@@ -2,16 +2,14 @@ package cn.qhzgh.study.content;
 
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.ProblemError;
+import cn.qhzgh.study.common.TextEncodings;
 import cn.qhzgh.study.common.http.UploadLimits;
 import cn.qhzgh.study.common.tabular.TabularFormatException;
 import cn.qhzgh.study.common.tabular.ZipInflation;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +35,7 @@ public class NoticeDocuments {
             throw unreadable("unsupported-document", "is a ZIP archive but not a Word document; send .docx, .pdf, .md or .txt");
         }
         return switch (format) {
-            case TEXT -> stripBom(decodeUtf8(Files.readAllBytes(file)));
+            case TEXT -> decodeText(Files.readAllBytes(file));
             case DOCX -> docx(file);
             case PDF -> pdf(file);
         };
@@ -75,15 +73,12 @@ public class NoticeDocuments {
                 List.of(ProblemError.field("file", message)), 1);
     }
 
-    static String decodeUtf8(byte[] bytes) {
+    static String decodeText(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return TextEncodings.decode(bytes);
         } catch (CharacterCodingException e) {
-            throw DomainException.unprocessable("not-utf8", "The notice file must be UTF-8 text.",
-                    List.of(ProblemError.field("file", "is not valid UTF-8")), 1);
+            throw DomainException.unprocessable("unsupported-encoding", "The notice file must be UTF-8 or GB18030 text.",
+                    List.of(ProblemError.field("file", "is neither UTF-8 nor GB18030 (GBK) text")), 1);
         }
     }
 

@@ -125,7 +125,19 @@ class NoticeImportApiTest {
         Api.asProvinceAdminBreakingContract("a media type the endpoint does not take must get 415")
                 .contentType("application/json").body("{}").post("/api/v1/admin/notices")
                 .then().statusCode(415).contentType("application/problem+json");
-        Api.upload("/api/v1/admin/notices", "gbk.md", "青总发".getBytes(java.nio.charset.Charset.forName("GBK")), false)
-                .statusCode(422).body("type", equalTo("urn:qhzgh:study:problem:not-utf8"));
+        Api.upload("/api/v1/admin/notices", "latin1.md", new byte[] {'#', ' ', (byte) 0xFF, (byte) 0xFE, (byte) 0x80}, true)
+                .statusCode(422).body("type", equalTo("urn:qhzgh:study:problem:unsupported-encoding"))
+                .body("errors[0].field", equalTo("file"));
+    }
+
+    /** Chinese Windows saves text as GBK: the same notice in GB18030 imports to the same modules as in UTF-8. */
+    @Test
+    void aGbkTextFileImportsLikeItsUtf8Original() {
+        Api.upload("/api/v1/admin/notices", "notice-gbk.txt",
+                        Fixtures.noticeText().getBytes(java.nio.charset.Charset.forName("GBK")), true)
+                .statusCode(200).body("dryRun", equalTo(true)).body("modules", hasSize(19))
+                .body("notice.title", equalTo(Api.upload("/api/v1/admin/notices", "notice.md",
+                        Fixtures.noticeText().getBytes(StandardCharsets.UTF_8), true)
+                        .statusCode(200).extract().path("notice.title")));
     }
 }
