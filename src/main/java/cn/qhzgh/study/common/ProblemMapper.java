@@ -122,6 +122,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        // Quarkus REST wraps a failed body read in a 400; a body over its cap is still a 413.
+        BodyTooLargeException tooLarge = causeOf(e, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return bodyTooLarge(tooLarge, uri);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
             return unexpected(e, uri);

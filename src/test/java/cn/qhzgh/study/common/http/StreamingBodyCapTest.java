@@ -66,6 +66,19 @@ class StreamingBodyCapTest {
         assertThat(Database.count("SELECT COUNT(*) FROM progress_event")).isEqualTo(eventsBefore);
     }
 
+    /** Jackson fails differently on many small values than on a few large ones; the answer must not change. */
+    @Test
+    void aChunkedJsonBodyOfManySmallValuesGets413() throws Exception {
+        RawHttp.Reply reply = RawHttp.post(server, "/api/v1/me/progress",
+                Map.of("Authorization", "Bearer " + TestTokens.worker("w-chunked-small", "QH-XN"),
+                        "Content-Type", "application/json"),
+                RawHttp.Body.of("{\"events\":[", "{\"eventId\":\"x\"},", 3_200_000L, "{}]}"));
+
+        assertProblem(reply, 413, "body-too-large");
+        ContractValidation.checkRawResponse("a 3 MB chunked JSON body of small objects, over the 1 MiB cap",
+                Request.Method.POST, "/api/v1/me/progress", reply);
+    }
+
     @Test
     void aChunkedMultipartUploadOverItsCapGets413WithBoundedHeap() throws Exception {
         RawHttp.Body body = RawHttp.Body.of("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; "
