@@ -22,12 +22,12 @@ public class NightlyReconciliation {
     private static final Logger LOG = Logger.getLogger(NightlyReconciliation.class);
     private static final String JOB = "stats-reconcile";
 
-    private final StatsReconciler reconciler;
+    private final ReconcileJobs jobs;
     private final EntityManager entityManager;
     private final AuditLog audit;
 
-    public NightlyReconciliation(StatsReconciler reconciler, EntityManager entityManager, AuditLog audit) {
-        this.reconciler = reconciler;
+    public NightlyReconciliation(ReconcileJobs jobs, EntityManager entityManager, AuditLog audit) {
+        this.jobs = jobs;
         this.entityManager = entityManager;
         this.audit = audit;
     }
@@ -38,17 +38,20 @@ public class NightlyReconciliation {
         if (!claim(LocalDate.now(StatsCounters.CAMPAIGN_ZONE))) {
             return;
         }
-        Optional<ReconcileReport> ran = reconciler.reconcileUnlessRunning();
+        Optional<ReconcileJob> ran = jobs.runHere(AuditLog.SYSTEM);
         if (ran.isEmpty()) {
             LOG.info("Nightly reconciliation skipped: a manual run is under way");
             return;
         }
-        ReconcileReport report = ran.get();
-        audit.recordSystem("stats.reconcile", "counters", "nightly, drift " + report.totalDrift());
-        if (report.totalDrift() == 0) {
-            LOG.infof("Nightly reconciliation: no drift (%d ms)", report.millis());
+        ReconcileJob job = ran.get();
+        audit.recordSystem("stats.reconcile", "counters", "nightly job " + job.id() + " " + job.state()
+                + ", drift " + job.totalDrift());
+        if (!"SUCCEEDED".equals(job.state())) {
+            LOG.errorf("Nightly reconciliation job %s failed: %s", job.id(), job.failure());
+        } else if (job.totalDrift() == 0) {
+            LOG.infof("Nightly reconciliation: no drift (job %s)", job.id());
         } else {
-            LOG.warnf("Nightly reconciliation repaired %d drifted counter rows: %s", report.totalDrift(), report.tables());
+            LOG.warnf("Nightly reconciliation repaired %d drifted counter rows: %s", job.totalDrift(), job.tables());
         }
     }
 

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * First the per-worker sources (credit, module sums, worker_campaign), one worker id range per transaction. Then one
  * pass over the workers in id order inside one read-only snapshot ({@link SourceSnapshot}) recounts every union
  * counter; a union is compared and repaired ({@link CounterRepair}, deltas) as soon as its last worker has been read.
- * One run at a time in the whole deployment ({@link ReconcileLease}), so two runs never repair the same rows twice.
+ * {@link ReconcileJobs} runs it under the deployment-wide {@link ReconcileLease}: two runs never repair the same rows.
  */
 @ApplicationScoped
 public class StatsReconciler {
@@ -37,43 +37,20 @@ public class StatsReconciler {
     private final CreditReconciler credit;
     private final WorkerCampaignReconciler workerCampaign;
     private final CounterRepair repair;
-    private final ReconcileLease lease;
     private final int workersPerSlice;
 
     public StatsReconciler(AgroalDataSource dataSource, CreditReconciler credit, WorkerCampaignReconciler workerCampaign,
-                           CounterRepair repair, ReconcileLease lease,
+                           CounterRepair repair,
                            @ConfigProperty(name = "study.stats.reconcile-slice-workers") int workersPerSlice) {
         this.dataSource = dataSource;
         this.credit = credit;
         this.workerCampaign = workerCampaign;
         this.repair = repair;
-        this.lease = lease;
         this.workersPerSlice = workersPerSlice;
     }
 
-    /** Reconciles unless a run is already under way anywhere in the deployment; empty in that case. */
-    public Optional<ReconcileReport> reconcileUnlessRunning() {
-        return claim().map(holder -> run(holder, progress -> { }));
-    }
-
-    /** Takes the deployment-wide lease; empty while another run holds it. */
-    Optional<String> claim() {
-        return lease.claim();
-    }
-
-    /** Reconciles under a lease taken with {@link #claim()}, reporting after every slice, and frees the lease. */
-    ReconcileReport run(String holder, Consumer<Progress> progress) {
-        try {
-            return reconcile(p -> {
-                lease.renew(holder);
-                progress.accept(p);
-            });
-        } finally {
-            lease.release(holder);
-        }
-    }
-
-    private ReconcileReport reconcile(Consumer<Progress> afterSlice) {
+    /** Reconciles everything, reporting after every slice; the caller holds the {@link ReconcileLease}. */
+    ReconcileReport reconcile(Consumer<Progress> afterSlice) {
         Instant start = DbClock.now();
         Map<String, Long> drift = new LinkedHashMap<>();
         drift.put("progress_event", 0L);
@@ -91,6 +68,7 @@ public class StatsReconciler {
             if (ids.isPresent()) {
                 long first = ids.get().first();
                 long last = ids.get().last();
+                afterSlice.accept(new Progress("counters", 0, last - first + 1, copy(drift)));
                 for (long from = first; from <= last; from += workersPerSlice) {
                     long to = Math.min(last, from + workersPerSlice - 1);
                     snapshot.recount(from, to, tally);
@@ -112,6 +90,7 @@ public class StatsReconciler {
      * credited again, so a live request of that worker waits for one worker's work at most; then worker_campaign.
      */
     private void sources(SourceSnapshot.WorkerIds ids, Map<String, Long> drift, Consumer<Progress> afterSlice) {
+        afterSlice.accept(new Progress("sources", 0, ids.last() - ids.first() + 1, copy(drift)));
         for (long from = ids.first(); from <= ids.last(); from += workersPerSlice) {
             long start = from;
             long to = Math.min(ids.last(), from + workersPerSlice - 1);
