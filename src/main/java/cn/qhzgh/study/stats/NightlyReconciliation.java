@@ -13,8 +13,9 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Runs the reconciliation once a night; the first replica to claim the day's row runs it, the others skip. It also
- * skips when a manual run holds the reconciliation lease, since that run does the same work.
+ * Runs the counter check once a night: the unions changed since the last verified check, and everything on the
+ * weekly full night. The first replica to claim the day's row runs it, the others skip. It also skips when a manual
+ * run holds the reconciliation lease, since that run does the same work.
  */
 @ApplicationScoped
 public class NightlyReconciliation {
@@ -23,11 +24,16 @@ public class NightlyReconciliation {
     private static final String JOB = "stats-reconcile";
 
     private final ReconcileJobs jobs;
+    private final CheckMark mark;
+    private final CheckSettings settings;
     private final EntityManager entityManager;
     private final AuditLog audit;
 
-    public NightlyReconciliation(ReconcileJobs jobs, EntityManager entityManager, AuditLog audit) {
+    public NightlyReconciliation(ReconcileJobs jobs, CheckMark mark, CheckSettings settings, EntityManager entityManager,
+                                 AuditLog audit) {
         this.jobs = jobs;
+        this.mark = mark;
+        this.settings = settings;
         this.entityManager = entityManager;
         this.audit = audit;
     }
@@ -35,16 +41,18 @@ public class NightlyReconciliation {
     @Scheduled(cron = "{study.stats.reconcile-cron}", timeZone = "Asia/Shanghai",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        if (!claim(LocalDate.now(StatsCounters.CAMPAIGN_ZONE))) {
+        LocalDate night = LocalDate.now(StatsCounters.CAMPAIGN_ZONE);
+        if (!claim(night)) {
             return;
         }
-        Optional<ReconcileJob> ran = jobs.runHere(AuditLog.SYSTEM);
+        Optional<ReconcileJob> ran = jobs.runHere(AuditLog.SYSTEM,
+                CheckPlan.tonight(night, settings.fullCheckDay(), mark.verifiedAt()));
         if (ran.isEmpty()) {
             LOG.info("Nightly reconciliation skipped: a manual run is under way");
             return;
         }
         ReconcileJob job = ran.get();
-        audit.recordSystem("stats.reconcile", "counters", "nightly job " + job.id() + " " + job.state()
+        audit.recordSystem("stats.reconcile", "counters", "nightly " + job.kind() + " job " + job.id() + " " + job.state()
                 + ", drift " + job.totalDrift());
         if (!"SUCCEEDED".equals(job.state())) {
             LOG.errorf("Nightly reconciliation job %s failed: %s", job.id(), job.failure());

@@ -9,6 +9,10 @@ import java.util.List;
 public record ReconcileJob(
         @Schema(example = "5b0c7f0e-3c55-4d9b-9a4e-8f0a6a9d2c11")
         String id,
+        @Schema(description = "FULL reads every worker's records (on demand and weekly); CHANGED, the nightly check, "
+                + "only the unions whose counters changed since the last verified check",
+                enumeration = {"FULL", "CHANGED"}, example = "FULL")
+        String kind,
         @Schema(description = "RUNNING until the run ends; FAILED also when the pod running it stopped",
                 enumeration = {"RUNNING", "SUCCEEDED", "FAILED"}, example = "RUNNING")
         String state,
@@ -16,9 +20,11 @@ public record ReconcileJob(
                 + "the sources, union counters compared and repaired as it goes); done",
                 enumeration = {"started", "sources", "counters", "done"}, example = "counters")
         String phase,
-        @Schema(description = "Worker ids the current phase has covered", example = "250000")
+        @Schema(description = "Worker ids (FULL) or changed unions (CHANGED) the current phase has covered",
+                example = "250000")
         long rowsDone,
-        @Schema(description = "Worker ids the current phase covers in all", example = "1000000")
+        @Schema(description = "Worker ids (FULL) or changed unions (CHANGED) the current phase covers in all",
+                example = "1000000")
         long rowsEstimated,
         @Schema(description = "Rows that differed so far, over all tables", example = "0")
         long totalDrift,

@@ -23,12 +23,12 @@ class ReconcileJobStore {
         this.entityManager = entityManager;
     }
 
-    void create(String id, String holder, String requestedBy) {
+    void create(String id, String holder, CheckPlan.Kind kind, String requestedBy) {
         write("""
-                INSERT INTO stats_reconcile_job (id, holder, requested_by, state, phase, rows_done, rows_estimated,
+                INSERT INTO stats_reconcile_job (id, holder, kind, requested_by, state, phase, rows_done, rows_estimated,
                                                  started_at, finished_at, failure)
-                VALUES (?1, ?2, ?3, 'RUNNING', 'started', 0, 0, ?4, NULL, NULL)""",
-                id, holder, requestedBy, Timestamp.from(DbClock.now()));
+                VALUES (?1, ?2, ?3, ?4, 'RUNNING', 'started', 0, 0, ?5, NULL, NULL)""",
+                id, holder, kind.name(), requestedBy, Timestamp.from(DbClock.now()));
     }
 
     void progress(String id, StatsReconciler.Progress progress) {
@@ -59,7 +59,7 @@ class ReconcileJobStore {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<Object[]> jobs = entityManager.createNativeQuery("""
                             SELECT j.state, j.phase, j.rows_done, j.rows_estimated, j.started_at, j.finished_at, j.failure,
-                                   CASE WHEN l.holder = j.holder AND l.expires_at > ?2 THEN 1 ELSE 0 END
+                                   CASE WHEN l.holder = j.holder AND l.expires_at > ?2 THEN 1 ELSE 0 END, j.kind
                             FROM stats_reconcile_job j JOIN job_lease l ON l.job = 'stats-reconcile' WHERE j.id = ?1""")
                     .setParameter(1, id).setParameter(2, Timestamp.from(DbClock.now())).getResultList();
             if (jobs.isEmpty()) {
@@ -74,7 +74,7 @@ class ReconcileJobStore {
                     (String) r[0], ((Number) r[1]).longValue())).toList();
             boolean abandoned = "RUNNING".equals(job[0]) && ((Number) job[7]).intValue() == 0;
             Instant finished = DbClock.toInstant(job[5]);
-            return Optional.of(new ReconcileJob(id, abandoned ? "FAILED" : (String) job[0], (String) job[1],
+            return Optional.of(new ReconcileJob(id, (String) job[8], abandoned ? "FAILED" : (String) job[0], (String) job[1],
                     ((Number) job[2]).longValue(), ((Number) job[3]).longValue(),
                     tables.stream().mapToLong(ReconcileReport.TableDrift::driftedRows).sum(), tables,
                     DbClock.toInstant(job[4]), finished, abandoned ? ABANDONED : (String) job[6]));

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * Reconciliations as jobs: a run claims the deployment-wide lease, gets a row in stats_reconcile_job, reports its
@@ -41,30 +42,30 @@ public class ReconcileJobs {
         this.audit = audit;
     }
 
-    /** Starts a run in the background unless one runs anywhere in the deployment (empty then). */
+    /** Starts a full run in the background unless one runs anywhere in the deployment (empty then). */
     public Optional<ReconcileJob> start(Caller caller) {
         Optional<String> holder = lease.claim();
         if (holder.isEmpty()) {
             return Optional.empty();
         }
-        String id = created(holder.get(), caller.externalId());
+        String id = created(holder.get(), CheckPlan.Kind.FULL, caller.externalId());
         audit.record(caller, "stats.reconcile", "counters", "job " + id + " started");
         runner.submit(() -> {
-            ReconcileReport report = execute(id, holder.get());
+            ReconcileReport report = execute(id, holder.get(), CheckPlan.Kind.FULL);
             audit.record(caller, "stats.reconcile", "counters", "job " + id + " "
                     + (report == null ? "failed" : "ended, drift " + report.totalDrift()));
         });
         return store.find(id);
     }
 
-    /** Runs to the end in the calling thread unless one runs anywhere; empty then, or the report (null if it failed). */
-    public Optional<ReconcileJob> runHere(String requestedBy) {
+    /** Runs to the end in the calling thread unless one runs anywhere (empty then); the ended job otherwise. */
+    Optional<ReconcileJob> runHere(String requestedBy, CheckPlan.Kind kind) {
         Optional<String> holder = lease.claim();
         if (holder.isEmpty()) {
             return Optional.empty();
         }
-        String id = created(holder.get(), requestedBy);
-        execute(id, holder.get());
+        String id = created(holder.get(), kind, requestedBy);
+        execute(id, holder.get(), kind);
         return store.find(id);
     }
 
@@ -72,10 +73,10 @@ public class ReconcileJobs {
         return store.find(id);
     }
 
-    private String created(String holder, String requestedBy) {
+    private String created(String holder, CheckPlan.Kind kind, String requestedBy) {
         String id = UUID.randomUUID().toString();
         try {
-            store.create(id, holder, requestedBy);
+            store.create(id, holder, kind, requestedBy);
             return id;
         } catch (RuntimeException e) {
             lease.release(holder);
@@ -84,12 +85,14 @@ public class ReconcileJobs {
     }
 
     /** The run itself; its row records how it ended before the lease is freed. Null when it failed. */
-    private ReconcileReport execute(String id, String holder) {
+    private ReconcileReport execute(String id, String holder, CheckPlan.Kind kind) {
         try {
-            ReconcileReport report = reconciler.reconcile(progress -> {
+            Consumer<StatsReconciler.Progress> progress = p -> {
                 lease.renew(holder);
-                store.progress(id, progress);
-            });
+                store.progress(id, p);
+            };
+            ReconcileReport report = kind == CheckPlan.Kind.FULL ? reconciler.reconcile(progress)
+                    : reconciler.reconcileChanged(progress);
             store.finish(id, drift(report), null);
             return report;
         } catch (RuntimeException e) {

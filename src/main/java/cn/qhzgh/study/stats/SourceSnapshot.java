@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * One consistent read of the source and counter tables: a read-only REPEATABLE READ transaction on a connection
@@ -82,9 +85,30 @@ final class SourceSnapshot implements AutoCloseable {
 
     /** Adds what the workers with ids in [from, to] contribute to every counter table to {@code tally}. */
     void recount(long from, long to, CounterTally tally) {
-        String range = " WHERE w.id BETWEEN ? AND ? AND s.worker_id BETWEEN ? AND ?";
-        query("SELECT org_id, COUNT(*) FROM worker WHERE id BETWEEN ? AND ? GROUP BY org_id",
-                rs -> tally.add(CounterTable.WORKERS, List.of(rs.getLong(1)), rs.getLong(2)), from, to);
+        recount(" WHERE w.id BETWEEN ? AND ?", " WHERE w.id BETWEEN ? AND ? AND s.worker_id BETWEEN ? AND ?",
+                new Object[]{from, to}, new Object[]{from, to, from, to}, tally);
+    }
+
+    /** Adds what every worker of these unions contributes, reached through the worker org index: for a few unions. */
+    void recountUnions(List<Long> orgs, CounterTally tally) {
+        String unions = " WHERE w.org_id IN (" + String.join(", ", orgs.stream().map(String::valueOf).toList()) + ")";
+        recount(unions, unions, new Object[0], new Object[0], tally);
+    }
+
+    /** The unions with a counter row that a live write changed at or after {@code since}, in id order. */
+    List<Long> changedUnions(Instant since) {
+        TreeSet<Long> unions = new TreeSet<>();
+        for (CounterTable table : CounterTable.ALL) {
+            query("SELECT DISTINCT org_id FROM " + table.table() + " WHERE changed_at >= ?",
+                    rs -> unions.add(rs.getLong(1)), Timestamp.from(since));
+        }
+        return List.copyOf(unions);
+    }
+
+    /** {@code workers} filters worker w alone, {@code range} worker w joined to a source s, each with its parameters. */
+    private void recount(String workers, String range, Object[] workerParameters, Object[] p, CounterTally tally) {
+        query("SELECT w.org_id, COUNT(*) FROM worker w" + workers + " GROUP BY w.org_id",
+                rs -> tally.add(CounterTable.WORKERS, List.of(rs.getLong(1)), rs.getLong(2)), workerParameters);
         query("""
                 SELECT w.org_id, s.notice_id, SUM(CASE WHEN s.started_at IS NOT NULL THEN 1 ELSE 0 END),
                        SUM(CASE WHEN s.completed_at IS NOT NULL THEN 1 ELSE 0 END), SUM(s.seconds_spent),
@@ -92,7 +116,7 @@ final class SourceSnapshot implements AutoCloseable {
                        SUM(COALESCE(s.final_best_score, 0)), SUM(CASE WHEN s.final_passed THEN 1 ELSE 0 END)
                 FROM worker w JOIN worker_campaign s ON s.worker_id = w.id""" + range + " GROUP BY w.org_id, s.notice_id",
                 rs -> tally.add(CounterTable.CAMPAIGN, List.of(rs.getLong(1), rs.getLong(2)), rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)), from, to, from, to);
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)), p);
         StringBuilder answers = new StringBuilder("SELECT w.org_id, x.question_id, COUNT(*), "
                 + "SUM(CASE WHEN x.correct THEN 1 ELSE 0 END)");
         for (char key : OPTION_KEYS.toCharArray()) {
@@ -110,24 +134,24 @@ final class SourceSnapshot implements AutoCloseable {
                             String.valueOf(OPTION_KEYS.charAt(k))), picks);
                 }
             }
-        }, from, to, from, to);
+        }, p);
         query("SELECT w.org_id, s.notice_id, s.activity_day, COUNT(*) FROM worker w JOIN worker_active_day s "
                         + "ON s.worker_id = w.id" + range + " GROUP BY w.org_id, s.notice_id, s.activity_day",
                 rs -> tally.add(CounterTable.DAY, List.of(rs.getLong(1), rs.getLong(2),
-                        rs.getObject(3, LocalDate.class)), 0, rs.getLong(4)), from, to, from, to);
+                        rs.getObject(3, LocalDate.class)), 0, rs.getLong(4)), p);
         query("SELECT w.org_id, s.notice_id, s.completed_at FROM worker w JOIN campaign_completion s ON s.worker_id = w.id"
                         + range,
                 rs -> tally.add(CounterTable.DAY, List.of(rs.getLong(1), rs.getLong(2), CounterRules.campaignDay(
-                        rs.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC))), 1, 0), from, to, from, to);
+                        rs.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC))), 1, 0), p);
         query("SELECT w.org_id, s.module_id, s.channel, COUNT(*), SUM(COALESCE(s.credited_seconds, 0)) FROM worker w "
                         + "JOIN progress_event s ON s.worker_id = w.id" + range + " GROUP BY w.org_id, s.module_id, s.channel",
                 rs -> tally.add(CounterTable.CHANNEL, List.of(rs.getLong(1), notice(rs.getLong(2)), rs.getString(3)),
-                        rs.getLong(4), rs.getLong(5)), from, to, from, to);
+                        rs.getLong(4), rs.getLong(5)), p);
         query("SELECT w.org_id, s.module_id, COUNT(*), SUM(CASE WHEN s.completed_at IS NOT NULL THEN 1 ELSE 0 END) "
                         + "FROM worker w JOIN module_progress s ON s.worker_id = w.id" + range
                         + " GROUP BY w.org_id, s.module_id",
                 rs -> tally.add(CounterTable.MODULE, List.of(rs.getLong(1), rs.getLong(2)), rs.getLong(3), rs.getLong(4),
-                        0, 0), from, to, from, to);
+                        0, 0), p);
         query("""
                 SELECT b.org_id, b.quiz_id, COUNT(*), SUM(b.best) FROM (
                     SELECT w.org_id, s.worker_id, s.quiz_id, MAX(s.score) AS best
@@ -137,7 +161,7 @@ final class SourceSnapshot implements AutoCloseable {
             for (long module : modulesOfQuiz.getOrDefault(rs.getLong(2), List.of())) {
                 tally.add(CounterTable.MODULE, List.of(rs.getLong(1), module), 0, 0, rs.getLong(3), rs.getLong(4));
             }
-        }, from, to, from, to);
+        }, p);
     }
 
     /** The stored rows of one counter table for these unions, keys typed as in {@link CounterTally}. */

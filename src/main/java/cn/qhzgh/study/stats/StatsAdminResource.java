@@ -41,7 +41,8 @@ public class StatsAdminResource {
             description = "Starts a job and answers at once; GET the Location to follow it. The job reports the counter "
                     + "rows that differed (drift, expected to be 0) and repairs them by adding the difference, so "
                     + "increments committed while it runs are kept. It goes on if the client disconnects. One run at a "
-                    + "time in the whole deployment; it also runs nightly on one replica.")
+                    + "time in the whole deployment. This is the FULL check; nightly, one replica checks only the "
+                    + "unions whose counters changed since the last verified check, and everything once a week.")
     @APIResponse(responseCode = "202", description = "The job started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReconcileJob.class)),
             headers = @Header(name = "Location", description = "The job",

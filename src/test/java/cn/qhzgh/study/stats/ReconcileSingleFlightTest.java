@@ -184,9 +184,9 @@ class ReconcileSingleFlightTest {
     @Test
     void aJobWhosePodStoppedIsReportedFailedAndAnUnknownJobIs404() {
         Database.execute("""
-                INSERT INTO stats_reconcile_job (id, holder, requested_by, state, phase, rows_done, rows_estimated,
+                INSERT INTO stats_reconcile_job (id, holder, kind, requested_by, state, phase, rows_done, rows_estimated,
                                                  started_at, finished_at, failure)
-                VALUES ('rc-crashed-job', 'crashed-pod', 'someone', 'RUNNING', 'counters', 10, 20, ?, NULL, NULL)""",
+                VALUES ('rc-crashed-job', 'crashed-pod', 'FULL', 'someone', 'RUNNING', 'counters', 10, 20, ?, NULL, NULL)""",
                 Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)));
         Api.asProvinceAdmin().get(Reconcile.PATH + "/rc-crashed-job").then().statusCode(200)
                 .body("state", equalTo("FAILED")).body("phase", equalTo("counters"))
