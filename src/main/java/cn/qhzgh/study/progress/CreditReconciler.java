@@ -71,24 +71,42 @@ public class CreditReconciler {
         return new ModuleSums(List.copyOf(uncredited), sums);
     }
 
-    /** Makes each module row's credited sum in [fromWorker, toWorker] that of its events; returns how many were wrong. */
+    /** A module row whose credited sum differed from its events' when read. */
+    public record ModuleRow(long workerId, long moduleId) {
+    }
+
+    /** The module rows of [fromWorker, toWorker] whose credited sum differs from {@code expected}'s. */
     @SuppressWarnings("unchecked")
-    public long repairModuleSums(long fromWorker, long toWorker, ModuleSums expected) {
+    public List<ModuleRow> wrongModuleSums(long fromWorker, long toWorker, ModuleSums expected) {
         List<Object[]> stored = entityManager.createNativeQuery("""
                         SELECT worker_id, module_id, credited_seconds FROM module_progress
                         WHERE worker_id BETWEEN ?1 AND ?2""")
                 .setParameter(1, fromWorker).setParameter(2, toWorker).getResultList();
-        List<Object[]> updates = new ArrayList<>();
+        List<ModuleRow> wrong = new ArrayList<>();
         for (Object[] r : stored) {
-            long worker = ((Number) r[0]).longValue();
-            long module = ((Number) r[1]).longValue();
-            long sum = expected.creditedSeconds().getOrDefault(List.of(worker, module), 0L);
-            if (((Number) r[2]).longValue() != sum) {
-                updates.add(new Object[]{sum, worker, module});
+            ModuleRow row = new ModuleRow(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
+            if (((Number) r[2]).longValue()
+                    != expected.creditedSeconds().getOrDefault(List.of(row.workerId(), row.moduleId()), 0L)) {
+                wrong.add(row);
             }
         }
-        batch("UPDATE module_progress SET credited_seconds = ? WHERE worker_id = ? AND module_id = ?", updates);
-        return updates.size();
+        return wrong;
+    }
+
+    /**
+     * Sets one module row's credited sum from its events under the worker's lock, as live requests hold it, so an
+     * event committed since {@link #wrongModuleSums} is counted, never undone; returns 1 if the row was wrong.
+     */
+    public long repairModuleSum(ModuleRow row) {
+        WorkerLock.acquire(entityManager, row.workerId());
+        return entityManager.createNativeQuery("""
+                        UPDATE module_progress SET credited_seconds = (
+                            SELECT COALESCE(SUM(e.credited_seconds), 0) FROM progress_event e
+                            WHERE e.worker_id = ?1 AND e.module_id = ?2)
+                        WHERE worker_id = ?1 AND module_id = ?2 AND credited_seconds <> (
+                            SELECT COALESCE(SUM(e.credited_seconds), 0) FROM progress_event e
+                            WHERE e.worker_id = ?1 AND e.module_id = ?2)""")
+                .setParameter(1, row.workerId()).setParameter(2, row.moduleId()).executeUpdate();
     }
 
     /** Credits all of one worker's events from scratch, under the worker's lock; returns how many changed. */

@@ -142,7 +142,9 @@ public class StatsReconciler {
                 sums = inTransaction(() -> credit.moduleSums(start, to));
             }
             CreditReconciler.ModuleSums expected = sums;
-            drift.merge("module_progress", inTransaction(() -> credit.repairModuleSums(start, to, expected)), Long::sum);
+            for (CreditReconciler.ModuleRow row : inTransaction(() -> credit.wrongModuleSums(start, to, expected))) {
+                drift.merge("module_progress", inTransaction(() -> credit.repairModuleSum(row)), Long::sum);
+            }
             drift.merge("worker_campaign", inTransaction(() -> workerCampaign.reconcile(start, to)), Long::sum);
             afterSlice.accept(new Progress("sources", to - ids.first() + 1, ids.last() - ids.first() + 1, copy(drift)));
         }
