@@ -147,7 +147,7 @@ timed_run() {
   answers=$(sql "SELECT COUNT(*) FROM attempt_answer x JOIN quiz_attempt a ON a.id = x.attempt_id $in_run")
   asked=$(sql "SELECT COALESCE(SUM(c.asked), 0) FROM org_question_count c JOIN organization o ON o.id = c.org_id
                WHERE o.code IN ($codes)")
-  admin POST /api/v1/admin/stats/reconcile 200
+  reconcile_job
   drift=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["totalDrift"])' "$OUT/response.json")
 
   check "run $n: requests that were not 2xx" "${R[errors]}" 0

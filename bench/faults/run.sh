@@ -271,7 +271,7 @@ run_scenario() {
   check "$name" "replayed submissions not byte-identical to the first 200" "$replays" 0
 
   # --- counters: the statistics follow the records ---
-  admin POST /api/v1/admin/stats/reconcile 200
+  reconcile_job
   check "$name" "reconciliation drift (all counter tables)" \
     "$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["totalDrift"], *("%s:%d" % (t["table"], t["driftedRows"]) for t in r["tables"] if t["driftedRows"]))' "$OUT/response.json")" 0
 

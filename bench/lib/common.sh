@@ -278,6 +278,28 @@ admin() {
   [[ "$status" == "$expect" ]] || die "$method $path returned $status, expected $expect: $(head -c 800 "$OUT/response.json")"
 }
 
+# reconcile_job: starts a reconciliation job (202) and polls it until it has ended; leaves the ended job (state,
+# phase, totalDrift, tables, startedAt, finishedAt) in $OUT/response.json and its run time in RECONCILE_SECONDS.
+# Dies unless it SUCCEEDED.
+reconcile_job() {
+  local id state
+  admin POST /api/v1/admin/stats/reconcile 202
+  id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$OUT/response.json")
+  while :; do
+    admin GET "/api/v1/admin/stats/reconcile/$id" 200
+    state=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["state"])' "$OUT/response.json")
+    [[ "$state" == RUNNING ]] || break
+    sleep "${RECONCILE_POLL_S:-0.5}"
+  done
+  [[ "$state" == SUCCEEDED ]] || die "reconciliation job $id ended $state: $(head -c 800 "$OUT/response.json")"
+  RECONCILE_SECONDS=$(python3 -c '
+import json, sys
+from datetime import datetime
+j = json.load(open(sys.argv[1]))
+t = lambda s: datetime.fromisoformat(s.replace("Z", "+00:00"))
+print("%.1f" % (t(j["finishedAt"]) - t(j["startedAt"])).total_seconds())' "$OUT/response.json")
+}
+
 # compile_driver <java source> <classes dir> [source path]: compiles a load driver once (a single-file launch
 # recompiles every run); classes it uses from the source path (another bench's directory) are compiled with it.
 compile_driver() {

@@ -122,10 +122,10 @@ load_province() {
 build_counters() {  # the counters through the service's reconciliation: every row it writes counts as drift
   local t drift
   t=$(now)
-  admin POST /api/v1/admin/stats/reconcile 200
+  reconcile_job
   cp "$OUT/response.json" "$OUT/reconcile-build-$STAMP.json"
   drift=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["totalDrift"])' "$OUT/response.json")
-  phase "counters: POST /api/v1/admin/stats/reconcile (rows built = drift)" "$drift" "$t"
+  phase "counters: reconciliation job (rows built = drift)" "$drift" "$t"
 }
 
 # A second reconciliation must find nothing to repair; the province's figures must equal the sources counted
@@ -133,7 +133,7 @@ build_counters() {  # the counters through the service's reconciliation: every r
 verify_load() {
   local t drift checks
   t=$(now)
-  admin POST /api/v1/admin/stats/reconcile 200
+  reconcile_job
   cp "$OUT/response.json" "$OUT/reconcile-verify-$STAMP.json"
   drift=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["totalDrift"])' "$OUT/response.json")
   [[ "$drift" == 0 ]] || die "the second reconciliation found drift $drift: $(cat "$OUT/response.json")"

@@ -17,7 +17,9 @@
 #   BENCH_XMX=512m BENCH_DB_BUFFER_POOL=4G         service heap, MariaDB buffer pool
 #   BENCH_WAIT_QUIET=120                           wait up to this many seconds for a quiet machine before measuring
 #   BENCH_LOCK=1                                   0 = take no lock (when an outer flock already holds it)
-#   BENCH_PARTS="dashboards exports writes"        what to measure; writes = progress with live counters on, then off
+#   BENCH_PARTS="dashboards exports writes reconcile"  what to measure; writes = progress with live counters on,
+#                                                  then off; reconcile = ceiling, full rebuild, full check (add
+#                                                  writes-during-rebuild for progress single events during a rebuild)
 #   BENCH_WRITE_WORKERS=1000 BENCH_WRITE_SECONDS=20  workers and seconds of each writes run
 #   BENCH_DB_URL=jdbc:mysql://host:port/db         an existing empty server instead of the throwaway MariaDB
 # Output: bench/out/stats-scale/ (git-ignored): mariadb/ (kept for --reuse), data/, service-*.log, gc-*.log,
@@ -37,7 +39,7 @@ EXPORT_FORMATS=${BENCH_EXPORT_FORMATS:-csv xlsx}
 XMX=${BENCH_XMX:-512m}
 WAIT_QUIET=${BENCH_WAIT_QUIET:-120}
 LOCK=${BENCH_LOCK:-1}
-PARTS=${BENCH_PARTS:-dashboards exports writes}
+PARTS=${BENCH_PARTS:-dashboards exports writes reconcile}
 DB_BUFFER_POOL=${BENCH_DB_BUFFER_POOL:-4G}
 # A redo log large enough that the bulk load is not throttled by checkpoints (the default is 96 MiB), and a
 # temporary directory of our own: other processes cleaning /tmp broke a 1M-row import once.
@@ -54,6 +56,7 @@ HERE=$ROOT/bench/stats-scale
 source "$ROOT/bench/lib/common.sh"
 source "$HERE/load.sh"
 source "$HERE/writes.sh"
+source "$HERE/reconcile.sh"
 bench_install_traps
 require_tools java javac curl openssl python3 mariadb jcmd
 mkdir -p "$OUT" "$DATA" "$OUT/mariadb-tmp"
@@ -65,7 +68,7 @@ export DB_BUFFER_POOL
 exec 9>/tmp/study-bench.lock
 lock() { ((LOCK == 0)) || flock "$@" 9; }
 
-declare -a PHASES=() ENDPOINTS=() EXPORTS=() WRITES=()
+declare -a PHASES=() ENDPOINTS=() EXPORTS=() WRITES=() RECONCILES=()
 
 ADMIN_TIMEOUT=3600
 
@@ -109,6 +112,7 @@ source "$HERE/measure.sh"
 [[ " $PARTS " == *" dashboards "* ]] && measure_dashboards
 [[ " $PARTS " == *" exports "* ]] && measure_exports
 [[ " $PARTS " == *" writes "* ]] && measure_writes
+[[ " $PARTS " == *" reconcile "* ]] && measure_reconcile
 lock -u
 
 {
@@ -137,6 +141,12 @@ lock -u
     echo "| export | rows in file | seconds | MiB | service peak RSS MiB | heap peak used / committed MiB | target | load average |"
     echo "|---|---:|---:|---:|---:|---|---|---|"
     printf '%s\n' "${EXPORTS[@]}"
+    echo
+  fi
+  if ((${#RECONCILES[@]})); then
+    echo "| reconciliation | rows drifted | seconds | ceiling s | × ceiling | target | load average after |"
+    echo "|---|---:|---:|---:|---:|---|---|"
+    printf '%s\n' "${RECONCILES[@]}"
     echo
   fi
   if ((${#WRITES[@]})); then

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -44,25 +45,68 @@ public class CreditReconciler {
         this.credit = credit;
     }
 
-    /** The workers with ids in [fromWorker, toWorker] who have events without credit. */
-    public List<Long> uncreditedWorkers(long fromWorker, long toWorker) {
-        List<Number> workers = entityManager.createNativeQuery("""
-                        SELECT DISTINCT worker_id FROM progress_event
-                        WHERE worker_id BETWEEN ?1 AND ?2 AND credited_seconds IS NULL ORDER BY worker_id""")
-                .setParameter(1, fromWorker).setParameter(2, toWorker).getResultList();
-        return workers.stream().map(Number::longValue).toList();
+    /**
+     * The events of the workers with ids in [fromWorker, toWorker], summed per worker and module in one read of
+     * their primary-key range: what each module's credited sum must be, and which workers have events without credit.
+     */
+    public record ModuleSums(List<Long> uncreditedWorkers, Map<List<Long>, Long> creditedSeconds) {
     }
 
-    /** Makes each module row's credited sum that of its events; returns how many rows were wrong. */
-    public long repairModuleSums(long fromWorker, long toWorker) {
+    @SuppressWarnings("unchecked")
+    public ModuleSums moduleSums(long fromWorker, long toWorker) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT worker_id, module_id, COALESCE(SUM(credited_seconds), 0),
+                               SUM(CASE WHEN credited_seconds IS NULL THEN 1 ELSE 0 END)
+                        FROM progress_event WHERE worker_id BETWEEN ?1 AND ?2 GROUP BY worker_id, module_id""")
+                .setParameter(1, fromWorker).setParameter(2, toWorker).getResultList();
+        Map<List<Long>, Long> sums = new HashMap<>();
+        TreeSet<Long> uncredited = new TreeSet<>();
+        for (Object[] r : rows) {
+            long worker = ((Number) r[0]).longValue();
+            sums.put(List.of(worker, ((Number) r[1]).longValue()), ((Number) r[2]).longValue());
+            if (((Number) r[3]).longValue() > 0) {
+                uncredited.add(worker);
+            }
+        }
+        return new ModuleSums(List.copyOf(uncredited), sums);
+    }
+
+    /** A module row whose credited sum differed from its events' when read. */
+    public record ModuleRow(long workerId, long moduleId) {
+    }
+
+    /** The module rows of [fromWorker, toWorker] whose credited sum differs from {@code expected}'s. */
+    @SuppressWarnings("unchecked")
+    public List<ModuleRow> wrongModuleSums(long fromWorker, long toWorker, ModuleSums expected) {
+        List<Object[]> stored = entityManager.createNativeQuery("""
+                        SELECT worker_id, module_id, credited_seconds FROM module_progress
+                        WHERE worker_id BETWEEN ?1 AND ?2""")
+                .setParameter(1, fromWorker).setParameter(2, toWorker).getResultList();
+        List<ModuleRow> wrong = new ArrayList<>();
+        for (Object[] r : stored) {
+            ModuleRow row = new ModuleRow(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
+            if (((Number) r[2]).longValue()
+                    != expected.creditedSeconds().getOrDefault(List.of(row.workerId(), row.moduleId()), 0L)) {
+                wrong.add(row);
+            }
+        }
+        return wrong;
+    }
+
+    /**
+     * Sets one module row's credited sum from its events under the worker's lock, as live requests hold it, so an
+     * event committed since {@link #wrongModuleSums} is counted, never undone; returns 1 if the row was wrong.
+     */
+    public long repairModuleSum(ModuleRow row) {
+        WorkerLock.acquire(entityManager, row.workerId());
         return entityManager.createNativeQuery("""
                         UPDATE module_progress SET credited_seconds = (
                             SELECT COALESCE(SUM(e.credited_seconds), 0) FROM progress_event e
-                            WHERE e.worker_id = module_progress.worker_id AND e.module_id = module_progress.module_id)
-                        WHERE worker_id BETWEEN ?1 AND ?2 AND credited_seconds <> (
+                            WHERE e.worker_id = ?1 AND e.module_id = ?2)
+                        WHERE worker_id = ?1 AND module_id = ?2 AND credited_seconds <> (
                             SELECT COALESCE(SUM(e.credited_seconds), 0) FROM progress_event e
-                            WHERE e.worker_id = module_progress.worker_id AND e.module_id = module_progress.module_id)""")
-                .setParameter(1, fromWorker).setParameter(2, toWorker).executeUpdate();
+                            WHERE e.worker_id = ?1 AND e.module_id = ?2)""")
+                .setParameter(1, row.workerId()).setParameter(2, row.moduleId()).executeUpdate();
     }
 
     /** Credits all of one worker's events from scratch, under the worker's lock; returns how many changed. */
@@ -104,15 +148,21 @@ public class CreditReconciler {
     }
 
     private void writeCredits(List<Object[]> updates) {
+        batch("UPDATE progress_event SET credited_seconds = ? WHERE worker_id = ? AND event_id = ?", updates);
+    }
+
+    private void batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         entityManager.flush();
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE progress_event SET credited_seconds = ? WHERE worker_id = ? AND event_id = ?")) {
+            try (PreparedStatement update = connection.prepareStatement(sql)) {
                 int pending = 0;
-                for (Object[] row : updates) {
-                    update.setInt(1, (Integer) row[0]);
-                    update.setLong(2, (Long) row[1]);
-                    update.setString(3, (String) row[2]);
+                for (Object[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        update.setObject(i + 1, row[i]);
+                    }
                     update.addBatch();
                     if (++pending == BATCH) {
                         update.executeBatch();

@@ -13,8 +13,9 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Runs the reconciliation once a night; the first replica to claim the day's row runs it, the others skip. It also
- * skips when a manual run holds the reconciliation lease, since that run does the same work.
+ * Runs the counter check once a night: the unions changed since the last verified check, and everything on the
+ * weekly full night. The first replica to claim the day's row runs it, the others skip. It also skips when a manual
+ * run holds the reconciliation lease, since that run does the same work.
  */
 @ApplicationScoped
 public class NightlyReconciliation {
@@ -22,12 +23,17 @@ public class NightlyReconciliation {
     private static final Logger LOG = Logger.getLogger(NightlyReconciliation.class);
     private static final String JOB = "stats-reconcile";
 
-    private final StatsReconciler reconciler;
+    private final ReconcileJobs jobs;
+    private final CheckMark mark;
+    private final CheckSettings settings;
     private final EntityManager entityManager;
     private final AuditLog audit;
 
-    public NightlyReconciliation(StatsReconciler reconciler, EntityManager entityManager, AuditLog audit) {
-        this.reconciler = reconciler;
+    public NightlyReconciliation(ReconcileJobs jobs, CheckMark mark, CheckSettings settings, EntityManager entityManager,
+                                 AuditLog audit) {
+        this.jobs = jobs;
+        this.mark = mark;
+        this.settings = settings;
         this.entityManager = entityManager;
         this.audit = audit;
     }
@@ -35,20 +41,25 @@ public class NightlyReconciliation {
     @Scheduled(cron = "{study.stats.reconcile-cron}", timeZone = "Asia/Shanghai",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        if (!claim(LocalDate.now(StatsCounters.CAMPAIGN_ZONE))) {
+        LocalDate night = LocalDate.now(StatsCounters.CAMPAIGN_ZONE);
+        if (!claim(night)) {
             return;
         }
-        Optional<ReconcileReport> ran = reconciler.reconcileUnlessRunning();
+        Optional<ReconcileJob> ran = jobs.runHere(AuditLog.SYSTEM,
+                CheckPlan.tonight(night, settings.fullCheckDay(), mark.verifiedAt()));
         if (ran.isEmpty()) {
             LOG.info("Nightly reconciliation skipped: a manual run is under way");
             return;
         }
-        ReconcileReport report = ran.get();
-        audit.recordSystem("stats.reconcile", "counters", "nightly, drift " + report.totalDrift());
-        if (report.totalDrift() == 0) {
-            LOG.infof("Nightly reconciliation: no drift (%d ms)", report.millis());
+        ReconcileJob job = ran.get();
+        audit.recordSystem("stats.reconcile", "counters", "nightly " + job.kind() + " job " + job.id() + " " + job.state()
+                + ", drift " + job.totalDrift());
+        if (!"SUCCEEDED".equals(job.state())) {
+            LOG.errorf("Nightly reconciliation job %s failed: %s", job.id(), job.failure());
+        } else if (job.totalDrift() == 0) {
+            LOG.infof("Nightly reconciliation: no drift (job %s)", job.id());
         } else {
-            LOG.warnf("Nightly reconciliation repaired %d drifted counter rows: %s", report.totalDrift(), report.tables());
+            LOG.warnf("Nightly reconciliation repaired %d drifted counter rows: %s", job.totalDrift(), job.tables());
         }
     }
 

@@ -42,12 +42,16 @@ enum SharedCounter {
         return values().length;
     }
 
-    /** One upsert of {@code rows} rows that adds each row's values to the counters it finds. */
+    /**
+     * One upsert of {@code rows} rows that adds each row's values to the counters it finds; each row's last
+     * parameter is changed_at, the moment the nightly check starts from.
+     */
     String upsertSql(int rows) {
-        int columns = keys.size() + counters.size();
+        int columns = keys.size() + counters.size() + 1;
         String tuple = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (")
-                .append(String.join(", ", keys)).append(", ").append(String.join(", ", counters)).append(") VALUES ");
+                .append(String.join(", ", keys)).append(", ").append(String.join(", ", counters))
+                .append(", changed_at) VALUES ");
         for (int i = 0; i < rows; i++) {
             sql.append(i == 0 ? "" : ", ").append(tuple);
         }
@@ -57,6 +61,6 @@ enum SharedCounter {
             sql.append(i == 0 ? "" : ", ").append(counter).append(" = ").append(counter).append(" + VALUES(")
                     .append(counter).append(')');
         }
-        return sql.toString();
+        return sql.append(", changed_at = VALUES(changed_at)").toString();
     }
 }

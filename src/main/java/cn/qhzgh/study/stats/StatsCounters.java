@@ -1,5 +1,6 @@
 package cn.qhzgh.study.stats;
 
+import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.org.WorkerJoined;
 import cn.qhzgh.study.org.WorkersChanged;
 import cn.qhzgh.study.progress.CompletionChanged;
@@ -56,11 +57,12 @@ public class StatsCounters {
             return;
         }
         entityManager.createNativeQuery("""
-                        INSERT INTO org_worker_count (org_id, workers)
-                        SELECT o.id, (SELECT COUNT(*) FROM worker w WHERE w.org_id = o.id) FROM organization o
+                        INSERT INTO org_worker_count (org_id, workers, changed_at)
+                        SELECT o.id, (SELECT COUNT(*) FROM worker w WHERE w.org_id = o.id), ?2 FROM organization o
                         WHERE o.id IN (?1) ORDER BY o.id
-                        ON DUPLICATE KEY UPDATE workers = VALUES(workers)""")
-                .setParameter(1, List.copyOf(changed.orgIds())).executeUpdate();
+                        ON DUPLICATE KEY UPDATE workers = VALUES(workers), changed_at = VALUES(changed_at)""")
+                .setParameter(1, List.copyOf(changed.orgIds())).setParameter(2, Timestamp.from(DbClock.now()))
+                .executeUpdate();
     }
 
     /** A first call adds exactly one worker: an increment, which never waits on other workers' inserts. */
@@ -69,9 +71,9 @@ public class StatsCounters {
             return;
         }
         entityManager.createNativeQuery("""
-                        INSERT INTO org_worker_count (org_id, workers) VALUES (?1, 1)
-                        ON DUPLICATE KEY UPDATE workers = workers + 1""")
-                .setParameter(1, joined.orgId()).executeUpdate();
+                        INSERT INTO org_worker_count (org_id, workers, changed_at) VALUES (?1, 1, ?2)
+                        ON DUPLICATE KEY UPDATE workers = workers + 1, changed_at = VALUES(changed_at)""")
+                .setParameter(1, joined.orgId()).setParameter(2, Timestamp.from(DbClock.now())).executeUpdate();
     }
 
     void onProgress(@Observes ProgressRecorded recorded) {
@@ -171,13 +173,16 @@ public class StatsCounters {
 
     /** Writes the shared union counters this transaction collected: tables in lock order, rows in key order. */
     public void flush() {
+        Timestamp now = null;
         for (CounterDeltas.Upsert upsert : deltas.drain()) {
+            now = now == null ? Timestamp.from(DbClock.now()) : now;
             var query = entityManager.createNativeQuery(upsert.counter().upsertSql(upsert.rows().size()));
             int p = 1;
             for (List<Object> row : upsert.rows()) {
                 for (Object value : row) {
                     query.setParameter(p++, value instanceof LocalDate day ? Date.valueOf(day) : value);
                 }
+                query.setParameter(p++, now);
             }
             query.executeUpdate();
         }

@@ -4,6 +4,7 @@ import cn.qhzgh.study.testsupport.Api;
 import cn.qhzgh.study.testsupport.AttemptSolver;
 import cn.qhzgh.study.testsupport.Campaign;
 import cn.qhzgh.study.testsupport.Database;
+import cn.qhzgh.study.testsupport.Reconcile;
 import cn.qhzgh.study.testsupport.Fixtures;
 import cn.qhzgh.study.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,7 +55,7 @@ class ReadingCreditApiTest {
     }
 
     private static JsonPath reconcile() {
-        return Api.asProvinceAdmin().post("/api/v1/admin/stats/reconcile").then().statusCode(200).extract().jsonPath();
+        return Reconcile.run();
     }
 
     private static long drift(JsonPath report, String table) {

@@ -54,9 +54,10 @@ class CounterDeltasTest {
     @Test
     void theUpsertAddsEveryCounterColumn() {
         assertThat(SharedCounter.OPTION.upsertSql(2)).isEqualTo("INSERT INTO org_option_count (org_id, question_id, "
-                + "option_key, picks) VALUES (?, ?, ?, ?), (?, ?, ?, ?) ON DUPLICATE KEY UPDATE picks = picks + VALUES(picks)");
-        assertThat(SharedCounter.QUESTION.upsertSql(1)).endsWith(
-                "ON DUPLICATE KEY UPDATE asked = asked + VALUES(asked), correct = correct + VALUES(correct)");
+                + "option_key, picks, changed_at) VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+                + "picks = picks + VALUES(picks), changed_at = VALUES(changed_at)");
+        assertThat(SharedCounter.QUESTION.upsertSql(1)).endsWith("ON DUPLICATE KEY UPDATE asked = asked + VALUES(asked), "
+                + "correct = correct + VALUES(correct), changed_at = VALUES(changed_at)");
     }
 
     @Test

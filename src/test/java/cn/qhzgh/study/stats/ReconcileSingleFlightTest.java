@@ -1,16 +1,23 @@
 package cn.qhzgh.study.stats;
 
 import cn.qhzgh.study.testsupport.Api;
+import cn.qhzgh.study.testsupport.ContractValidation;
 import cn.qhzgh.study.testsupport.Database;
 import cn.qhzgh.study.testsupport.Fixtures;
+import cn.qhzgh.study.testsupport.Reconcile;
+import cn.qhzgh.study.testsupport.TestTokens;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,22 +27,20 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * One reconciliation at a time (409 for the next), and a repair that keeps increments committed while it ran.
- * A test transaction locks one counter row, so a reconciliation that must correct it stops right there, after it
- * took its snapshot and before it wrote: the test then commits a live write into exactly that window.
+ * Reconciliation jobs: one at a time (409 for the next), followed while they run, going on without their client,
+ * and a repair that keeps increments committed while it ran. A test transaction locks one counter row, so a job
+ * that must correct it stops right there, after it took its snapshot and before it wrote: the test then commits a
+ * live write into exactly that window.
  */
 @QuarkusTest
 class ReconcileSingleFlightTest {
 
     private static final String UNION = "QH-RC-G1";
-    private static final String RECONCILE = "/api/v1/admin/stats/reconcile";
     private static boolean built;
 
     @BeforeEach
@@ -59,10 +64,6 @@ class ReconcileSingleFlightTest {
 
     private static long storedWorkers() {
         return Database.count("SELECT workers FROM org_worker_count WHERE org_id = ?", unionId());
-    }
-
-    private static CompletableFuture<ExtractableResponse<Response>> reconcileInBackground() {
-        return CompletableFuture.supplyAsync(() -> Api.asProvinceAdmin().post(RECONCILE).then().extract());
     }
 
     /** A transaction of the test's own, outside the service's pool, that holds the union's worker-count row. */
@@ -111,50 +112,116 @@ class ReconcileSingleFlightTest {
 
     @Test
     void aRepairKeepsAnIncrementCommittedAfterItsSnapshot() throws Exception {
-        Api.asProvinceAdmin().post(RECONCILE).then().statusCode(200);
+        Reconcile.run();
         Database.execute("UPDATE org_worker_count SET workers = workers + 5 WHERE org_id = ?", unionId());
-        CompletableFuture<ExtractableResponse<Response>> running;
+        String job;
         try (Connection live = lockWorkerCountRow()) {
-            running = reconcileInBackground();
+            job = Reconcile.start();
             awaitLockWait();
             liveNewWorker(live, "rc-live-1");
         }
-        ExtractableResponse<Response> repaired = running.get(60, TimeUnit.SECONDS);
-        assertThat(repaired.statusCode()).isEqualTo(200);
-        assertThat(repaired.jsonPath().getInt("tables.find { it.table == 'org_worker_count' }.driftedRows")).isEqualTo(1);
+        JsonPath repaired = Reconcile.await(job);
+        assertThat(repaired.getString("state")).isEqualTo("SUCCEEDED");
+        assertThat(repaired.getInt("tables.find { it.table == 'org_worker_count' }.driftedRows")).isEqualTo(1);
         assertThat(storedWorkers()).isEqualTo(Database.count("SELECT COUNT(*) FROM worker WHERE org_id = ?", unionId()))
                 .isEqualTo(3);
-        Api.asProvinceAdmin().post(RECONCILE).then().statusCode(200).body("totalDrift", equalTo(0));
+        assertThat(Reconcile.run().getLong("totalDrift")).isZero();
     }
 
     @Test
-    void aSecondRunWhileOneRunsGets409() throws Exception {
-        Api.asProvinceAdmin().post(RECONCILE).then().statusCode(200);
+    void aRunningJobShowsWhereItIsAndASecondStartGets409() throws Exception {
+        Reconcile.run();
         Database.execute("UPDATE org_worker_count SET workers = workers + 1 WHERE org_id = ?", unionId());
-        CompletableFuture<ExtractableResponse<Response>> first;
+        String first;
         try (Connection live = lockWorkerCountRow()) {
-            first = reconcileInBackground();
+            first = Reconcile.start();
             awaitLockWait();
-            ExtractableResponse<Response> second = reconcileInBackground().get(20, TimeUnit.SECONDS);
+            JsonPath running = Api.asProvinceAdmin().get(first).then().statusCode(200).extract().jsonPath();
+            assertThat(running.getString("state")).isEqualTo("RUNNING");
+            assertThat(running.getString("phase")).isEqualTo("counters");
+            assertThat(running.getLong("rowsEstimated")).isPositive();
+            assertThat(running.getLong("rowsDone")).isBetween(0L, running.getLong("rowsEstimated") - 1);
+            assertThat(running.getString("finishedAt")).isNull();
+            ExtractableResponse<Response> second = Api.asProvinceAdmin().post(Reconcile.PATH).then().extract();
             assertThat(second.statusCode()).isEqualTo(409);
             assertThat(second.contentType()).startsWith("application/problem+json");
             assertThat(second.jsonPath().getString("type")).isEqualTo("urn:qhzgh:study:problem:reconcile-running");
             live.rollback();
         }
-        assertThat(first.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        JsonPath ended = Reconcile.await(first);
+        assertThat(ended.getString("state")).isEqualTo("SUCCEEDED");
+        assertThat(ended.getLong("totalDrift")).isEqualTo(1);
+        assertThat(ended.getString("finishedAt")).isNotNull();
         assertThat(Database.string("SELECT holder FROM job_lease WHERE job = 'stats-reconcile'")).isNull();
-        Api.asProvinceAdmin().post(RECONCILE).then().statusCode(200).body("totalDrift", equalTo(0));
+        assertThat(Reconcile.run().getLong("totalDrift")).isZero();
+    }
+
+    @Test
+    void theJobGoesOnWhenItsClientHangsUp() throws Exception {
+        Reconcile.run();
+        Database.execute("UPDATE org_worker_count SET workers = workers + 2 WHERE org_id = ?", unionId());
+        long jobsBefore = Database.count("SELECT COUNT(*) FROM stats_reconcile_job");
+        try (Connection live = lockWorkerCountRow()) {
+            // A plain socket that sends the start and closes without reading the answer: no contract to check.
+            URI server = URI.create(RestAssured.baseURI + ":" + RestAssured.port);
+            try (Socket client = new Socket(server.getHost(), server.getPort())) {
+                client.getOutputStream().write(("POST " + Reconcile.PATH + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Bearer " + TestTokens.provinceAdmin() + "\r\nContent-Length: 0\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                client.getOutputStream().flush();
+            }
+            awaitLockWait();
+            live.rollback();
+        }
+        assertThat(Database.count("SELECT COUNT(*) FROM stats_reconcile_job")).isEqualTo(jobsBefore + 1);
+        String job = Database.string("SELECT id FROM stats_reconcile_job ORDER BY started_at DESC LIMIT 1");
+        JsonPath ended = Reconcile.await(Reconcile.PATH + "/" + job);
+        assertThat(ended.getString("state")).isEqualTo("SUCCEEDED");
+        assertThat(ended.getLong("totalDrift")).isEqualTo(1);
+        assertThat(storedWorkers()).isEqualTo(Database.count("SELECT COUNT(*) FROM worker WHERE org_id = ?", unionId()));
+    }
+
+    @Test
+    void aJobWhosePodStoppedIsReportedFailedAndAnUnknownJobIs404() {
+        Database.execute("""
+                INSERT INTO stats_reconcile_job (id, holder, kind, requested_by, state, phase, rows_done, rows_estimated,
+                                                 started_at, finished_at, failure)
+                VALUES ('rc-crashed-job', 'crashed-pod', 'FULL', 'someone', 'RUNNING', 'counters', 10, 20, ?, NULL, NULL)""",
+                Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)));
+        Api.asProvinceAdmin().get(Reconcile.PATH + "/rc-crashed-job").then().statusCode(200)
+                .body("state", equalTo("FAILED")).body("phase", equalTo("counters"))
+                .body("failure", equalTo("the pod running it stopped before it ended"));
+        Api.asProvinceAdmin().get(Reconcile.PATH + "/no-such-job").then().statusCode(404)
+                .body("type", equalTo("urn:qhzgh:study:problem:reconcile-job-not-found"));
+    }
+
+    @Test
+    void onlyAProvinceAdminStartsOrFollowsAJob() {
+        String countyAdmin = TestTokens.orgAdmin("rc-county-admin", "QH-XN");
+        Api.as(countyAdmin).post(Reconcile.PATH).then().statusCode(403);
+        Api.as(countyAdmin).get(Reconcile.PATH + "/rc-crashed-job").then().statusCode(403);
+        Api.as(TestTokens.worker("rc-w1", UNION)).post(Reconcile.PATH).then().statusCode(403);
+        RestAssured.given().filter(ContractValidation.requestDeliberatelyBreaksContract("no bearer token"))
+                .post(Reconcile.PATH).then().statusCode(401);
+    }
+
+    @Test
+    void startsAndEndsAreAudited() {
+        long before = Database.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'stats.reconcile' AND actor <> 'system'");
+        Reconcile.run();
+        assertThat(Database.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'stats.reconcile' AND actor <> 'system'"))
+                .isEqualTo(before + 2);
     }
 
     @Test
     void anotherPodsLeaseBlocksUntilItExpires() {
         Database.execute("UPDATE job_lease SET holder = 'crashed-pod', expires_at = ? WHERE job = 'stats-reconcile'",
                 Timestamp.from(Instant.now().plus(10, ChronoUnit.MINUTES)));
-        Api.asProvinceAdmin().post(RECONCILE).then().statusCode(409)
+        Api.asProvinceAdmin().post(Reconcile.PATH).then().statusCode(409)
                 .body("type", equalTo("urn:qhzgh:study:problem:reconcile-running"));
         Database.execute("UPDATE job_lease SET expires_at = ? WHERE job = 'stats-reconcile'",
                 Timestamp.from(Instant.now().minus(1, ChronoUnit.MINUTES)));
-        Api.asProvinceAdmin().post(RECONCILE).then().statusCode(200);
+        Reconcile.run();
         assertThat(Database.string("SELECT holder FROM job_lease WHERE job = 'stats-reconcile'")).isNull();
     }
 

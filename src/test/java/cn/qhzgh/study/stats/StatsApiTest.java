@@ -4,6 +4,7 @@ import cn.qhzgh.study.testsupport.Api;
 import cn.qhzgh.study.testsupport.AttemptSolver;
 import cn.qhzgh.study.testsupport.Campaign;
 import cn.qhzgh.study.testsupport.Database;
+import cn.qhzgh.study.testsupport.Reconcile;
 import cn.qhzgh.study.testsupport.Fixtures;
 import cn.qhzgh.study.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -180,20 +181,19 @@ class StatsApiTest {
 
     @Test
     void reconciliationFindsNoDriftAndRepairsACorruptedCounter() {
-        Api.asProvinceAdmin().post("/api/v1/admin/stats/reconcile").then().statusCode(200)
-                .body("totalDrift", equalTo(0));
+        assertThat(Reconcile.run().getLong("totalDrift")).isZero();
         long g1 = Database.count("SELECT id FROM organization WHERE code = 'QH-TS-C1-G1'");
         Database.execute("UPDATE org_campaign_count SET started = started + 5 WHERE org_id = ?", g1);
         assertThat(summary("QH-TS-C1-G1").getLong("figures.started")).isEqualTo(7);
-        Api.asProvinceAdmin().post("/api/v1/admin/stats/reconcile").then().statusCode(200)
-                .body("totalDrift", equalTo(1))
-                .body("tables.find { it.table == 'org_campaign_count' }.driftedRows", equalTo(1));
+        JsonPath repaired = Reconcile.run();
+        assertThat(repaired.getLong("totalDrift")).isEqualTo(1);
+        assertThat(repaired.getLong("tables.find { it.table == 'org_campaign_count' }.driftedRows")).isEqualTo(1);
         assertThat(summary("QH-TS-C1-G1").getLong("figures.started")).isEqualTo(2);
     }
 
     @Test
     void reconciliationRebuildsWipedCountersSliceBySlice() {
-        Api.asProvinceAdmin().post("/api/v1/admin/stats/reconcile").then().statusCode(200);
+        Reconcile.run();
         String before = summary("QH-TS").getString("figures");
         String modulesBefore = Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/modules").then().statusCode(200)
                 .extract().asString();
@@ -205,15 +205,16 @@ class StatsApiTest {
         Database.execute("DELETE FROM worker_campaign");
         Database.execute("DELETE FROM org_module_count");
         Database.execute("DELETE FROM org_option_count");
-        Api.asProvinceAdmin().post("/api/v1/admin/stats/reconcile").then().statusCode(200)
-                .body("tables.find { it.table == 'worker_campaign' }.driftedRows", equalTo((int) workerRows))
-                .body("tables.find { it.table == 'org_module_count' }.driftedRows", equalTo((int) moduleRows))
-                .body("tables.find { it.table == 'org_option_count' }.driftedRows", equalTo((int) optionRows));
+        JsonPath rebuilt = Reconcile.run();
+        assertThat(rebuilt.getLong("tables.find { it.table == 'worker_campaign' }.driftedRows")).isEqualTo(workerRows);
+        assertThat(rebuilt.getLong("tables.find { it.table == 'org_module_count' }.driftedRows")).isEqualTo(moduleRows);
+        assertThat(rebuilt.getLong("tables.find { it.table == 'org_option_count' }.driftedRows")).isEqualTo(optionRows);
+        assertThat(rebuilt.getString("phase")).isEqualTo("done");
+        assertThat(rebuilt.getLong("rowsDone")).isEqualTo(rebuilt.getLong("rowsEstimated")).isPositive();
         assertThat(summary("QH-TS").getString("figures")).isEqualTo(before);
         assertThat(Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/modules").then().statusCode(200)
                 .extract().asString()).isEqualTo(modulesBefore);
-        Api.asProvinceAdmin().post("/api/v1/admin/stats/reconcile").then().statusCode(200)
-                .body("totalDrift", equalTo(0));
+        assertThat(Reconcile.run().getLong("totalDrift")).isZero();
     }
 
     @Test
