@@ -3,6 +3,7 @@ package cn.qhzgh.study.testsupport;
 import cn.qhzgh.study.testsupport.ContractOperations.Operation;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -28,7 +29,9 @@ public final class HostileExchange {
      * its own localhost connection; bodies are sent as the bytes given, never re-encoded.
      */
     private static final RestAssuredConfig CONFIG = RestAssuredConfig.config()
-            .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+            .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false))
+            // An answer that never comes fails its case instead of hanging the build.
+            .httpClient(HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 60_000));
 
     final Operation operation;
     final String token;

@@ -98,12 +98,20 @@ public final class RawHttp {
      */
     public static List<Reply> postOnOneConnection(URI server, String path, Map<String, String> headers,
                                                   List<byte[]> bodies, boolean chunked) throws Exception {
+        return postOnOneConnection(server, path, bodies.stream().map(body -> headers).toList(), bodies, chunked);
+    }
+
+    /** As above, with the headers of each request in turn. */
+    public static List<Reply> postOnOneConnection(URI server, String path, List<Map<String, String>> headerLists,
+                                                  List<byte[]> bodies, boolean chunked) throws Exception {
         List<Reply> replies = new ArrayList<>();
         try (Socket socket = new Socket(server.getHost(), server.getPort())) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
-            for (byte[] content : bodies) {
+            for (int i = 0; i < bodies.size(); i++) {
+                byte[] content = bodies.get(i);
+                Map<String, String> headers = headerLists.get(i);
                 StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: " + server.getHost() + ":"
                         + server.getPort() + "\r\n");
                 headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));

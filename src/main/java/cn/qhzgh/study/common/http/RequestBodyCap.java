@@ -92,9 +92,10 @@ public class RequestBodyCap {
     }
 
     /**
-     * Answered before its body was read: HTTP/2 resets just that stream; HTTP/1.1 discards what still arrives, and
-     * closes once a refused body ends or after {@link #LINGER_MILLIS}, rather than swallowing a huge body. A body whose
-     * end is merely still queued (a chunked body's last chunk) keeps its connection unless it outlasts the linger.
+     * Answered before its body was read: HTTP/2 resets just that stream; HTTP/1.1 discards what still arrives and,
+     * {@link #LINGER_MILLIS} later, closes a refused body's connection (announced with {@code Connection: close}) or
+     * one whose body is still streaming, rather than swallowing a huge body. Never at once: the answer may still be on
+     * its way out. A body whose end is merely still queued (a chunked body's last chunk) keeps its connection.
      */
     private static void closeIfStillStreaming(RoutingContext exchange, Refusal refusal) {
         HttpServerRequest http = exchange.request();
@@ -105,13 +106,8 @@ public class RequestBodyCap {
             http.response().reset(0);
             return;
         }
-        boolean refused = refusal.refused() || exchange.response().getStatusCode() >= 400;
+        boolean refused = refusal.refused();
         http.handler(discarded -> { });
-        http.endHandler(done -> {
-            if (refused) {
-                http.connection().close();
-            }
-        });
         http.resume();
         exchange.vertx().setTimer(LINGER_MILLIS, timeUp -> {
             if (refused || !http.isEnded()) {

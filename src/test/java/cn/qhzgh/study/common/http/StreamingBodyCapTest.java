@@ -135,6 +135,33 @@ class StreamingBodyCapTest {
         }
     }
 
+    /** A write refused before its body was read must not leave the connection stuck on that body. */
+    @Test
+    void aWriteRefusedBeforeItsBodyWasReadLeavesTheConnectionUsable() throws Exception {
+        Fixtures.skeleton();
+        Fixtures.notice();
+        long moduleId = Database.count("SELECT MIN(id) FROM study_module");
+        String worker = "Bearer " + TestTokens.worker("w-refused-keep-alive", "QH-XN");
+        Map<String, String> json = Map.of("Authorization", worker, "Content-Type", "application/json");
+        List<Map<String, String>> headers = List.of(
+                Map.of("Authorization", worker, "Content-Type", "text/csv"),
+                Map.of("Authorization", worker, "Content-Type", "no media type"),
+                Map.of("Content-Type", "application/json"),
+                json,
+                json);
+        byte[] malformed = "{\"events\": [ {\"eventId\": ".getBytes(StandardCharsets.UTF_8);
+        List<byte[]> bodies = List.of(batchOfOne(moduleId), batchOfOne(moduleId), batchOfOne(moduleId), malformed,
+                batchOfOne(moduleId));
+
+        for (boolean chunked : new boolean[] {false, true}) {
+            List<RawHttp.Reply> replies = RawHttp.postOnOneConnection(server, "/api/v1/me/progress", headers, bodies,
+                    chunked);
+
+            assertThat(replies).extracting(RawHttp.Reply::status).as(chunked ? "chunked" : "with Content-Length")
+                    .containsExactly(415, 415, 401, 400, 200);
+        }
+    }
+
     private static byte[] batchOfOne(long moduleId) {
         return ("{\"events\":[{\"eventId\":\"" + UUID.randomUUID() + "\",\"moduleId\":" + moduleId
                 + ",\"percent\":10,\"secondsSpent\":5,\"occurredAt\":\"" + OffsetDateTime.now().minusMinutes(1)
