@@ -1,5 +1,6 @@
 package cn.qhzgh.study.content;
 
+import cn.qhzgh.study.common.NativeRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -52,15 +53,13 @@ public class ModuleQueries {
     /** Any module, published or not, by id; ids that name no module are absent. */
     @Transactional
     public Map<Long, ModuleRef> refs(Collection<? extends Long> ids) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        return NativeRows.list(entityManager.createNativeQuery("""
                         SELECT m.id, m.notice_id, m.code, m.current_version, v.char_count FROM study_module m
                         JOIN module_version v ON v.module_id = m.id AND v.version = m.current_version
-                        WHERE m.id IN (?1)""")
-                .setParameter(1, List.copyOf(ids)).getResultList();
-        return rows.stream().map(r -> new ModuleRef(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
-                (String) r[2], ((Number) r[3]).intValue(),
-                ModuleText.readingMinutes(((Number) r[4]).intValue(), charsPerMinute)))
-                .collect(Collectors.toMap(ModuleRef::id, Function.identity()));
+                        WHERE m.id IN (?1)""").setParameter(1, List.copyOf(ids)),
+                r -> new ModuleRef(r.longAt(0), r.longAt(1), r.stringAt(2), r.intAt(3),
+                        ModuleText.readingMinutes(r.intAt(4), charsPerMinute)))
+                .stream().collect(Collectors.toMap(ModuleRef::id, Function.identity()));
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.progress;
 
+import cn.qhzgh.study.common.NativeRows;
 import cn.qhzgh.study.content.ModuleCatalog;
 import cn.qhzgh.study.quiz.AttemptScored;
 import cn.qhzgh.study.quiz.QuizKind;
@@ -62,15 +63,16 @@ public class CompletionService {
         if (scored.kind() == QuizKind.FINAL) {
             completeCampaignIfDone(scored.workerId(), scored.orgId(), scored.noticeId(), scored.submittedAt());
         } else if (scored.kind() == QuizKind.MODULE) {
-            List<Object[]> read = entityManager.createNativeQuery("""
+            Map<Long, Long> creditedByModule = new HashMap<>();
+            NativeRows.list(entityManager.createNativeQuery("""
                             SELECT p.module_id, p.credited_seconds FROM module_progress p
                             JOIN study_module m ON m.id = p.module_id
                             WHERE p.worker_id = ?1 AND m.notice_id = ?2 AND m.code = ?3
                               AND p.percent >= 100 AND p.completed_at IS NULL""")
-                    .setParameter(1, scored.workerId()).setParameter(2, scored.noticeId())
-                    .setParameter(3, scored.moduleCode()).getResultList();
-            Map<Long, Long> creditedByModule = new HashMap<>();
-            read.forEach(r -> creditedByModule.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+                            .setParameter(1, scored.workerId()).setParameter(2, scored.noticeId())
+                            .setParameter(3, scored.moduleCode()),
+                    r -> Map.entry(r.longAt(0), r.longAt(1)))
+                    .forEach(row -> creditedByModule.put(row.getKey(), row.getValue()));
             catalog.refs(creditedByModule.keySet()).values().stream()
                     .filter(module -> creditedByModule.get(module.id()) >= ReadingCredit.completionMinimumSeconds(
                             module.readingMinutes(), credit.completionMinimumFraction()))

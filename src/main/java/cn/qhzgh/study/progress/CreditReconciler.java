@@ -1,6 +1,6 @@
 package cn.qhzgh.study.progress;
 
-import cn.qhzgh.study.common.DbClock;
+import cn.qhzgh.study.common.NativeRows;
 import cn.qhzgh.study.content.ModuleCatalog;
 import cn.qhzgh.study.content.ModuleRef;
 import cn.qhzgh.study.org.WorkerLock;
@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CreditReconciler {
 
-    private record StoredEvent(String eventId, long moduleId, int seconds, Instant occurredAt, Instant receivedAt) {
+    private record StoredEvent(String eventId, long moduleId, int seconds, Instant occurredAt, Instant receivedAt,
+                               Integer creditedSeconds) {
     }
 
     private static final int BATCH = 1000;
@@ -52,23 +53,26 @@ public class CreditReconciler {
     public record ModuleSums(List<Long> uncreditedWorkers, Map<List<Long>, Long> creditedSeconds) {
     }
 
-    @SuppressWarnings("unchecked")
     public ModuleSums moduleSums(long fromWorker, long toWorker) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<EventSum> rows = NativeRows.list(entityManager.createNativeQuery("""
                         SELECT worker_id, module_id, COALESCE(SUM(credited_seconds), 0),
                                SUM(CASE WHEN credited_seconds IS NULL THEN 1 ELSE 0 END)
                         FROM progress_event WHERE worker_id BETWEEN ?1 AND ?2 GROUP BY worker_id, module_id""")
-                .setParameter(1, fromWorker).setParameter(2, toWorker).getResultList();
+                        .setParameter(1, fromWorker).setParameter(2, toWorker),
+                r -> new EventSum(r.longAt(0), r.longAt(1), r.longAt(2), r.longAt(3)));
         Map<List<Long>, Long> sums = new HashMap<>();
         TreeSet<Long> uncredited = new TreeSet<>();
-        for (Object[] r : rows) {
-            long worker = ((Number) r[0]).longValue();
-            sums.put(List.of(worker, ((Number) r[1]).longValue()), ((Number) r[2]).longValue());
-            if (((Number) r[3]).longValue() > 0) {
-                uncredited.add(worker);
+        for (EventSum row : rows) {
+            sums.put(List.of(row.workerId(), row.moduleId()), row.creditedSeconds());
+            if (row.uncreditedEvents() > 0) {
+                uncredited.add(row.workerId());
             }
         }
         return new ModuleSums(List.copyOf(uncredited), sums);
+    }
+
+    /** A worker's credited seconds in one module (and, for events, how many have no credit yet). */
+    private record EventSum(long workerId, long moduleId, long creditedSeconds, long uncreditedEvents) {
     }
 
     /** A module row whose credited sum differed from its events' when read. */
@@ -76,21 +80,16 @@ public class CreditReconciler {
     }
 
     /** The module rows of [fromWorker, toWorker] whose credited sum differs from {@code expected}'s. */
-    @SuppressWarnings("unchecked")
     public List<ModuleRow> wrongModuleSums(long fromWorker, long toWorker, ModuleSums expected) {
-        List<Object[]> stored = entityManager.createNativeQuery("""
+        List<EventSum> stored = NativeRows.list(entityManager.createNativeQuery("""
                         SELECT worker_id, module_id, credited_seconds FROM module_progress
-                        WHERE worker_id BETWEEN ?1 AND ?2""")
-                .setParameter(1, fromWorker).setParameter(2, toWorker).getResultList();
-        List<ModuleRow> wrong = new ArrayList<>();
-        for (Object[] r : stored) {
-            ModuleRow row = new ModuleRow(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
-            if (((Number) r[2]).longValue()
-                    != expected.creditedSeconds().getOrDefault(List.of(row.workerId(), row.moduleId()), 0L)) {
-                wrong.add(row);
-            }
-        }
-        return wrong;
+                        WHERE worker_id BETWEEN ?1 AND ?2""").setParameter(1, fromWorker).setParameter(2, toWorker),
+                r -> new EventSum(r.longAt(0), r.longAt(1), r.longAt(2), 0));
+        return stored.stream()
+                .filter(row -> row.creditedSeconds()
+                        != expected.creditedSeconds().getOrDefault(List.of(row.workerId(), row.moduleId()), 0L))
+                .map(row -> new ModuleRow(row.workerId(), row.moduleId()))
+                .toList();
     }
 
     /**
@@ -112,19 +111,18 @@ public class CreditReconciler {
     /** Credits all of one worker's events from scratch, under the worker's lock; returns how many changed. */
     public long creditAgain(long workerId) {
         WorkerLock.acquire(entityManager, workerId);
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<StoredEvent> events = NativeRows.list(entityManager.createNativeQuery("""
                         SELECT event_id, module_id, seconds_spent, occurred_at, received_at, credited_seconds
-                        FROM progress_event WHERE worker_id = ?1 ORDER BY received_at""")
-                .setParameter(1, workerId).getResultList();
+                        FROM progress_event WHERE worker_id = ?1 ORDER BY received_at""").setParameter(1, workerId),
+                r -> new StoredEvent(r.stringAt(0), r.longAt(1), r.intAt(2), r.instantAt(3), r.instantAt(4),
+                        r.intOrNullAt(5)));
         Map<Instant, List<StoredEvent>> batches = new LinkedHashMap<>();
         Map<String, Integer> before = new HashMap<>();
-        for (Object[] r : rows) {
-            StoredEvent event = new StoredEvent((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).intValue(),
-                    DbClock.toInstant(r[3]), DbClock.toInstant(r[4]));
+        for (StoredEvent event : events) {
             batches.computeIfAbsent(event.receivedAt(), at -> new ArrayList<>()).add(event);
-            before.put(event.eventId(), r[5] == null ? null : ((Number) r[5]).intValue());
+            before.put(event.eventId(), event.creditedSeconds());
         }
-        Map<Long, ModuleRef> modules = catalog.refs(rows.stream().map(r -> ((Number) r[1]).longValue())
+        Map<Long, ModuleRef> modules = catalog.refs(events.stream().map(StoredEvent::moduleId)
                 .collect(Collectors.toSet()));
         Map<Long, Long> room = new HashMap<>();
         modules.values().forEach(m -> room.put(m.id(), ReadingCredit.moduleCapSeconds(m.readingMinutes(),

@@ -3,6 +3,7 @@ package cn.qhzgh.study.progress;
 import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.BusinessMetrics;
 import cn.qhzgh.study.common.DomainException;
+import cn.qhzgh.study.common.NativeRows;
 import cn.qhzgh.study.common.retry.RetriedOnLockConflict;
 import cn.qhzgh.study.content.ModuleCatalog;
 import cn.qhzgh.study.content.ModuleRef;
@@ -169,7 +170,7 @@ public class ProgressSyncService {
      * worker's credited spans within or touching the batch's window (kind 1, in order).
      */
     private PriorProgress priorProgress(long workerId, Set<Long> noticeIds, ReadingCredit.Span window) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<PriorRow> rows = NativeRows.list(entityManager.createNativeQuery("""
                         SELECT 0, p.module_id, m.notice_id, p.percent,
                                CASE WHEN p.completed_at IS NULL THEN 0 ELSE 1 END, p.credited_seconds
                         FROM module_progress p JOIN study_module m ON m.id = p.module_id
@@ -178,20 +179,18 @@ public class ProgressSyncService {
                         SELECT 1, s.start_second, s.end_second, 0, 0, 0 FROM credited_span s
                         WHERE s.worker_id = ?1 AND s.start_second <= ?3 AND s.end_second >= ?4
                         ORDER BY 1, 2""")
-                .setParameter(1, workerId).setParameter(2, List.copyOf(noticeIds))
-                .setParameter(3, window.end()).setParameter(4, window.start()).getResultList();
+                        .setParameter(1, workerId).setParameter(2, List.copyOf(noticeIds))
+                        .setParameter(3, window.end()).setParameter(4, window.start()),
+                r -> new PriorRow(r.intAt(0) == 1, r.longAt(1), r.longAt(2), r.intAt(3), r.intAt(4) == 1, r.longAt(5)));
         Map<Long, PriorProgress.Row> byModule = new HashMap<>();
         Set<Long> startedNotices = new HashSet<>();
         List<ReadingCredit.Span> credited = new ArrayList<>();
-        for (Object[] row : rows) {
-            long first = ((Number) row[1]).longValue();
-            long second = ((Number) row[2]).longValue();
-            if (((Number) row[0]).intValue() == 1) {
-                credited.add(new ReadingCredit.Span(first, second));
+        for (PriorRow row : rows) {
+            if (row.span()) {
+                credited.add(new ReadingCredit.Span(row.first(), row.second()));
             } else {
-                byModule.put(first, new PriorProgress.Row(((Number) row[3]).intValue(),
-                        ((Number) row[4]).intValue() == 1, ((Number) row[5]).longValue()));
-                startedNotices.add(second);
+                byModule.put(row.first(), new PriorProgress.Row(row.percent(), row.completed(), row.credited()));
+                startedNotices.add(row.second());
             }
         }
         return new PriorProgress(byModule, startedNotices, credited);
@@ -250,6 +249,10 @@ public class ProgressSyncService {
 
     private static String eventIdOf(JsonNode node) {
         return node != null && node.path("eventId").isTextual() ? node.path("eventId").asText() : null;
+    }
+
+    /** A module row (module id, notice id, …) or, when {@code span}, a credited span (start, end). */
+    private record PriorRow(boolean span, long first, long second, int percent, boolean completed, long credited) {
     }
 
     /** What one batch adds to one module; {@code last} dates a completion it causes. */

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.stats;
 
+import cn.qhzgh.study.common.NativeRows;
 import cn.qhzgh.study.org.Organization;
 import cn.qhzgh.study.quiz.QuestionOption;
 import cn.qhzgh.study.quiz.QuestionVersion;
@@ -25,35 +26,41 @@ class ItemAnalysis {
         this.entityManager = entityManager;
     }
 
+    private record QuestionCounts(long questionId, long asked, long correct, String type, String moduleCode,
+                                  int version) {
+    }
+
     List<QuestionItem> items(Organization org, int limit) {
-        List<Object[]> counts = entityManager.createNativeQuery("""
+        List<QuestionCounts> counts = NativeRows.list(entityManager.createNativeQuery("""
                         SELECT c.question_id, SUM(c.asked), SUM(c.correct), q.type, q.module_code, q.current_version
                         FROM org_question_count c JOIN organization o ON o.id = c.org_id
                         JOIN question q ON q.id = c.question_id
                         WHERE o.path LIKE ?1
                         GROUP BY c.question_id, q.type, q.module_code, q.current_version
                         ORDER BY SUM(c.asked) DESC, c.question_id LIMIT ?2""")
-                .setParameter(1, org.path + "%").setParameter(2, limit).getResultList();
+                        .setParameter(1, org.path + "%").setParameter(2, limit),
+                r -> new QuestionCounts(r.longAt(0), r.longOrZeroAt(1), r.longOrZeroAt(2), r.stringAt(3), r.stringAt(4), r.intAt(5)));
         if (counts.isEmpty()) {
             return List.of();
         }
-        List<Long> ids = counts.stream().map(r -> ((Number) r[0]).longValue()).toList();
+        List<Long> ids = counts.stream().map(QuestionCounts::questionId).toList();
         Map<String, Long> picks = new HashMap<>();
-        List<Object[]> pickRows = entityManager.createNativeQuery("""
+        NativeRows.list(entityManager.createNativeQuery("""
                         SELECT c.question_id, c.option_key, SUM(c.picks)
                         FROM org_option_count c JOIN organization o ON o.id = c.org_id
                         WHERE o.path LIKE ?1 AND c.question_id IN (?2) GROUP BY c.question_id, c.option_key""")
-                .setParameter(1, org.path + "%").setParameter(2, ids).getResultList();
-        pickRows.forEach(r -> picks.put(((Number) r[0]).longValue() + ":" + r[1], ((Number) r[2]).longValue()));
+                        .setParameter(1, org.path + "%").setParameter(2, ids),
+                r -> Map.entry(r.longAt(0) + ":" + r.stringAt(1), r.longOrZeroAt(2)))
+                .forEach(pick -> picks.put(pick.getKey(), pick.getValue()));
         List<QuestionItem> items = new ArrayList<>();
-        for (Object[] row : counts) {
-            long id = ((Number) row[0]).longValue();
-            QuestionVersion version = QuestionVersion.find(id, ((Number) row[5]).intValue()).orElseThrow();
-            long asked = ((Number) row[1]).longValue();
-            long correct = ((Number) row[2]).longValue();
+        for (QuestionCounts row : counts) {
+            long id = row.questionId();
+            QuestionVersion version = QuestionVersion.find(id, row.version()).orElseThrow();
+            long asked = row.asked();
+            long correct = row.correct();
             List<QuestionItem.OptionPicks> options = version.options.stream().map(o -> option(id, o, version, asked, picks))
                     .toList();
-            items.add(new QuestionItem(id, (String) row[3], version.stem, (String) row[4], asked, correct,
+            items.add(new QuestionItem(id, row.type(), version.stem, row.moduleCode(), asked, correct,
                     OrgFigures.ratio(correct, asked), options, flag(asked, correct, options)));
         }
         return items;

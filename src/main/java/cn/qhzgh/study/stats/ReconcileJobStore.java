@@ -1,6 +1,7 @@
 package cn.qhzgh.study.stats;
 
 import cn.qhzgh.study.common.DbClock;
+import cn.qhzgh.study.common.NativeRows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -54,31 +55,34 @@ class ReconcileJobStore {
     }
 
     /** The job as a client sees it; a RUNNING job whose holder lost the lease is reported as FAILED. */
-    @SuppressWarnings("unchecked")
     Optional<ReconcileJob> find(String id) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<Object[]> jobs = entityManager.createNativeQuery("""
+            List<StoredJob> jobs = NativeRows.list(entityManager.createNativeQuery("""
                             SELECT j.state, j.phase, j.rows_done, j.rows_estimated, j.started_at, j.finished_at, j.failure,
                                    CASE WHEN l.holder = j.holder AND l.expires_at > ?2 THEN 1 ELSE 0 END, j.kind
                             FROM stats_reconcile_job j JOIN job_lease l ON l.job = 'stats-reconcile' WHERE j.id = ?1""")
-                    .setParameter(1, id).setParameter(2, Timestamp.from(DbClock.now())).getResultList();
+                    .setParameter(1, id).setParameter(2, Timestamp.from(DbClock.now())),
+                    r -> new StoredJob(r.stringAt(0), r.stringAt(1), r.longAt(2), r.longAt(3), r.instantAt(4),
+                            r.instantAt(5), r.stringAt(6), r.intAt(7) == 1, r.stringAt(8)));
             if (jobs.isEmpty()) {
                 return Optional.empty();
             }
-            Object[] job = jobs.get(0);
-            List<Object[]> drift = entityManager.createNativeQuery("""
+            StoredJob job = jobs.get(0);
+            List<ReconcileReport.TableDrift> tables = NativeRows.list(entityManager.createNativeQuery("""
                             SELECT table_name, drifted_rows FROM stats_reconcile_drift WHERE job_id = ?1
-                            ORDER BY position""")
-                    .setParameter(1, id).getResultList();
-            List<ReconcileReport.TableDrift> tables = drift.stream().map(r -> new ReconcileReport.TableDrift(
-                    (String) r[0], ((Number) r[1]).longValue())).toList();
-            boolean abandoned = "RUNNING".equals(job[0]) && ((Number) job[7]).intValue() == 0;
-            Instant finished = DbClock.toInstant(job[5]);
-            return Optional.of(new ReconcileJob(id, (String) job[8], abandoned ? "FAILED" : (String) job[0], (String) job[1],
-                    ((Number) job[2]).longValue(), ((Number) job[3]).longValue(),
+                            ORDER BY position""").setParameter(1, id),
+                    r -> new ReconcileReport.TableDrift(r.stringAt(0), r.longAt(1)));
+            boolean abandoned = "RUNNING".equals(job.state()) && !job.leaseHeld();
+            return Optional.of(new ReconcileJob(id, job.kind(), abandoned ? "FAILED" : job.state(), job.phase(),
+                    job.rowsDone(), job.rowsEstimated(),
                     tables.stream().mapToLong(ReconcileReport.TableDrift::driftedRows).sum(), tables,
-                    DbClock.toInstant(job[4]), finished, abandoned ? ABANDONED : (String) job[6]));
+                    job.startedAt(), job.finishedAt(), abandoned ? ABANDONED : job.failure()));
         });
+    }
+
+    /** A job's row, and whether its holder still holds the lease. */
+    private record StoredJob(String state, String phase, long rowsDone, long rowsEstimated, Instant startedAt,
+                             Instant finishedAt, String failure, boolean leaseHeld, String kind) {
     }
 
     private void drift(String id, Map<String, Long> drift) {

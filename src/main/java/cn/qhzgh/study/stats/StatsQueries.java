@@ -1,5 +1,6 @@
 package cn.qhzgh.study.stats;
 
+import cn.qhzgh.study.common.NativeRows;
 import cn.qhzgh.study.org.Organization;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -49,42 +50,46 @@ public class StatsQueries {
      * joined in one statement, MariaDB walked the whole subtree once per module.
      */
     List<ModuleFigures> modules(Organization org, long noticeId, long workers) {
-        List<Object[]> sums = entityManager.createNativeQuery("""
+        Map<Long, ModuleSums> sumsByModule = new HashMap<>();
+        NativeRows.list(entityManager.createNativeQuery("""
                         SELECT c.module_id, SUM(c.started), SUM(c.completed), SUM(c.quiz_attempted), SUM(c.quiz_best_sum)
                         FROM org_module_count c JOIN organization o ON o.id = c.org_id
-                        WHERE o.path LIKE ?1 GROUP BY c.module_id""")
-                .setParameter(1, org.path + "%").getResultList();
-        Map<Long, Object[]> sumsByModule = new HashMap<>();
-        sums.forEach(r -> sumsByModule.put(OrgFigures.number(r[0]), r));
-        List<Object[]> modules = entityManager.createNativeQuery("""
+                        WHERE o.path LIKE ?1 GROUP BY c.module_id""").setParameter(1, org.path + "%"),
+                r -> new ModuleSums(r.longAt(0), r.longOrZeroAt(1), r.longOrZeroAt(2), r.longOrZeroAt(3), r.longOrZeroAt(4)))
+                .forEach(sums -> sumsByModule.put(sums.moduleId(), sums));
+        List<PublishedModule> modules = NativeRows.list(entityManager.createNativeQuery("""
                         SELECT m.id, m.code, v.title FROM study_module m
                         JOIN module_version v ON v.module_id = m.id AND v.version = m.current_version
-                        WHERE m.notice_id = ?1 AND m.published = TRUE ORDER BY m.position""")
-                .setParameter(1, noticeId).getResultList();
+                        WHERE m.notice_id = ?1 AND m.published = TRUE ORDER BY m.position""").setParameter(1, noticeId),
+                r -> new PublishedModule(r.longAt(0), r.stringAt(1), r.stringAt(2)));
         return modules.stream().map(m -> {
-            long moduleId = OrgFigures.number(m[0]);
-            Object[] r = sumsByModule.getOrDefault(moduleId, new Object[]{moduleId, 0, 0, 0, 0});
-            long completed = OrgFigures.number(r[2]);
-            long attempted = OrgFigures.number(r[3]);
-            return new ModuleFigures(moduleId, (String) m[1], (String) m[2], OrgFigures.number(r[1]),
-                    completed, OrgFigures.ratio(completed, workers),
-                    attempted == 0 ? null : OrgFigures.round(OrgFigures.number(r[4]) / (double) attempted));
+            ModuleSums r = sumsByModule.getOrDefault(m.id(), new ModuleSums(m.id(), 0, 0, 0, 0));
+            return new ModuleFigures(m.id(), m.code(), m.title(), r.started(),
+                    r.completed(), OrgFigures.ratio(r.completed(), workers),
+                    r.quizAttempted() == 0 ? null : OrgFigures.round(r.quizBestSum() / (double) r.quizAttempted()));
         }).toList();
     }
 
+    private record ModuleSums(long moduleId, long started, long completed, long quizAttempted, long quizBestSum) {
+    }
+
+    private record PublishedModule(long id, String code, String title) {
+    }
+
+    private record ChannelSums(String channel, long events, long seconds) {
+    }
+
     List<DayFigures> trend(Organization org, long noticeId, LocalDate from, LocalDate to) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        Map<LocalDate, DayFigures> byDay = new HashMap<>();
+        NativeRows.list(entityManager.createNativeQuery("""
                         SELECT d.activity_day, SUM(d.completions), SUM(d.active_workers)
                         FROM org_day_count d JOIN organization o ON o.id = d.org_id
                         WHERE o.path LIKE ?1 AND d.notice_id = ?2 AND d.activity_day BETWEEN ?3 AND ?4
                         GROUP BY d.activity_day ORDER BY d.activity_day""")
-                .setParameter(1, org.path + "%").setParameter(2, noticeId)
-                .setParameter(3, Date.valueOf(from)).setParameter(4, Date.valueOf(to)).getResultList();
-        Map<LocalDate, DayFigures> byDay = new HashMap<>();
-        rows.forEach(r -> {
-            LocalDate day = r[0] instanceof Date d ? d.toLocalDate() : (LocalDate) r[0];
-            byDay.put(day, new DayFigures(day, OrgFigures.number(r[1]), OrgFigures.number(r[2])));
-        });
+                        .setParameter(1, org.path + "%").setParameter(2, noticeId)
+                        .setParameter(3, Date.valueOf(from)).setParameter(4, Date.valueOf(to)),
+                r -> new DayFigures(r.dateAt(0), r.longOrZeroAt(1), r.longOrZeroAt(2)))
+                .forEach(day -> byDay.put(day.day(), day));
         List<DayFigures> days = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             days.add(byDay.getOrDefault(day, new DayFigures(day, 0, 0)));
@@ -93,20 +98,20 @@ public class StatsQueries {
     }
 
     List<ChannelShare> channels(Organization org, long noticeId) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<ChannelSums> rows = NativeRows.list(entityManager.createNativeQuery("""
                         SELECT c.channel, SUM(c.events), SUM(c.seconds_spent)
                         FROM org_channel_count c JOIN organization o ON o.id = c.org_id
                         WHERE o.path LIKE ?1 AND c.notice_id = ?2 GROUP BY c.channel""")
-                .setParameter(1, org.path + "%").setParameter(2, noticeId).getResultList();
-        long events = rows.stream().mapToLong(r -> OrgFigures.number(r[1])).sum();
-        long seconds = rows.stream().mapToLong(r -> OrgFigures.number(r[2])).sum();
-        Map<String, Object[]> byChannel = new HashMap<>();
-        rows.forEach(r -> byChannel.put((String) r[0], r));
+                        .setParameter(1, org.path + "%").setParameter(2, noticeId),
+                r -> new ChannelSums(r.stringAt(0), r.longOrZeroAt(1), r.longOrZeroAt(2)));
+        long events = rows.stream().mapToLong(ChannelSums::events).sum();
+        long seconds = rows.stream().mapToLong(ChannelSums::seconds).sum();
+        Map<String, ChannelSums> byChannel = new HashMap<>();
+        rows.forEach(r -> byChannel.put(r.channel(), r));
         return List.of("APP", "WECHAT", "WEIBO", "VIDEO").stream().map(channel -> {
-            Object[] r = byChannel.get(channel);
-            long e = r == null ? 0 : OrgFigures.number(r[1]);
-            long s = r == null ? 0 : OrgFigures.number(r[2]);
-            return new ChannelShare(channel, e, OrgFigures.ratio(e, events), s, OrgFigures.ratio(s, seconds));
+            ChannelSums r = byChannel.getOrDefault(channel, new ChannelSums(channel, 0, 0));
+            return new ChannelShare(channel, r.events(), OrgFigures.ratio(r.events(), events), r.seconds(),
+                    OrgFigures.ratio(r.seconds(), seconds));
         }).toList();
     }
 }

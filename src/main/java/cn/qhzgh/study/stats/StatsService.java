@@ -5,6 +5,7 @@ import cn.qhzgh.study.common.PageResult;
 import cn.qhzgh.study.common.ProblemError;
 import cn.qhzgh.study.org.OrgService;
 import cn.qhzgh.study.org.Organization;
+import cn.qhzgh.study.progress.CampaignNotice;
 import cn.qhzgh.study.progress.RecordsService;
 import cn.qhzgh.study.security.Caller;
 import cn.qhzgh.study.stats.report.ReportSink;
@@ -48,9 +49,9 @@ public class StatsService {
 
     @Transactional
     public SummaryView summary(Caller caller, String code) {
-        Object[] notice = records.campaignNotice();
+        CampaignNotice notice = records.campaignNotice();
         Organization org = orgs.visible(caller, code);
-        return new SummaryView((String) notice[1], queries.figures(org, id(notice)), Instant.now());
+        return new SummaryView(notice.docNumber(), queries.figures(org, notice.id()), Instant.now());
     }
 
     @Transactional
@@ -62,14 +63,14 @@ public class StatsService {
         }
         @SuppressWarnings({"unchecked", "rawtypes"})
         Comparator<OrgFigures> order = Comparator.comparing((Function) key);
-        List<OrgFigures> children = queries.children(orgs.visible(caller, code), id(records.campaignNotice()));
+        List<OrgFigures> children = queries.children(orgs.visible(caller, code), records.campaignNotice().id());
         return children.stream().sorted(descending ? order.reversed() : order).toList();
     }
 
     @Transactional
     public List<ModuleFigures> modules(Caller caller, String code) {
         Organization org = orgs.visible(caller, code);
-        long notice = id(records.campaignNotice());
+        long notice = records.campaignNotice().id();
         return queries.modules(org, notice, queries.figures(org, notice).workers());
     }
 
@@ -79,12 +80,12 @@ public class StatsService {
             throw DomainException.badRequest("invalid-range", "from must not be after to, and the range at most "
                     + MAX_TREND_DAYS + " days.", List.of(ProblemError.field("from", "must be on or before 'to'")));
         }
-        return queries.trend(orgs.visible(caller, code), id(records.campaignNotice()), from, to);
+        return queries.trend(orgs.visible(caller, code), records.campaignNotice().id(), from, to);
     }
 
     @Transactional
     public List<ChannelShare> channels(Caller caller, String code) {
-        return queries.channels(orgs.visible(caller, code), id(records.campaignNotice()));
+        return queries.channels(orgs.visible(caller, code), records.campaignNotice().id());
     }
 
     @Transactional
@@ -96,7 +97,7 @@ public class StatsService {
     @Transactional
     public PageResult<Laggard> laggards(Caller caller, String code, int page, int size) {
         Organization org = orgs.visible(caller, code);
-        long notice = id(records.campaignNotice());
+        long notice = records.campaignNotice().id();
         OrgFigures figures = queries.figures(org, notice);
         return new PageResult<>(workers.laggards(org, notice, page, size), figures.workers() - figures.completed(),
                 page, size);
@@ -106,7 +107,7 @@ public class StatsService {
     @Transactional
     public ExportPlan exportPlan(Caller caller, String code, String sheet) {
         Organization org = orgs.visible(caller, code);
-        long notice = id(records.campaignNotice());
+        long notice = records.campaignNotice().id();
         List<OrgFigures> children = "children".equals(sheet) ? queries.children(org, notice) : List.of();
         return new ExportPlan(org, notice, children);
     }
@@ -119,7 +120,4 @@ public class StatsService {
         workers.write(plan.org(), plan.noticeId(), sink);
     }
 
-    private static long id(Object[] notice) {
-        return ((Number) notice[0]).longValue();
-    }
 }
