@@ -27,13 +27,13 @@ public class CallerService {
     JsonWebToken token;
 
     @Inject
-    CheckedClaims checkedClaims;
+    RememberingJwtCallerPrincipalFactory verifiedTokens;
 
     @Inject
     CallerProvisioning provisioning;
 
     public Caller current() {
-        TokenClaims claims = checkedClaims.of(token);
+        TokenClaims claims = verifiedTokens.claimsOf(token);
         if (claims.role() == null) {
             // Role checks stop such tokens first; without a role of ours, nobody is resolved, least of all as a worker.
             throw new ForbiddenException();

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
@@ -10,6 +11,7 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Duration;
 
@@ -26,18 +28,18 @@ import java.time.Duration;
 @Priority(1)
 public class RememberingJwtCallerPrincipalFactory extends JWTCallerPrincipalFactory {
 
-    private record Verified(JWTAuthContextInfo settings, JWTCallerPrincipal principal) {
+    private record Verified(JWTAuthContextInfo settings, JWTCallerPrincipal principal, TokenClaims claims) {
     }
 
     private final JWTCallerPrincipalFactory verifier = new DefaultJWTCallerPrincipalFactory();
-    private final CheckedClaims claims;
+    private final ObjectMapper json;
     private final Cache<String, Verified> verified = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(5))
             .build();
 
-    public RememberingJwtCallerPrincipalFactory(CheckedClaims claims) {
-        this.claims = claims;
+    public RememberingJwtCallerPrincipalFactory(ObjectMapper json) {
+        this.json = json;
     }
 
     @Override
@@ -47,9 +49,14 @@ public class RememberingJwtCallerPrincipalFactory extends JWTCallerPrincipalFact
             return known.principal();
         }
         JWTCallerPrincipal principal = verifier.parse(token, settings);
-        claims.of(principal);
-        verified.put(token, new Verified(settings, principal));
+        verified.put(token, new Verified(settings, principal, TokenClaims.of(principal, json)));
         return principal;
+    }
+
+    /** The checked claims of a verified token, remembered with it; checked again once the token is forgotten. */
+    public TokenClaims claimsOf(JsonWebToken token) {
+        Verified known = verified.getIfPresent(token.getRawToken());
+        return known != null ? known.claims() : TokenClaims.of(token, json);
     }
 
     /** The time-dependent checks of a verification, without its clock-skew allowance. */
