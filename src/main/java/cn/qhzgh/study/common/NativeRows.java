@@ -51,6 +51,11 @@ public final class NativeRows {
             return values[column] instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) values[column];
         }
 
+        /** A VARBINARY column (null stays null). */
+        public byte[] bytesAt(int column) {
+            return (byte[]) values[column];
+        }
+
         /** A TIMESTAMP column as an instant (null stays null), read as {@link DbClock} writes it. */
         public Instant instantAt(int column) {
             return DbClock.toInstant(values[column]);

@@ -129,16 +129,16 @@ public class CreditReconciler {
                 credit.moduleMultiple())));
         List<ReadingCredit.Span> credited = List.of();
         Map<String, Integer> after = new HashMap<>();
-        for (List<StoredEvent> batch : batches.values()) {
-            List<ReadingCredit.Claim> claims = batch.stream().map(e -> new ReadingCredit.Claim(e.eventId(),
+        for (Map.Entry<Instant, List<StoredEvent>> batch : batches.entrySet()) {
+            credited = ReadingCredit.endingAfter(credited, ReadingCredit.earliestClaimableSecond(batch.getKey()));
+            List<ReadingCredit.Claim> claims = batch.getValue().stream().map(e -> new ReadingCredit.Claim(e.eventId(),
                     e.moduleId(), e.occurredAt().getEpochSecond(), e.seconds())).toList();
             ReadingCredit.Outcome outcome = ReadingCredit.credit(credited, room, claims);
             claims.forEach(c -> room.merge(c.moduleId(), (long) -outcome.credited().get(c.eventId()), Long::sum));
             after.putAll(outcome.credited());
             credited = outcome.spans();
         }
-        spans.clear(workerId);
-        spans.apply(workerId, new ReadingCredit.SpanChanges(List.of(), credited));
+        spans.store(workerId, credited);
         List<Object[]> updates = after.entrySet().stream().filter(e -> !e.getValue().equals(before.get(e.getKey())))
                 .map(e -> new Object[]{e.getValue(), workerId, e.getKey()}).toList();
         writeCredits(updates);

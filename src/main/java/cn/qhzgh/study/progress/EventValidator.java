@@ -21,6 +21,7 @@ final class EventValidator {
 
     static final Duration MAX_FUTURE = Duration.ofMinutes(5);
     static final Duration MAX_PAST = Duration.ofDays(90);
+    static final int MAX_SECONDS_SPENT = 3600;
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -50,7 +51,7 @@ final class EventValidator {
             errors.add(ProblemError.field(prefix + ".percent", "must be a whole number from 0 to 100"));
         }
         Long seconds = integral(node.path("secondsSpent"));
-        if (seconds == null || seconds < 0 || seconds > 3600) {
+        if (seconds == null || seconds < 0 || seconds > MAX_SECONDS_SPENT) {
             errors.add(ProblemError.field(prefix + ".secondsSpent", "must be a whole number from 0 to 3600"));
         }
         Instant occurredAt = instant(node.path("occurredAt"));

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A worker's module rows in some notices as they were before a batch, and their credited spans near the batch's
- * claims, read under the worker's lock. The batch's credit, first touches, campaign starts and completion
- * candidates follow from it without reading again.
+ * A worker's module rows in some notices as they were before a batch, and all their credited spans, read under
+ * the worker's lock. The batch's credit, first touches, campaign starts and completion candidates follow from it
+ * without reading again.
  */
 record PriorProgress(Map<Long, Row> byModule, Set<Long> startedNotices, List<ReadingCredit.Span> spans) {
 

@@ -121,17 +121,21 @@ public class ProgressSyncService {
         }
         Set<Long> noticeIds = unseen.stream().map(e -> modules.get(e.moduleId()).noticeId()).collect(Collectors.toSet());
         List<ReadingCredit.Claim> claims = unseen.stream().map(ProgressSyncService::claim).toList();
-        PriorProgress prior = priorProgress(workerId, noticeIds, ReadingCredit.window(claims));
+        PriorProgress prior = priorProgress(workerId, noticeIds);
         Map<Long, Long> room = new HashMap<>();
         unseen.forEach(e -> room.put(e.moduleId(), ReadingCredit.moduleCapSeconds(
                 modules.get(e.moduleId()).readingMinutes(), credit.moduleMultiple()) - prior.credited(e.moduleId())));
-        ReadingCredit.Outcome outcome = ReadingCredit.credit(prior.spans(), room, claims);
+        List<ReadingCredit.Span> reachable = ReadingCredit.endingAfter(prior.spans(),
+                ReadingCredit.earliestClaimableSecond(now));
+        ReadingCredit.Outcome outcome = ReadingCredit.credit(reachable, room, claims);
         int inserted = insertEvents(unseen.size() == 1 ? "INSERT IGNORE" : "INSERT", workerId, unseen, modules, now,
                 outcome.credited());
         if (inserted == 0) {
             return Map.of();
         }
-        spans.apply(workerId, outcome.changes());
+        if (!outcome.spans().equals(prior.spans())) {
+            spans.store(workerId, outcome.spans());
+        }
         record(workerId, orgId, unseen, modules, prior, outcome.credited());
         return outcome.credited();
     }
@@ -167,30 +171,28 @@ public class ProgressSyncService {
 
     /**
      * The worker's module rows in these notices before this batch's merge (kind 0), and in the same round trip the
-     * worker's credited spans within or touching the batch's window (kind 1, in order).
+     * worker's credited spans (kind 1, at most one row).
      */
-    private PriorProgress priorProgress(long workerId, Set<Long> noticeIds, ReadingCredit.Span window) {
+    private PriorProgress priorProgress(long workerId, Set<Long> noticeIds) {
         List<PriorRow> rows = NativeRows.list(entityManager.createNativeQuery("""
                         SELECT 0, p.module_id, m.notice_id, p.percent,
-                               CASE WHEN p.completed_at IS NULL THEN 0 ELSE 1 END, p.credited_seconds
+                               CASE WHEN p.completed_at IS NULL THEN 0 ELSE 1 END, p.credited_seconds, NULL
                         FROM module_progress p JOIN study_module m ON m.id = p.module_id
                         WHERE p.worker_id = ?1 AND m.notice_id IN (?2)
                         UNION ALL
-                        SELECT 1, s.start_second, s.end_second, 0, 0, 0 FROM credited_span s
-                        WHERE s.worker_id = ?1 AND s.start_second <= ?3 AND s.end_second >= ?4
-                        ORDER BY 1, 2""")
-                        .setParameter(1, workerId).setParameter(2, List.copyOf(noticeIds))
-                        .setParameter(3, window.end()).setParameter(4, window.start()),
-                r -> new PriorRow(r.intAt(0) == 1, r.longAt(1), r.longAt(2), r.intAt(3), r.intAt(4) == 1, r.longAt(5)));
+                        SELECT 1, 0, 0, 0, 0, 0, c.spans FROM worker_credit c WHERE c.worker_id = ?1""")
+                        .setParameter(1, workerId).setParameter(2, List.copyOf(noticeIds)),
+                r -> new PriorRow(r.intAt(0) == 1, r.longAt(1), r.longAt(2), r.intAt(3), r.intAt(4) == 1, r.longAt(5),
+                        r.bytesAt(6)));
         Map<Long, PriorProgress.Row> byModule = new HashMap<>();
         Set<Long> startedNotices = new HashSet<>();
-        List<ReadingCredit.Span> credited = new ArrayList<>();
+        List<ReadingCredit.Span> credited = List.of();
         for (PriorRow row : rows) {
-            if (row.span()) {
-                credited.add(new ReadingCredit.Span(row.first(), row.second()));
+            if (row.spans()) {
+                credited = SpanCodec.decode(row.packedSpans());
             } else {
-                byModule.put(row.first(), new PriorProgress.Row(row.percent(), row.completed(), row.credited()));
-                startedNotices.add(row.second());
+                byModule.put(row.moduleId(), new PriorProgress.Row(row.percent(), row.completed(), row.credited()));
+                startedNotices.add(row.noticeId());
             }
         }
         return new PriorProgress(byModule, startedNotices, credited);
@@ -251,8 +253,9 @@ public class ProgressSyncService {
         return node != null && node.path("eventId").isTextual() ? node.path("eventId").asText() : null;
     }
 
-    /** A module row (module id, notice id, …) or, when {@code span}, a credited span (start, end). */
-    private record PriorRow(boolean span, long first, long second, int percent, boolean completed, long credited) {
+    /** A module row or, when {@code spans}, the worker's packed credited spans. */
+    private record PriorRow(boolean spans, long moduleId, long noticeId, int percent, boolean completed, long credited,
+                            byte[] packedSpans) {
     }
 
     /** What one batch adds to one module; {@code last} dates a completion it causes. */

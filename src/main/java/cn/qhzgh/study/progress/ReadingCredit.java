@@ -1,12 +1,11 @@
 package cn.qhzgh.study.progress;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -18,10 +17,13 @@ import java.util.TreeMap;
  * So a worker's credit never exceeds the measure of the union of their claims, nor any module its cap, whatever
  * the order or repetition of arrivals; a stored event is never credited again.
  */
-final class ReadingCredit {
+public final class ReadingCredit {
+
+    /** The most spans a worker keeps: 45 separate reading sessions a day for 90 days, far beyond a person's. */
+    static final int MAX_SPANS = 4096;
 
     /** Whole epoch seconds [start, end), start &lt; end. */
-    record Span(long start, long end) {
+    public record Span(long start, long end) {
         long length() {
             return end - start;
         }
@@ -34,17 +36,9 @@ final class ReadingCredit {
 
     /**
      * @param credited seconds credited per event id
-     * @param spans    the worker's credited spans afterwards, within the window the caller passed in
-     * @param changes  how the stored spans of that window change: starts to delete, spans to insert or extend
+     * @param spans    the worker's credited spans afterwards
      */
-    record Outcome(Map<String, Integer> credited, List<Span> spans, SpanChanges changes) {
-    }
-
-    /** Stored spans keyed by start: delete {@code removedStarts}, then upsert {@code upserts}. */
-    record SpanChanges(List<Long> removedStarts, List<Span> upserts) {
-        boolean isEmpty() {
-            return removedStarts.isEmpty() && upserts.isEmpty();
-        }
+    record Outcome(Map<String, Integer> credited, List<Span> spans) {
     }
 
     private ReadingCredit() {
@@ -60,17 +54,21 @@ final class ReadingCredit {
         return (long) Math.ceil(readingMinutes * 60L * fraction);
     }
 
-    /** The window of stored spans a batch of claims can touch or merge with: [earliest start, latest end]. */
-    static Span window(List<Claim> claims) {
-        long from = claims.stream().mapToLong(c -> c.endSecond() - c.seconds()).min().orElseThrow();
-        long to = claims.stream().mapToLong(Claim::endSecond).max().orElseThrow();
-        return new Span(from, to);
+    /** The earliest second an event accepted at {@code now} can claim (EventValidator's limits). */
+    public static long earliestClaimableSecond(Instant now) {
+        return now.minus(EventValidator.MAX_PAST).getEpochSecond() - EventValidator.MAX_SECONDS_SPENT;
+    }
+
+    /** The spans that end after {@code cutoff}: no claim that may still be accepted reaches the others. */
+    static List<Span> endingAfter(List<Span> spans, long cutoff) {
+        return spans.stream().filter(s -> s.end() > cutoff).toList();
     }
 
     /**
-     * Credits a batch of claims.
+     * Credits a batch of claims. A batch that would leave the worker more than {@link #MAX_SPANS} spans is credited
+     * nothing, so what a worker's credit is stored in stays small.
      *
-     * @param credited     the worker's credited spans, at least all those within or touching {@link #window}
+     * @param credited     the worker's credited spans
      * @param roomByModule how many more seconds each claimed module may be credited (its cap minus its credit)
      */
     static Outcome credit(List<Span> credited, Map<Long, Long> roomByModule, List<Claim> claims) {
@@ -92,8 +90,13 @@ final class ReadingCredit {
             room.put(claim.moduleId(), left - taken);
             byEvent.put(claim.eventId(), taken);
         });
+        if (spans.size() > MAX_SPANS && spans.size() > credited.size()) {
+            Map<String, Integer> none = new HashMap<>();
+            claims.forEach(claim -> none.put(claim.eventId(), 0));
+            return new Outcome(none, credited);
+        }
         List<Span> after = spans.entrySet().stream().map(e -> new Span(e.getKey(), e.getValue())).toList();
-        return new Outcome(byEvent, after, changes(credited, after));
+        return new Outcome(byEvent, after);
     }
 
     /** The seconds of [from, to) that no span holds, in order. */
@@ -129,14 +132,5 @@ final class ReadingCredit {
             end = next;
         }
         spans.put(start, end);
-    }
-
-    private static SpanChanges changes(List<Span> before, List<Span> after) {
-        Set<Span> unchanged = new HashSet<>(before);
-        Set<Long> afterStarts = new HashSet<>();
-        after.forEach(s -> afterStarts.add(s.start()));
-        List<Long> removed = before.stream().map(Span::start).filter(start -> !afterStarts.contains(start)).sorted().toList();
-        List<Span> upserts = after.stream().filter(s -> !unchanged.contains(s)).toList();
-        return new SpanChanges(removed, upserts);
     }
 }

@@ -168,7 +168,7 @@ class ReadingCreditApiTest {
         long workerId = Database.count("SELECT id FROM worker WHERE external_id = 'tr-legacy'");
         Database.execute("UPDATE progress_event SET credited_seconds = NULL WHERE worker_id = " + workerId);
         Database.execute("UPDATE module_progress SET credited_seconds = seconds_spent WHERE worker_id = " + workerId);
-        Database.execute("DELETE FROM credited_span WHERE worker_id = " + workerId);
+        Database.execute("DELETE FROM worker_credit WHERE worker_id = " + workerId);
         JsonPath repaired = reconcile();
         assertThat(drift(repaired, "progress_event")).isEqualTo(5);
         assertThat(drift(repaired, "module_progress")).isEqualTo(2);

@@ -61,8 +61,6 @@ class ReadingCreditTest {
         Outcome outcome = ReadingCredit.credit(stored, Map.of(1L, NO_CAP), List.of(claim("next", 1, T + 120, 120)));
         assertThat(outcome.credited()).containsEntry("next", 120);
         assertThat(outcome.spans()).containsExactly(new Span(T - 600, T + 120));
-        assertThat(outcome.changes().removedStarts()).isEmpty();
-        assertThat(outcome.changes().upserts()).containsExactly(new Span(T - 600, T + 120));
     }
 
     @Test
@@ -71,8 +69,6 @@ class ReadingCreditTest {
         Outcome outcome = ReadingCredit.credit(stored, Map.of(1L, NO_CAP), List.of(claim("bridge", 1, T + 20, 200)));
         assertThat(outcome.credited()).containsEntry("bridge", 80 + 50);
         assertThat(outcome.spans()).containsExactly(new Span(T - 180, T + 50));
-        assertThat(outcome.changes().removedStarts()).containsExactly(T - 100, T);
-        assertThat(outcome.changes().upserts()).containsExactly(new Span(T - 180, T + 50));
     }
 
     @Test
@@ -81,7 +77,33 @@ class ReadingCreditTest {
         Outcome outcome = ReadingCredit.credit(stored, Map.of(1L, NO_CAP), List.of(claim("inside", 1, T - 10, 60),
                 claim("zero", 1, T + 500, 0)));
         assertThat(total(outcome)).isZero();
-        assertThat(outcome.changes().isEmpty()).isTrue();
+        assertThat(outcome.spans()).isEqualTo(stored);
+    }
+
+    @Test
+    void aBatchThatWouldLeaveMoreThanTheMostSpansIsCreditedNothing() {
+        List<Span> stored = new ArrayList<>();
+        for (int i = 0; i < ReadingCredit.MAX_SPANS - 1; i++) {
+            stored.add(new Span(T + i * 100L, T + i * 100L + 10));
+        }
+        Outcome fills = ReadingCredit.credit(stored, Map.of(1L, NO_CAP), List.of(claim("last", 1, T - 100, 10)));
+        assertThat(fills.credited()).containsEntry("last", 10);
+        assertThat(fills.spans()).hasSize(ReadingCredit.MAX_SPANS);
+
+        Outcome beyond = ReadingCredit.credit(fills.spans(), Map.of(1L, NO_CAP),
+                List.of(claim("apart", 1, T - 1000, 10), claim("joining", 1, T + 15, 5)));
+        assertThat(beyond.credited()).containsEntry("apart", 0).containsEntry("joining", 0);
+        assertThat(beyond.spans()).isEqualTo(fills.spans());
+
+        Outcome merging = ReadingCredit.credit(fills.spans(), Map.of(1L, NO_CAP), List.of(claim("joining", 1, T + 15, 5)));
+        assertThat(merging.credited()).as("a claim that only extends a span adds none").containsEntry("joining", 5);
+    }
+
+    @Test
+    void spansNoClaimCanReachAreForgotten() {
+        List<Span> stored = List.of(new Span(T - 600, T - 100), new Span(T - 50, T));
+        assertThat(ReadingCredit.endingAfter(stored, T - 100)).containsExactly(new Span(T - 50, T));
+        assertThat(ReadingCredit.endingAfter(stored, T - 101)).isEqualTo(stored);
     }
 
     @Test
