@@ -1,14 +1,13 @@
 package cn.qhzgh.study.quiz;
 
+import cn.qhzgh.study.common.DbClock;
+import cn.qhzgh.study.common.TooManyRequestsException;
+import cn.qhzgh.study.common.retry.RetryScope;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import cn.qhzgh.study.common.TooManyRequestsException;
-import cn.qhzgh.study.common.retry.RetryScope;
-
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,13 +25,11 @@ public class AttemptRateLimiter {
     }
 
     private final int perMinute;
-    private final Clock clock;
     private final Cache<Window, AtomicInteger> windows = Caffeine.newBuilder()
             .maximumSize(500_000).expireAfterWrite(Duration.ofMinutes(2)).build();
 
     public AttemptRateLimiter(@ConfigProperty(name = "study.quiz.rate-limit-per-minute") int perMinute) {
         this.perMinute = perMinute;
-        this.clock = Clock.systemUTC();
     }
 
     /** Charges one start or submission; the retries of a transaction that met a lock conflict are not charged again. */
@@ -40,7 +37,7 @@ public class AttemptRateLimiter {
         if (!RetryScope.firstTry(new Charge(workerId))) {
             return;
         }
-        long nowMillis = clock.millis();
+        long nowMillis = DbClock.now().toEpochMilli();
         long minute = nowMillis / 60_000;
         int used = windows.get(new Window(workerId, minute), w -> new AtomicInteger()).incrementAndGet();
         if (used > perMinute) {
