@@ -5,13 +5,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A worker's module rows in some notices as they were before a batch, and all their credited spans, read under
- * the worker's lock. The batch's credit, first touches, campaign starts and completion candidates follow from it
- * without reading again.
+ * A worker's module rows in some notices as they were before a batch, all their credited spans and which of the
+ * batch's events they sent before, read under the worker's lock. The batch's credit, first touches, campaign starts
+ * and completion candidates follow from it without reading again.
  */
-record PriorProgress(Map<Long, Row> byModule, Set<Long> startedNotices, List<ReadingCredit.Span> spans) {
+record PriorProgress(Map<Long, Row> byModule, Set<Long> startedNotices, List<ReadingCredit.Span> spans,
+                     Set<String> storedEventIds) {
 
     record Row(int percent, boolean completed, long creditedSeconds) {
+    }
+
+    boolean stored(String eventId) {
+        return storedEventIds.contains(eventId);
     }
 
     boolean touched(long moduleId) {

@@ -114,14 +114,14 @@ public class ProgressSyncService {
         if (events.isEmpty()) {
             return Map.of();
         }
-        Set<String> stored = events.size() == 1 ? Set.of() : storedEventIds(workerId, events);
-        List<ProgressEvent> unseen = events.stream().filter(e -> !stored.contains(e.eventId())).toList();
+        Set<Long> noticeIds = events.stream().map(e -> modules.get(e.moduleId()).noticeId()).collect(Collectors.toSet());
+        List<String> askIfStored = events.size() == 1 ? List.of() : events.stream().map(ProgressEvent::eventId).toList();
+        PriorProgress prior = priorProgress(workerId, noticeIds, askIfStored);
+        List<ProgressEvent> unseen = events.stream().filter(e -> !prior.stored(e.eventId())).toList();
         if (unseen.isEmpty()) {
             return Map.of();
         }
-        Set<Long> noticeIds = unseen.stream().map(e -> modules.get(e.moduleId()).noticeId()).collect(Collectors.toSet());
         List<ReadingCredit.Claim> claims = unseen.stream().map(ProgressSyncService::claim).toList();
-        PriorProgress prior = priorProgress(workerId, noticeIds);
         Map<Long, Long> room = new HashMap<>();
         unseen.forEach(e -> room.put(e.moduleId(), ReadingCredit.moduleCapSeconds(
                 modules.get(e.moduleId()).readingMinutes(), credit.moduleMultiple()) - prior.credited(e.moduleId())));
@@ -170,40 +170,42 @@ public class ProgressSyncService {
     }
 
     /**
-     * The worker's module rows in these notices before this batch's merge (kind 0), and in the same round trip the
-     * worker's credited spans (kind 1, at most one row).
+     * In one round trip: the worker's module rows in these notices before this batch's merge (kind 0), the worker's
+     * credited spans (kind 1, at most one row) and which of {@code eventIds} the worker has sent before (kind 2).
      */
-    private PriorProgress priorProgress(long workerId, Set<Long> noticeIds) {
-        List<PriorRow> rows = NativeRows.list(entityManager.createNativeQuery("""
-                        SELECT 0, p.module_id, m.notice_id, p.percent,
-                               CASE WHEN p.completed_at IS NULL THEN 0 ELSE 1 END, p.credited_seconds, NULL
-                        FROM module_progress p JOIN study_module m ON m.id = p.module_id
-                        WHERE p.worker_id = ?1 AND m.notice_id IN (?2)
-                        UNION ALL
-                        SELECT 1, 0, 0, 0, 0, 0, c.spans FROM worker_credit c WHERE c.worker_id = ?1""")
-                        .setParameter(1, workerId).setParameter(2, List.copyOf(noticeIds)),
-                r -> new PriorRow(r.intAt(0) == 1, r.longAt(1), r.longAt(2), r.intAt(3), r.intAt(4) == 1, r.longAt(5),
-                        r.bytesAt(6)));
+    private PriorProgress priorProgress(long workerId, Set<Long> noticeIds, List<String> eventIds) {
+        String storedIds = eventIds.isEmpty() ? "" : """
+                UNION ALL
+                SELECT 2, 0, 0, 0, 0, 0, NULL, e.event_id FROM progress_event e
+                WHERE e.worker_id = ?1 AND e.event_id IN (?3)""";
+        Query query = entityManager.createNativeQuery("""
+                SELECT 0, p.module_id, m.notice_id, p.percent,
+                       CASE WHEN p.completed_at IS NULL THEN 0 ELSE 1 END, p.credited_seconds, NULL, NULL
+                FROM module_progress p JOIN study_module m ON m.id = p.module_id
+                WHERE p.worker_id = ?1 AND m.notice_id IN (?2)
+                UNION ALL
+                SELECT 1, 0, 0, 0, 0, 0, c.spans, NULL FROM worker_credit c WHERE c.worker_id = ?1
+                """ + storedIds).setParameter(1, workerId).setParameter(2, List.copyOf(noticeIds));
+        if (!eventIds.isEmpty()) {
+            query.setParameter(3, eventIds);
+        }
+        List<PriorRow> rows = NativeRows.list(query, r -> new PriorRow(r.intAt(0), r.longAt(1), r.longAt(2),
+                r.intAt(3), r.intAt(4) == 1, r.longAt(5), r.bytesAt(6), r.stringAt(7)));
         Map<Long, PriorProgress.Row> byModule = new HashMap<>();
         Set<Long> startedNotices = new HashSet<>();
         List<ReadingCredit.Span> credited = List.of();
+        Set<String> stored = new HashSet<>();
         for (PriorRow row : rows) {
-            if (row.spans()) {
-                credited = SpanCodec.decode(row.packedSpans());
-            } else {
-                byModule.put(row.moduleId(), new PriorProgress.Row(row.percent(), row.completed(), row.credited()));
-                startedNotices.add(row.noticeId());
+            switch (row.kind()) {
+                case 0 -> {
+                    byModule.put(row.moduleId(), new PriorProgress.Row(row.percent(), row.completed(), row.credited()));
+                    startedNotices.add(row.noticeId());
+                }
+                case 1 -> credited = SpanCodec.decode(row.packedSpans());
+                default -> stored.add(row.eventId());
             }
         }
-        return new PriorProgress(byModule, startedNotices, credited);
-    }
-
-    private Set<String> storedEventIds(long workerId, List<ProgressEvent> events) {
-        List<String> ids = events.stream().map(ProgressEvent::eventId).toList();
-        List<String> existing = entityManager.createNativeQuery(
-                        "SELECT event_id FROM progress_event WHERE worker_id = ?1 AND event_id IN (?2)")
-                .setParameter(1, workerId).setParameter(2, ids).getResultList();
-        return new HashSet<>(existing);
+        return new PriorProgress(byModule, startedNotices, credited, stored);
     }
 
     /** One multi-row insert for the whole batch; returns the number of rows inserted. */
@@ -253,9 +255,9 @@ public class ProgressSyncService {
         return node != null && node.path("eventId").isTextual() ? node.path("eventId").asText() : null;
     }
 
-    /** A module row or, when {@code spans}, the worker's packed credited spans. */
-    private record PriorRow(boolean spans, long moduleId, long noticeId, int percent, boolean completed, long credited,
-                            byte[] packedSpans) {
+    /** A module row (kind 0), the worker's packed credited spans (kind 1) or a stored event id (kind 2). */
+    private record PriorRow(int kind, long moduleId, long noticeId, int percent, boolean completed, long credited,
+                            byte[] packedSpans, String eventId) {
     }
 
     /** What one batch adds to one module; {@code last} dates a completion it causes. */
