@@ -32,6 +32,7 @@ import cn.qhzgh.study.testsupport.Campaign;
 import cn.qhzgh.study.testsupport.ContractCheckedHttpClient;
 import cn.qhzgh.study.testsupport.Fixtures;
 import cn.qhzgh.study.testsupport.TestTokens;
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,5 +154,15 @@ class GeneratedClientSessionTest {
         OrgTreeNode tree = new OrgsApi(admin).getOrgTree(CITY, null);
         assertThat(tree.getChildren()).extracting(OrgTreeNode::getCode).containsExactly(COUNTY);
         assertThat(new ProgressApi(admin).getWorkerRecords(WORKER).getModules()).isEqualTo(mine.getModules());
+    }
+
+    @Test
+    void aGeneratedClientCallTheContractForbidsFails() {
+        ApiClient worker = client(TestTokens.worker("gc-w2", UNION));
+        ProgressBatch outOfRange = new ProgressBatch().events(List.of(new ProgressEventInput().eventId(UUID.randomUUID())
+                .moduleId(1L).percent(101).secondsSpent(5).occurredAt(OffsetDateTime.now()).channel(Channel.APP)));
+        assertThatThrownBy(() -> new ProgressApi(worker).syncProgress(outOfRange))
+                .isInstanceOf(OpenApiValidationFilter.OpenApiValidationException.class)
+                .hasMessageContaining("validation.request.body.schema.maximum");
     }
 }
