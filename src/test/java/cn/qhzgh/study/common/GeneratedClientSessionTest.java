@@ -56,7 +56,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @QuarkusTest
 class GeneratedClientSessionTest {
 
-    private static final String CITY = "QH-GC";
+    private static final String INDUSTRY = "QH-GC";
     private static final String COUNTY = "QH-GC-C1";
     private static final String UNION = "QH-GC-C1-G1";
     private static final String WORKER = "gc-w1";
@@ -72,7 +72,8 @@ class GeneratedClientSessionTest {
         Fixtures.notice();
         synchronized (GeneratedClientSessionTest.class) {
             if (!built) {
-                Fixtures.orgs(CITY + ",【测试】客户端市总工会,CITY,QH\n" + COUNTY + ",【测试】客户端县总工会,COUNTY," + CITY + "\n"
+                Fixtures.orgs(INDUSTRY + ",【测试】客户端产业工会,INDUSTRY,QH\n"
+                        + COUNTY + ",【测试】客户端县总工会,COUNTY," + INDUSTRY + "\n"
                         + UNION + ",【测试】客户端基层工会,GRASSROOTS," + COUNTY + "\n");
                 built = true;
             }
@@ -133,25 +134,25 @@ class GeneratedClientSessionTest {
                     assertThat(e.getResponseBody()).contains("urn:qhzgh:study:problem:");
                 });
 
-        ApiClient admin = client(TestTokens.orgAdmin("gc-admin", CITY));
+        ApiClient admin = client(TestTokens.orgAdmin("gc-admin", INDUSTRY));
         StatsApi stats = new StatsApi(admin);
-        SummaryView summary = stats.getOrgSummary(CITY);
+        SummaryView summary = stats.getOrgSummary(INDUSTRY);
         assertThat(summary.getDocNumber()).isEqualTo(Campaign.DOC_NUMBER);
-        OrgFigures city = summary.getFigures();
-        assertThat(city.getCode()).isEqualTo(CITY);
-        assertThat(city.getWorkers()).isEqualTo(1);
-        assertThat(city.getStarted()).isEqualTo(1);
-        assertThat(city.getSecondsSpentTotal()).isEqualTo(seconds);
-        ChildrenView children = stats.listOrgChildren(CITY, "desc", "workers");
+        OrgFigures industry = summary.getFigures();
+        assertThat(industry.getCode()).isEqualTo(INDUSTRY);
+        assertThat(industry.getWorkers()).isEqualTo(1);
+        assertThat(industry.getStarted()).isEqualTo(1);
+        assertThat(industry.getSecondsSpentTotal()).isEqualTo(seconds);
+        ChildrenView children = stats.listOrgChildren(INDUSTRY, "desc", "workers");
         assertThat(children.getDocNumber()).isEqualTo(Campaign.DOC_NUMBER);
         OrgFigures county = children.getChildren().get(0);
         assertThat(county.getCode()).isEqualTo(COUNTY);
-        assertThat(county.getWorkers()).isEqualTo(city.getWorkers());
-        assertThat(county.getSecondsSpentTotal()).isEqualTo(city.getSecondsSpentTotal());
-        PageResultLaggard laggards = stats.listOrgLaggards(CITY, 0, 50);
+        assertThat(county.getWorkers()).isEqualTo(industry.getWorkers());
+        assertThat(county.getSecondsSpentTotal()).isEqualTo(industry.getSecondsSpentTotal());
+        PageResultLaggard laggards = stats.listOrgLaggards(INDUSTRY, 0, 50);
         assertThat(laggards.getTotal()).isEqualTo(1);
         assertThat(laggards.getItems().get(0).getExternalId()).isEqualTo(WORKER);
-        OrgTreeNode tree = new OrgsApi(admin).getOrgTree(CITY, null);
+        OrgTreeNode tree = new OrgsApi(admin).getOrgTree(INDUSTRY, null);
         assertThat(tree.getChildren()).extracting(OrgTreeNode::getCode).containsExactly(COUNTY);
         assertThat(new ProgressApi(admin).getWorkerRecords(WORKER).getModules()).isEqualTo(mine.getModules());
     }
