@@ -6,12 +6,13 @@ import java.util.List;
 
 /** One page of a listing; {@code page} counts from 0. */
 public record PageResult<T>(
+        @Schema(required = true)
         List<T> items,
-        @Schema(example = "1234")
+        @Schema(required = true, example = "1234")
         long total,
-        @Schema(example = "0")
+        @Schema(required = true, example = "0")
         int page,
-        @Schema(example = "50")
+        @Schema(required = true, example = "50")
         int size) {
 
     /** Highest page number a listing accepts: 500-row pages up to it stay far inside an int offset. */

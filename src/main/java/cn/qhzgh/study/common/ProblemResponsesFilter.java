@@ -133,6 +133,7 @@ public class ProblemResponsesFilter implements OASFilter {
         return OASFactory.createSchema()
                 .type(List.of(Schema.SchemaType.OBJECT))
                 .description("One finding: `field` for JSON bodies, `row` and `column` for uploaded files.")
+                .required(List.of("message"))
                 .properties(ordered(
                         "field", string("paragraphs[1]"),
                         "row", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).examples(List.of(3)),

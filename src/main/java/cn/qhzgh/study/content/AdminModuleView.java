@@ -3,22 +3,22 @@ package cn.qhzgh.study.content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record AdminModuleView(
-        @Schema(example = "11")
+        @Schema(required = true, example = "11")
         Long id,
-        @Schema(example = "青总发〔2022〕24号", nullable = true, description = "Absent for a document without one")
+        @Schema(required = true, example = "青总发〔2022〕24号", nullable = true, description = "Absent for a document without one")
         String docNumber,
-        @Schema(example = "1")
+        @Schema(required = true, example = "1")
         String code,
-        @Schema(example = "0", nullable = true)
+        @Schema(required = true, example = "0", nullable = true)
         String parentCode,
-        @Schema(example = "充分认识学习宣传贯彻党的二十大精神的重大意义")
+        @Schema(required = true, example = "充分认识学习宣传贯彻党的二十大精神的重大意义")
         String title,
-        @Schema(example = "1")
+        @Schema(required = true, example = "1")
         int position,
-        @Schema(example = "6")
+        @Schema(required = true, example = "6")
         int readingMinutes,
-        @Schema(example = "2")
+        @Schema(required = true, example = "2")
         int version,
-        @Schema(example = "true")
+        @Schema(required = true, example = "true")
         boolean published) {
 }

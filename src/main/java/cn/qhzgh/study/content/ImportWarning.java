@@ -7,13 +7,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code line} is the 1-based line number in the source file.
  */
 public record ImportWarning(
-        @Schema(example = "SPACED_NUMBER")
+        @Schema(required = true, example = "SPACED_NUMBER")
         String kind,
-        @Schema(example = "33")
+        @Schema(required = true, example = "33")
         int line,
-        @Schema(example = "新时代 10 年的伟大变革", nullable = true)
+        @Schema(required = true, example = "新时代 10 年的伟大变革", nullable = true)
         String excerpt,
-        @Schema(example = "spaces around a number inside Chinese text were removed")
+        @Schema(required = true, example = "spaces around a number inside Chinese text were removed")
         String message) {
 
     public static final String LATIN_WORD_IN_CHINESE_TEXT = "LATIN_WORD_IN_CHINESE_TEXT";

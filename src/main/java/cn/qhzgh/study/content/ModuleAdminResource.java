@@ -1,5 +1,6 @@
 package cn.qhzgh.study.content;
 
+import cn.qhzgh.study.common.StudyApi;
 import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
@@ -17,16 +18,19 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.util.List;
 
+@Tag(name = StudyApi.ADMIN)
 @Path("/api/v1/admin/modules")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PROVINCE_ADMIN)
@@ -46,6 +50,7 @@ public class ModuleAdminResource {
     }
 
     @GET
+    @Operation(operationId = "listAdminModules")
     public List<AdminModuleView> list() {
         return queries.all();
     }
@@ -56,6 +61,7 @@ public class ModuleAdminResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModuleDetail.class)),
             headers = @Header(name = "ETag", description = "Send it back as If-Match to edit",
                     schema = @Schema(type = SchemaType.STRING, example = "\"v2-5d41402abc4b2a76b9719d911017c592\"")))
+    @Operation(operationId = "getAdminModule")
     public Response get(@RestPath long id) {
         ModuleDetail module = modules.get(id);
         return Response.ok(module).tag(EntityTag.valueOf(module.etag())).build();
@@ -70,6 +76,7 @@ public class ModuleAdminResource {
                     schema = @Schema(type = SchemaType.STRING, example = "\"v2-5d41402abc4b2a76b9719d911017c592\"")))
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
+    @Operation(operationId = "updateModuleParagraphs")
     public Response edit(@RestPath long id, @HeaderParam(HttpHeaders.IF_MATCH)
                          @Parameter(required = true, description = "The ETag of the version you last read; * skips the check",
                                  example = "\"v2-5d41402abc4b2a76b9719d911017c592\"") String ifMatch,
@@ -81,6 +88,7 @@ public class ModuleAdminResource {
 
     @POST
     @Path("/{id}/publish")
+    @Operation(operationId = "publishModule")
     public AdminModuleView publish(@RestPath long id) {
         AdminModuleView module = modules.setPublished(id, true);
         audit.record(callers.current(), "module.publish", "module:" + id, null);
@@ -89,6 +97,7 @@ public class ModuleAdminResource {
 
     @POST
     @Path("/{id}/unpublish")
+    @Operation(operationId = "unpublishModule")
     public AdminModuleView unpublish(@RestPath long id) {
         AdminModuleView module = modules.setPublished(id, false);
         audit.record(callers.current(), "module.unpublish", "module:" + id, null);

@@ -1,6 +1,7 @@
 package cn.qhzgh.study.content;
 
 import cn.qhzgh.study.common.DomainException;
+import cn.qhzgh.study.common.StudyApi;
 import cn.qhzgh.study.progress.ModuleState;
 import cn.qhzgh.study.progress.RecordsService;
 import cn.qhzgh.study.security.Caller;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -22,11 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.util.List;
 import java.util.Map;
 
+@Tag(name = StudyApi.MODULES)
 @Path("/api/v1/modules")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.WORKER, Roles.ORG_ADMIN, Roles.PROVINCE_ADMIN})
@@ -45,6 +49,7 @@ public class ModuleResource {
     }
 
     @GET
+    @Operation(operationId = "listModules")
     public List<ModuleSummary> list() {
         Caller caller = callers.current();
         List<ModuleSummary> modules = catalog.publishedModules();
@@ -69,6 +74,7 @@ public class ModuleResource {
     @APIResponse(responseCode = "304", description = "The phone's copy is current (If-None-Match matched)",
             headers = @Header(name = "ETag", description = "Strong validator of this version's text",
                     schema = @Schema(type = SchemaType.STRING, example = "\"v2-5d41402abc4b2a76b9719d911017c592\"")))
+    @Operation(operationId = "getModule")
     public Response get(@RestPath long id, Request request) {
         callers.current();
         ModuleDetail module = catalog.published(id).orElseThrow(() ->

@@ -6,19 +6,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A module in the reading list; {@code percent} and {@code completed} are the calling worker's own. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModuleSummary(
-        @Schema(example = "11")
+        @Schema(required = true, example = "11")
         Long id,
-        @Schema(example = "1")
+        @Schema(required = true, example = "1")
         String code,
-        @Schema(example = "0", nullable = true)
+        @Schema(example = "0", description = "Absent for a top-level module")
         String parentCode,
-        @Schema(example = "充分认识学习宣传贯彻党的二十大精神的重大意义")
+        @Schema(required = true, example = "充分认识学习宣传贯彻党的二十大精神的重大意义")
         String title,
-        @Schema(example = "1")
+        @Schema(required = true, example = "1")
         int position,
-        @Schema(example = "6")
+        @Schema(required = true, example = "6")
         int readingMinutes,
-        @Schema(example = "1")
+        @Schema(required = true, example = "1")
         int version,
         @Schema(example = "60")
         Integer percent,

@@ -2,6 +2,7 @@ package cn.qhzgh.study.content;
 
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.ProblemError;
+import cn.qhzgh.study.common.StudyApi;
 import cn.qhzgh.study.common.Uploads;
 import cn.qhzgh.study.common.http.BodyCap;
 import cn.qhzgh.study.common.http.BodyKind;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -32,6 +34,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
+@Tag(name = StudyApi.ADMIN)
 @Path("/api/v1/admin/notices")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PROVINCE_ADMIN)
@@ -95,6 +98,7 @@ public class NoticeAdminResource {
             headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
                     schema = @Schema(type = SchemaType.INTEGER, example = "30")))
     @APIResponse(responseCode = "503", description = ImportAdmission.LOW_TEMP_SPACE)
+    @Operation(operationId = "importNotice")
     public Response importText(@RequestBody(content = {
                                        @Content(mediaType = "text/markdown", example = NOTICE_EXCERPT),
                                        @Content(mediaType = MediaType.TEXT_PLAIN, example = NOTICE_EXCERPT)})
@@ -121,7 +125,7 @@ public class NoticeAdminResource {
             headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
                     schema = @Schema(type = SchemaType.INTEGER, example = "30")))
     @APIResponse(responseCode = "503", description = ImportAdmission.LOW_TEMP_SPACE)
-    @Operation(summary = "Import a notice file: DOCX, PDF, Markdown or text", description = FORMATS)
+    @Operation(operationId = "importNotice", summary = "Import a notice file: DOCX, PDF, Markdown or text", description = FORMATS)
     public Response importFile(@RestForm("file") FileUpload file, @RestQuery boolean dryRun) throws IOException {
         Uploads.require(file, limits.contentCap(BodyKind.NOTICE), "notice");
         return respond(imports.importNotice(documents.text(file.uploadedFile()), dryRun,

@@ -9,12 +9,15 @@ import java.util.List;
 /** What an import did; {@code questions} is absent when the text was identical and nothing was regenerated. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NoticeImportResult(
-        @Schema(example = "false")
+        @Schema(required = true, example = "false")
         boolean dryRun,
-        @Schema(example = "true")
+        @Schema(required = true, example = "true")
         boolean created,
+        @Schema(required = true)
         NoticeView notice,
+        @Schema(required = true)
         List<ModuleChange> modules,
+        @Schema(required = true)
         List<ImportWarning> warnings,
         GenerationReport questions) {
 }

@@ -1,18 +1,22 @@
 package cn.qhzgh.study.content;
 
 import cn.qhzgh.study.common.DomainException;
+import cn.qhzgh.study.common.StudyApi;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
+import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
-import io.quarkus.panache.common.Sort;
 
 import java.util.List;
 
+@Tag(name = StudyApi.MODULES)
 @Path("/api/v1/notices")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.WORKER, Roles.ORG_ADMIN, Roles.PROVINCE_ADMIN})
@@ -25,6 +29,7 @@ public class NoticeResource {
     }
 
     @GET
+    @Operation(operationId = "listNotices")
     public List<NoticeView> list() {
         callers.current();
         return Notice.<Notice>listAll(Sort.by("id")).stream().map(NoticeView::of).toList();
@@ -32,6 +37,7 @@ public class NoticeResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getNotice")
     public NoticeView get(@RestPath long id) {
         callers.current();
         return Notice.<Notice>findByIdOptional(id).map(NoticeView::of).orElseThrow(() ->

@@ -5,15 +5,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The caller's own profile; {@code name} and {@code phone} exist for workers only, {@code org} is absent for a province admin whose union is not in the directory yet. */
 public record MeView(
-        @Schema(example = "qh-w-000128")
+        @Schema(required = true, example = "qh-w-000128")
         String externalId,
-        @Schema(example = "worker")
+        @Schema(required = true, example = "worker")
         String role,
-        @Schema(example = "马建国", nullable = true)
+        @Schema(required = true, example = "马建国", nullable = true)
         String name,
         @Schema(example = "{\"code\": \"QH-XN-CZ\", \"name\": \"城中区总工会\", \"type\": \"COUNTY\"}")
         @JsonInclude(JsonInclude.Include.NON_NULL)
         OrgSummary org,
-        @Schema(example = "139****5678", nullable = true)
+        @Schema(required = true, example = "139****5678", nullable = true)
         String phone) {
 }

@@ -1,13 +1,14 @@
 package cn.qhzgh.study.org;
 
-import cn.qhzgh.study.security.CallerService;
-import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.common.BusinessMetrics;
+import cn.qhzgh.study.common.StudyApi;
 import cn.qhzgh.study.common.TabularUpload;
 import cn.qhzgh.study.common.http.BodyCap;
 import cn.qhzgh.study.common.http.BodyKind;
 import cn.qhzgh.study.common.http.HttpLimits;
 import cn.qhzgh.study.common.http.ImportAdmission;
+import cn.qhzgh.study.security.AuditLog;
+import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -15,17 +16,20 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.IOException;
 
+@Tag(name = StudyApi.ORGS)
 @Path("/api/v1/admin/orgs")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PROVINCE_ADMIN)
@@ -59,6 +63,7 @@ public class OrgAdminResource {
             headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
                     schema = @Schema(type = SchemaType.INTEGER, example = "30")))
     @APIResponse(responseCode = "503", description = ImportAdmission.LOW_TEMP_SPACE)
+    @Operation(operationId = "importOrgs")
     public OrgImportResult importOrgs(@RestForm("file") FileUpload file, @RestQuery boolean dryRun)
             throws IOException {
         TabularUpload upload = TabularUpload.of(file, limits.contentCap(BodyKind.ORG_TREE));

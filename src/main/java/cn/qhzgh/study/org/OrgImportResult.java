@@ -3,14 +3,14 @@ package cn.qhzgh.study.org;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record OrgImportResult(
-        @Schema(example = "false")
+        @Schema(required = true, example = "false")
         boolean dryRun,
-        @Schema(example = "54")
+        @Schema(required = true, example = "54")
         int rows,
-        @Schema(example = "52")
+        @Schema(required = true, example = "52")
         int created,
-        @Schema(example = "2")
+        @Schema(required = true, example = "2")
         int updated,
-        @Schema(example = "0")
+        @Schema(required = true, example = "0")
         int unchanged) {
 }

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.org;
 
+import cn.qhzgh.study.common.StudyApi;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,9 +10,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@Tag(name = StudyApi.ORGS)
 @Path("/api/v1/orgs")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.WORKER, Roles.ORG_ADMIN, Roles.PROVINCE_ADMIN})
@@ -27,12 +31,14 @@ public class OrgResource {
 
     @GET
     @Path("/{code}")
+    @Operation(operationId = "getOrg")
     public OrgView get(@RestPath String code) {
         return orgs.get(callers.current(), code);
     }
 
     @GET
     @Path("/{code}/tree")
+    @Operation(operationId = "getOrgTree")
     public OrgTreeNode tree(@RestPath String code, @RestQuery @Min(0) @Max(10) Integer depth) {
         return orgs.tree(callers.current(), code, depth);
     }

@@ -3,11 +3,11 @@ package cn.qhzgh.study.org;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record OrgSummary(
-        @Schema(example = "QH-XN")
+        @Schema(required = true, example = "QH-XN")
         String code,
-        @Schema(example = "西宁市总工会")
+        @Schema(required = true, example = "西宁市总工会")
         String name,
-        @Schema(example = "CITY")
+        @Schema(required = true, example = "CITY")
         OrgType type) {
 
     static OrgSummary of(Organization org) {

@@ -8,11 +8,11 @@ import java.util.List;
 /** A node of the union tree; {@code children} is absent where a depth limit cut the tree off. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrgTreeNode(
-        @Schema(example = "QH-XN")
+        @Schema(required = true, example = "QH-XN")
         String code,
-        @Schema(example = "西宁市总工会")
+        @Schema(required = true, example = "西宁市总工会")
         String name,
-        @Schema(example = "CITY")
+        @Schema(required = true, example = "CITY")
         OrgType type,
         @Schema(example = "[{\"code\": \"QH-XN-CZ\", \"name\": \"城中区总工会\", \"type\": \"COUNTY\", \"children\": []}]")
         List<OrgTreeNode> children) {

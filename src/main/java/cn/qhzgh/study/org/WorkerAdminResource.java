@@ -1,13 +1,14 @@
 package cn.qhzgh.study.org;
 
-import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.common.BusinessMetrics;
 import cn.qhzgh.study.common.PageResult;
+import cn.qhzgh.study.common.StudyApi;
 import cn.qhzgh.study.common.TabularUpload;
 import cn.qhzgh.study.common.http.BodyCap;
 import cn.qhzgh.study.common.http.BodyKind;
 import cn.qhzgh.study.common.http.HttpLimits;
 import cn.qhzgh.study.common.http.ImportAdmission;
+import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.security.Caller;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
@@ -22,11 +23,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -34,6 +37,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.IOException;
 
+@Tag(name = StudyApi.ORGS)
 @Path("/api/v1/admin/workers")
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkerAdminResource {
@@ -69,6 +73,7 @@ public class WorkerAdminResource {
                     schema = @Schema(type = SchemaType.INTEGER, example = "30")))
     @APIResponse(responseCode = "503", description = ImportAdmission.LOW_TEMP_SPACE)
     @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @Operation(operationId = "importWorkers")
     public WorkerImportResult importWorkers(@RestForm("file") FileUpload file, @RestQuery boolean dryRun)
             throws IOException {
         TabularUpload upload = TabularUpload.of(file, limits.contentCap(BodyKind.WORKER_LIST));
@@ -84,6 +89,7 @@ public class WorkerAdminResource {
 
     @GET
     @RolesAllowed({Roles.ORG_ADMIN, Roles.PROVINCE_ADMIN})
+    @Operation(operationId = "listWorkers")
     public PageResult<WorkerView> list(@RestQuery @NotBlank String org,
                                        @RestQuery @DefaultValue("0") @Min(0) @Max(PageResult.MAX_PAGE) int page,
                                        @RestQuery @DefaultValue("50") @Min(1) @Max(500) int size) {
@@ -96,6 +102,7 @@ public class WorkerAdminResource {
     @GET
     @Path("/{externalId}")
     @RolesAllowed({Roles.ORG_ADMIN, Roles.PROVINCE_ADMIN})
+    @Operation(operationId = "getWorker")
     public WorkerView get(@RestPath String externalId) {
         Caller caller = callers.current();
         WorkerView worker = workers.get(caller, externalId);

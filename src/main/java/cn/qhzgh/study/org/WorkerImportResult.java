@@ -3,14 +3,14 @@ package cn.qhzgh.study.org;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record WorkerImportResult(
-        @Schema(example = "true")
+        @Schema(required = true, example = "true")
         boolean dryRun,
-        @Schema(example = "12000")
+        @Schema(required = true, example = "12000")
         long rows,
-        @Schema(example = "11800")
+        @Schema(required = true, example = "11800")
         long created,
-        @Schema(example = "150")
+        @Schema(required = true, example = "150")
         long updated,
-        @Schema(example = "50")
+        @Schema(required = true, example = "50")
         long unchanged) {
 }

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record EventResult(
         @Schema(example = "0f8fad5b-d9cb-469f-a165-70867728950e")
         String eventId,
-        @Schema(example = "ACCEPTED")
+        @Schema(required = true, example = "ACCEPTED")
         EventStatus status,
         @Schema(example = "180", minimum = "0", maximum = "3600", description = "Seconds of reading this event was "
                 + "credited: of its claimed secondsSpent, those not already credited to another event of the worker "

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.progress;
 
+import cn.qhzgh.study.common.StudyApi;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,7 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = StudyApi.PROGRESS)
 @Path("/api/v1/me/progress")
 @RolesAllowed(Roles.WORKER)
 public class ProgressResource {
@@ -27,7 +30,7 @@ public class ProgressResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send queued reading events",
+    @Operation(operationId = "syncProgress", summary = "Send queued reading events",
             description = "Always 200 for a well-formed batch, with one result per event in order: ACCEPTED, "
                     + "DUPLICATE (already recorded; nothing changed) or REJECTED (with a problem). Valid events are "
                     + "stored even when others are rejected. A malformed envelope gets 400 and stores nothing. "

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.progress;
 
+import cn.qhzgh.study.common.StudyApi;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -7,7 +8,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = StudyApi.PROGRESS)
 @Path("/api/v1/me/records")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.WORKER)
@@ -22,6 +26,7 @@ public class RecordsResource {
     }
 
     @GET
+    @Operation(operationId = "getMyRecords")
     public RecordsView mine() {
         return records.mine(callers.current());
     }

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.progress;
 
+import cn.qhzgh.study.common.StudyApi;
 import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.security.Caller;
 import cn.qhzgh.study.security.CallerService;
@@ -9,8 +10,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
+@Tag(name = StudyApi.PROGRESS)
 @Path("/api/v1/admin/workers/{externalId}/records")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ORG_ADMIN, Roles.PROVINCE_ADMIN})
@@ -27,6 +31,7 @@ public class WorkerRecordsResource {
     }
 
     @GET
+    @Operation(operationId = "getWorkerRecords")
     public RecordsView ofWorker(@RestPath String externalId) {
         Caller caller = callers.current();
         RecordsView view = records.ofWorker(caller, externalId);

@@ -2,6 +2,7 @@ package cn.qhzgh.study.progress;
 
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.ProblemError;
+import cn.qhzgh.study.common.StudyApi;
 import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.security.Caller;
 import cn.qhzgh.study.security.CallerService;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.time.Instant;
@@ -26,6 +28,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+@Tag(name = StudyApi.PROGRESS)
 @Path("/api/v1/admin/xapi/statements")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ORG_ADMIN, Roles.PROVINCE_ADMIN})
@@ -45,7 +48,7 @@ public class XapiResource {
     }
 
     @GET
-    @Operation(summary = "Export learning records as xAPI 1.0.3 statements",
+    @Operation(operationId = "exportXapiStatements", summary = "Export learning records as xAPI 1.0.3 statements",
             description = "Verbs progressed, completed, passed and failed (ADL). The actor is an account on this "
                     + "service's home page. Statement ids are name-based UUIDs, so a re-export never duplicates in "
                     + "an LRS. Follow 'more' for the next page; it is empty on the last one.")

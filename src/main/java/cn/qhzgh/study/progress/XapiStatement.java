@@ -9,53 +9,58 @@ import java.util.Map;
 /** An xAPI 1.0.3 statement, limited to the parts this service exports. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record XapiStatement(
-        @Schema(example = "6f1d3c2e-9a4b-5c7d-8e0f-1a2b3c4d5e6f")
+        @Schema(required = true, example = "6f1d3c2e-9a4b-5c7d-8e0f-1a2b3c4d5e6f")
         String id,
+        @Schema(required = true)
         Actor actor,
+        @Schema(required = true)
         Verb verb,
+        @Schema(required = true)
         Activity object,
+        @Schema(required = true)
         Result result,
         Context context,
-        @Schema(example = "2022-11-20T01:36:12Z")
+        @Schema(required = true, example = "2022-11-20T01:36:12Z")
         String timestamp,
-        @Schema(example = "2022-11-20T01:36:13Z")
+        @Schema(required = true, example = "2022-11-20T01:36:13Z")
         String stored,
-        @Schema(example = "1.0.3")
+        @Schema(required = true, example = "1.0.3")
         String version) {
 
     public record Actor(
-            @Schema(example = "Agent")
+            @Schema(required = true, example = "Agent")
             String objectType,
+            @Schema(required = true)
             Account account) {
     }
 
     public record Account(
-            @Schema(example = "https://study.qhzgh.example")
+            @Schema(required = true, example = "https://study.qhzgh.example")
             String homePage,
-            @Schema(example = "qh-w-000128")
+            @Schema(required = true, example = "qh-w-000128")
             String name) {
     }
 
     public record Verb(
-            @Schema(example = "http://adlnet.gov/expapi/verbs/completed")
+            @Schema(required = true, example = "http://adlnet.gov/expapi/verbs/completed")
             String id,
-            @Schema(example = "{\"en-US\": \"completed\", \"zh-CN\": \"完成学习\"}")
+            @Schema(required = true, example = "{\"en-US\": \"completed\", \"zh-CN\": \"完成学习\"}")
             Map<String, String> display) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Activity(
-            @Schema(example = "Activity")
+            @Schema(required = true, example = "Activity")
             String objectType,
-            @Schema(example = "https://study.qhzgh.example/xapi/activities/modules/11")
+            @Schema(required = true, example = "https://study.qhzgh.example/xapi/activities/modules/11")
             String id,
             Definition definition) {
     }
 
     public record Definition(
-            @Schema(example = "{\"zh-CN\": \"充分认识学习宣传贯彻党的二十大精神的重大意义\"}")
+            @Schema(required = true, example = "{\"zh-CN\": \"充分认识学习宣传贯彻党的二十大精神的重大意义\"}")
             Map<String, String> name,
-            @Schema(example = "http://adlnet.gov/expapi/activities/module")
+            @Schema(required = true, example = "http://adlnet.gov/expapi/activities/module")
             String type) {
     }
 
@@ -73,13 +78,13 @@ public record XapiStatement(
     }
 
     public record Score(
-            @Schema(example = "0.9")
+            @Schema(required = true, example = "0.9")
             double scaled,
-            @Schema(example = "90")
+            @Schema(required = true, example = "90")
             int raw,
-            @Schema(example = "0")
+            @Schema(required = true, example = "0")
             int min,
-            @Schema(example = "100")
+            @Schema(required = true, example = "100")
             int max) {
     }
 
@@ -87,9 +92,9 @@ public record XapiStatement(
     public record Context(
             @Schema(example = "WECHAT")
             String platform,
-            @Schema(example = "zh-CN")
+            @Schema(required = true, example = "zh-CN")
             String language,
-            @Schema(example = "{\"parent\": [{\"objectType\": \"Activity\", "
+            @Schema(required = true, example = "{\"parent\": [{\"objectType\": \"Activity\", "
                     + "\"id\": \"https://study.qhzgh.example/xapi/activities/notices/1\"}]}")
             Map<String, List<Activity>> contextActivities) {
     }

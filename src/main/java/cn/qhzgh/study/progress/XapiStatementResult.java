@@ -6,7 +6,8 @@ import java.util.List;
 
 /** xAPI StatementResult: {@code more} is the IRL of the next page, or the empty string on the last one. */
 public record XapiStatementResult(
+        @Schema(required = true)
         List<XapiStatement> statements,
-        @Schema(example = "/api/v1/admin/xapi/statements?org=QH-XN&limit=500&cursor=MTY2ODkwNzgwMDAwMDo0Mg")
+        @Schema(required = true, example = "/api/v1/admin/xapi/statements?org=QH-XN&limit=500&cursor=MTY2ODkwNzgwMDAwMDo0Mg")
         String more) {
 }

@@ -5,26 +5,26 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 
 public record AttemptHistoryItem(
-        @Schema(example = "3b241101-e2bb-4255-8caf-4136c566a962")
+        @Schema(required = true, example = "3b241101-e2bb-4255-8caf-4136c566a962")
         String attemptId,
-        @Schema(example = "7")
+        @Schema(required = true, example = "7")
         long quizId,
-        @Schema(example = "“充分认识学习宣传贯彻党的二十大精神的重大意义”测验")
+        @Schema(required = true, example = "“充分认识学习宣传贯彻党的二十大精神的重大意义”测验")
         String quizTitle,
-        @Schema(example = "MODULE")
+        @Schema(required = true, example = "MODULE")
         QuizKind kind,
-        @Schema(example = "1", nullable = true)
+        @Schema(required = true, example = "1", nullable = true)
         String moduleCode,
-        @Schema(example = "SUBMITTED")
+        @Schema(required = true, example = "SUBMITTED")
         AttemptStatus status,
-        @Schema(example = "2022-11-20T01:30:00Z")
+        @Schema(required = true, example = "2022-11-20T01:30:00Z")
         Instant startedAt,
-        @Schema(example = "2022-11-20T01:40:00Z")
+        @Schema(required = true, example = "2022-11-20T01:40:00Z")
         Instant deadline,
-        @Schema(example = "2022-11-20T01:36:12Z", nullable = true, implementation = String.class, format = "date-time")
+        @Schema(required = true, example = "2022-11-20T01:36:12Z", nullable = true, implementation = String.class, format = "date-time")
         Instant submittedAt,
-        @Schema(example = "90", nullable = true)
+        @Schema(required = true, example = "90", nullable = true)
         Integer score,
-        @Schema(example = "true", nullable = true)
+        @Schema(required = true, example = "true", nullable = true)
         Boolean passed) {
 }

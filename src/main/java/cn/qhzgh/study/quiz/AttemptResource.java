@@ -2,6 +2,7 @@ package cn.qhzgh.study.quiz;
 
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.ProblemError;
+import cn.qhzgh.study.common.StudyApi;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,10 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.util.List;
 
+@Tag(name = StudyApi.QUIZZES)
 @Path("/api/v1/attempts")
 @RolesAllowed(Roles.WORKER)
 public class AttemptResource {
@@ -41,7 +44,7 @@ public class AttemptResource {
     @Path("/{attemptId}/answers")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Submit an attempt's answers",
+    @Operation(operationId = "submitAnswers", summary = "Submit an attempt's answers",
             description = "The server scores the attempt. A submission that arrives more than 30 s after the deadline "
                     + "is recorded as LATE and scored 0 (not rejected), so the phone always learns the outcome. "
                     + "Retrying with the same Idempotency-Key and body replays the stored response byte for byte.")

@@ -6,15 +6,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Outcome of a bank upload; {@code duplicateOf} names the earlier bank when the same file came twice. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BankImportResult(
-        @Schema(example = "false")
+        @Schema(required = true, example = "false")
         boolean dryRun,
         @Schema(example = "3")
         Long bankId,
-        @Schema(example = "西宁市总工会二十大精神题库.xlsx")
+        @Schema(required = true, example = "西宁市总工会二十大精神题库.xlsx")
         String name,
-        @Schema(example = "XLSX")
+        @Schema(required = true, example = "XLSX")
         String format,
-        @Schema(example = "120")
+        @Schema(required = true, example = "120")
         int questions,
         @Schema(example = "2")
         Long duplicateOf) {

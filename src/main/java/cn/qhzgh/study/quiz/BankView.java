@@ -5,17 +5,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 
 public record BankView(
-        @Schema(example = "3")
+        @Schema(required = true, example = "3")
         Long id,
-        @Schema(example = "西宁市总工会二十大精神题库.xlsx")
+        @Schema(required = true, example = "西宁市总工会二十大精神题库.xlsx")
         String name,
-        @Schema(example = "XLSX")
+        @Schema(required = true, example = "XLSX")
         String format,
-        @Schema(example = "120")
+        @Schema(required = true, example = "120")
         int questionCount,
-        @Schema(example = "2022-11-20T01:30:00Z")
+        @Schema(required = true, example = "2022-11-20T01:30:00Z")
         Instant createdAt,
-        @Schema(example = "demo-admin-qh", nullable = true)
+        @Schema(required = true, example = "demo-admin-qh", nullable = true)
         String createdBy) {
 
     static BankView of(QuestionBank bank) {

@@ -10,20 +10,20 @@ import java.util.Map;
  * describe the stored questions.
  */
 public record GenerationReport(
-        @Schema(example = "96")
+        @Schema(required = true, example = "96")
         int keyPhrases,
-        @Schema(example = "202", description = "Drafts generated from the document: approved plus rejected")
+        @Schema(required = true, example = "202", description = "Drafts generated from the document: approved plus rejected")
         int generated,
-        @Schema(example = "188")
+        @Schema(required = true, example = "188")
         int approved,
-        @Schema(example = "14")
+        @Schema(required = true, example = "14")
         int rejected,
-        @Schema(example = "{\"ANSWER_IN_STEM\": 6, \"DUPLICATE_OPTIONS\": 8}")
+        @Schema(required = true, example = "{\"ANSWER_IN_STEM\": 6, \"DUPLICATE_OPTIONS\": 8}")
         Map<String, Integer> rejectionReasons,
-        @Schema(example = "188")
+        @Schema(required = true, example = "188")
         int created,
-        @Schema(example = "0")
+        @Schema(required = true, example = "0")
         int kept,
-        @Schema(example = "0")
+        @Schema(required = true, example = "0")
         int retired) {
 }

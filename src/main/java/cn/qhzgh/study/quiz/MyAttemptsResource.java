@@ -1,5 +1,6 @@
 package cn.qhzgh.study.quiz;
 
+import cn.qhzgh.study.common.StudyApi;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -7,10 +8,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
 /** The caller's attempt history, newest first. Its own class: /api/v1/me belongs to the org feature. */
+@Tag(name = StudyApi.QUIZZES)
 @Path("/api/v1/me/attempts")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.WORKER)
@@ -25,6 +29,7 @@ public class MyAttemptsResource {
     }
 
     @GET
+    @Operation(operationId = "listMyAttempts")
     public List<AttemptHistoryItem> history() {
         return catalog.history(callers.current());
     }

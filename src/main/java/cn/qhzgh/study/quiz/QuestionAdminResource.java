@@ -1,6 +1,7 @@
 package cn.qhzgh.study.quiz;
 
 import cn.qhzgh.study.common.PageResult;
+import cn.qhzgh.study.common.StudyApi;
 import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
@@ -20,15 +21,18 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@Tag(name = StudyApi.QUESTION_BANK)
 @Path("/api/v1/admin/questions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PROVINCE_ADMIN)
@@ -48,6 +52,7 @@ public class QuestionAdminResource {
     }
 
     @GET
+    @Operation(operationId = "listQuestions")
     public PageResult<QuestionView> list(@RestQuery QuestionSource source, @RestQuery String moduleCode,
                                          @RestQuery QuestionType type, @RestQuery QuestionStatus status,
                                          @RestQuery @DefaultValue("0") @Min(0) @Max(PageResult.MAX_PAGE) int page,
@@ -61,6 +66,7 @@ public class QuestionAdminResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuestionView.class)),
             headers = @Header(name = "ETag", description = "Send it back as If-Match to edit",
                     schema = @Schema(type = SchemaType.STRING, example = "\"q301-v2\"")))
+    @Operation(operationId = "getQuestion")
     public Response get(@RestPath long id) {
         QuestionView question = queries.get(id);
         return Response.ok(question).tag(EntityTag.valueOf(question.etag())).build();
@@ -75,6 +81,7 @@ public class QuestionAdminResource {
                     schema = @Schema(type = SchemaType.STRING, example = "\"q301-v2\"")))
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
+    @Operation(operationId = "updateQuestion")
     public Response edit(@RestPath long id, @HeaderParam(HttpHeaders.IF_MATCH)
                          @Parameter(required = true, description = "The ETag of the version you last read; * skips the check",
                                  example = "\"q301-v2\"") String ifMatch,

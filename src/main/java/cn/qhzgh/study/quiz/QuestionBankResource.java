@@ -1,15 +1,16 @@
 package cn.qhzgh.study.quiz;
 
-import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.common.BusinessMetrics;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.ProblemError;
+import cn.qhzgh.study.common.StudyApi;
 import cn.qhzgh.study.common.Uploads;
 import cn.qhzgh.study.common.http.BodyCap;
 import cn.qhzgh.study.common.http.BodyKind;
 import cn.qhzgh.study.common.http.HttpLimits;
 import cn.qhzgh.study.common.http.ImportAdmission;
 import cn.qhzgh.study.quiz.bank.BankFormat;
+import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,11 +23,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -37,6 +40,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
 
+@Tag(name = StudyApi.QUESTION_BANK)
 @Path("/api/v1/admin/question-banks")
 @RolesAllowed(Roles.PROVINCE_ADMIN)
 public class QuestionBankResource {
@@ -74,6 +78,7 @@ public class QuestionBankResource {
             headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
                     schema = @Schema(type = SchemaType.INTEGER, example = "30")))
     @APIResponse(responseCode = "503", description = ImportAdmission.LOW_TEMP_SPACE)
+    @Operation(operationId = "importQuestionBank")
     public Response upload(@RestForm("file") FileUpload file, @RestQuery String format, @RestQuery boolean dryRun)
             throws IOException {
         Uploads.require(file, limits.contentCap(BodyKind.QUESTION_BANK), "question bank");
@@ -90,6 +95,7 @@ public class QuestionBankResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listQuestionBanks")
     public List<BankView> list() {
         return banks.list();
     }
@@ -97,6 +103,7 @@ public class QuestionBankResource {
     @GET
     @Path("/template.xlsx")
     @Produces(XLSX)
+    @Operation(operationId = "getQuestionBankTemplate")
     public Response template() {
         StreamingOutput body = banks::template;
         return Response.ok(body, XLSX)
@@ -106,6 +113,7 @@ public class QuestionBankResource {
     @GET
     @Path("/{id}/export")
     @Produces({XLSX, GIFT})
+    @Operation(operationId = "exportQuestionBank")
     public Response export(@RestPath long id, @RestQuery @DefaultValue("xlsx") String format) {
         BankFormat bankFormat = BankFormat.fromParameter(format)
                 .filter(f -> f == BankFormat.XLSX || f == BankFormat.GIFT)

@@ -6,31 +6,31 @@ import java.util.List;
 
 /** A question as admins see it, answer and explanation included; never sent to workers. */
 public record QuestionView(
-        @Schema(example = "301")
+        @Schema(required = true, example = "301")
         Long id,
-        @Schema(example = "SINGLE_CHOICE")
+        @Schema(required = true, example = "SINGLE_CHOICE")
         QuestionType type,
-        @Schema(example = "深刻领悟（    ）的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”。")
+        @Schema(required = true, example = "深刻领悟（    ）的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”。")
         String stem,
-        @Schema(example = "[{\"key\": \"A\", \"text\": \"“两个确立”\"}, {\"key\": \"B\", \"text\": \"“两个结合”\"}]", nullable = true)
+        @Schema(required = true, example = "[{\"key\": \"A\", \"text\": \"“两个确立”\"}, {\"key\": \"B\", \"text\": \"“两个结合”\"}]", nullable = true)
         List<QuestionOption> options,
-        @Schema(example = "[\"A\"]")
+        @Schema(required = true, example = "[\"A\"]")
         List<String> answer,
-        @Schema(example = "原文：深刻领悟“两个确立”的决定性意义。", nullable = true)
+        @Schema(required = true, example = "原文：深刻领悟“两个确立”的决定性意义。", nullable = true)
         String explanation,
-        @Schema(example = "1", nullable = true)
+        @Schema(required = true, example = "1", nullable = true)
         String moduleCode,
-        @Schema(example = "两个确立", nullable = true)
+        @Schema(required = true, example = "两个确立", nullable = true)
         String keyPhrase,
-        @Schema(example = "GENERATED")
+        @Schema(required = true, example = "GENERATED")
         QuestionSource source,
-        @Schema(example = "APPROVED")
+        @Schema(required = true, example = "APPROVED")
         QuestionStatus status,
-        @Schema(example = "1")
+        @Schema(required = true, example = "1")
         int version,
-        @Schema(example = "[\"两个确立\"]", nullable = true)
+        @Schema(required = true, example = "[\"两个确立\"]", nullable = true)
         List<String> tags,
-        @Schema(example = "3", nullable = true)
+        @Schema(required = true, example = "3", nullable = true)
         Long bankId) {
 
     static QuestionView of(Question q, QuestionVersion v) {

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.quiz;
 
+import cn.qhzgh.study.common.StudyApi;
 import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
@@ -18,17 +19,20 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.net.URI;
 import java.util.List;
 
+@Tag(name = StudyApi.QUESTION_BANK)
 @Path("/api/v1/admin/quizzes")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PROVINCE_ADMIN)
@@ -45,6 +49,7 @@ public class QuizAdminResource {
     }
 
     @GET
+    @Operation(operationId = "listAdminQuizzes")
     public List<QuizView> list() {
         return quizzes.list();
     }
@@ -55,6 +60,7 @@ public class QuizAdminResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuizView.class)),
             headers = @Header(name = "ETag", description = "Send it back as If-Match to edit",
                     schema = @Schema(type = SchemaType.STRING, example = "\"quiz7-r1\"")))
+    @Operation(operationId = "getAdminQuiz")
     public Response get(@RestPath long id) {
         QuizView quiz = quizzes.get(id);
         return Response.ok(quiz).tag(EntityTag.valueOf(quiz.etag())).build();
@@ -67,6 +73,7 @@ public class QuizAdminResource {
             headers = @Header(name = "ETag", description = "Send it back as If-Match to edit",
                     schema = @Schema(type = SchemaType.STRING, example = "\"quiz7-r1\"")))
     @APIResponse(responseCode = "422", description = "Fewer approved questions match the draw rule than questionCount")
+    @Operation(operationId = "createQuiz")
     public Response create(@Valid @NotNull QuizRequest request) {
         QuizView quiz = quizzes.create(request);
         audit.record(callers.current(), "quiz.create", "quiz:" + quiz.id(), quiz.title());
@@ -84,6 +91,7 @@ public class QuizAdminResource {
     @APIResponse(responseCode = "412", description = "If-Match does not name the current revision")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     @APIResponse(responseCode = "422", description = "Fewer approved questions match the draw rule than questionCount")
+    @Operation(operationId = "updateQuiz")
     public Response update(@RestPath long id, @HeaderParam(HttpHeaders.IF_MATCH)
                          @Parameter(required = true, description = "The ETag of the version you last read; * skips the check",
                                  example = "\"quiz7-r1\"") String ifMatch,
@@ -96,6 +104,7 @@ public class QuizAdminResource {
     @DELETE
     @Path("/{id}")
     @APIResponse(responseCode = "204", description = "Archived; past attempts keep pointing at it")
+    @Operation(operationId = "archiveQuiz")
     public void archive(@RestPath long id) {
         quizzes.archive(id);
         audit.record(callers.current(), "quiz.archive", "quiz:" + id, null);

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.quiz;
 
+import cn.qhzgh.study.common.StudyApi;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,16 +10,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.net.URI;
 import java.util.List;
 
+@Tag(name = StudyApi.QUIZZES)
 @Path("/api/v1/quizzes")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.WORKER)
@@ -35,6 +39,7 @@ public class QuizResource {
     }
 
     @GET
+    @Operation(operationId = "listQuizzes")
     public List<QuizSummary> quizzes() {
         return catalog.available(callers.current());
     }
@@ -50,6 +55,7 @@ public class QuizResource {
     @APIResponse(responseCode = "429", description = "More than 10 starts and submissions a minute; see Retry-After",
             headers = @Header(name = "Retry-After", description = "Seconds until a retry may succeed",
                     schema = @Schema(type = SchemaType.INTEGER, example = "42")))
+    @Operation(operationId = "startAttempt")
     public Response start(@RestPath long id) {
         AttemptStarted started = attempts.start(callers.current(), id);
         if (!started.created()) {

@@ -6,28 +6,28 @@ import java.time.Instant;
 
 /** A quiz as a worker sees it in the list of what they can take. */
 public record QuizSummary(
-        @Schema(example = "7")
+        @Schema(required = true, example = "7")
         Long id,
-        @Schema(example = "“充分认识学习宣传贯彻党的二十大精神的重大意义”测验")
+        @Schema(required = true, example = "“充分认识学习宣传贯彻党的二十大精神的重大意义”测验")
         String title,
-        @Schema(example = "MODULE")
+        @Schema(required = true, example = "MODULE")
         QuizKind kind,
-        @Schema(example = "1", nullable = true)
+        @Schema(required = true, example = "1", nullable = true)
         String moduleCode,
-        @Schema(example = "10")
+        @Schema(required = true, example = "10")
         int questionCount,
-        @Schema(example = "60")
+        @Schema(required = true, example = "60")
         int passScore,
-        @Schema(example = "600")
+        @Schema(required = true, example = "600")
         int timeLimitSeconds,
-        @Schema(example = "3", nullable = true)
+        @Schema(required = true, example = "3", nullable = true)
         Integer maxAttempts,
-        @Schema(example = "1")
+        @Schema(required = true, example = "1")
         int attemptsUsed,
-        @Schema(example = "90", nullable = true)
+        @Schema(required = true, example = "90", nullable = true)
         Integer bestScore,
-        @Schema(example = "2022-11-16T00:00:00Z", nullable = true, implementation = String.class, format = "date-time")
+        @Schema(required = true, example = "2022-11-16T00:00:00Z", nullable = true, implementation = String.class, format = "date-time")
         Instant opensAt,
-        @Schema(example = "2022-12-31T15:59:59Z", nullable = true, implementation = String.class, format = "date-time")
+        @Schema(required = true, example = "2022-12-31T15:59:59Z", nullable = true, implementation = String.class, format = "date-time")
         Instant closesAt) {
 }

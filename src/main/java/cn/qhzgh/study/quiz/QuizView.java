@@ -8,36 +8,36 @@ import java.util.List;
 
 /** A quiz as admins manage it; {@code revision} backs the ETag for If-Match edits. */
 public record QuizView(
-        @Schema(example = "7")
+        @Schema(required = true, example = "7")
         Long id,
-        @Schema(example = "党的二十大精神学习结业考试")
+        @Schema(required = true, example = "党的二十大精神学习结业考试")
         String title,
-        @Schema(example = "FINAL")
+        @Schema(required = true, example = "FINAL")
         QuizKind kind,
-        @Schema(example = "1", nullable = true)
+        @Schema(required = true, example = "1", nullable = true)
         String moduleCode,
-        @Schema(example = "20")
+        @Schema(required = true, example = "20")
         int questionCount,
-        @Schema(example = "{\"moduleCodes\": [\"1\", \"2\"], \"types\": [\"SINGLE_CHOICE\", \"TRUE_FALSE\"], \"tags\": [\"两个确立\"]}")
+        @Schema(required = true, example = "{\"moduleCodes\": [\"1\", \"2\"], \"types\": [\"SINGLE_CHOICE\", \"TRUE_FALSE\"], \"tags\": [\"两个确立\"]}")
         @JsonInclude(JsonInclude.Include.NON_NULL)
         DrawRule drawRule,
-        @Schema(example = "60")
+        @Schema(required = true, example = "60")
         int passScore,
-        @Schema(example = "1200")
+        @Schema(required = true, example = "1200")
         int timeLimitSeconds,
-        @Schema(example = "3", nullable = true)
+        @Schema(required = true, example = "3", nullable = true)
         Integer maxAttempts,
-        @Schema(example = "2022-11-16T00:00:00Z", nullable = true, implementation = String.class, format = "date-time")
+        @Schema(required = true, example = "2022-11-16T00:00:00Z", nullable = true, implementation = String.class, format = "date-time")
         Instant opensAt,
-        @Schema(example = "2022-12-31T15:59:59Z", nullable = true, implementation = String.class, format = "date-time")
+        @Schema(required = true, example = "2022-12-31T15:59:59Z", nullable = true, implementation = String.class, format = "date-time")
         Instant closesAt,
-        @Schema(example = "true")
+        @Schema(required = true, example = "true")
         boolean shuffleQuestions,
-        @Schema(example = "true")
+        @Schema(required = true, example = "true")
         boolean shuffleOptions,
-        @Schema(example = "true")
+        @Schema(required = true, example = "true")
         boolean active,
-        @Schema(example = "1")
+        @Schema(required = true, example = "1")
         int revision) {
 
     static QuizView of(Quiz quiz) {

@@ -6,17 +6,18 @@ import java.time.Instant;
 import java.util.List;
 
 public record SubmissionResult(
-        @Schema(example = "3b241101-e2bb-4255-8caf-4136c566a962")
+        @Schema(required = true, example = "3b241101-e2bb-4255-8caf-4136c566a962")
         String attemptId,
-        @Schema(example = "7")
+        @Schema(required = true, example = "7")
         long quizId,
-        @Schema(example = "SUBMITTED")
+        @Schema(required = true, example = "SUBMITTED")
         AttemptStatus status,
-        @Schema(example = "90")
+        @Schema(required = true, example = "90")
         int score,
-        @Schema(example = "true")
+        @Schema(required = true, example = "true")
         boolean passed,
-        @Schema(example = "2022-11-20T01:36:12Z")
+        @Schema(required = true, example = "2022-11-20T01:36:12Z")
         Instant submittedAt,
+        @Schema(required = true)
         List<QuestionResult> results) {
 }

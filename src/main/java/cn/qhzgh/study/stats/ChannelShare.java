@@ -4,14 +4,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One 三微一端 channel's part of the reading activity; shares are 0–1. */
 public record ChannelShare(
-        @Schema(example = "WECHAT")
+        @Schema(required = true, example = "WECHAT")
         String channel,
-        @Schema(example = "820311")
+        @Schema(required = true, example = "820311")
         long events,
-        @Schema(example = "0.62")
+        @Schema(required = true, example = "0.62")
         double eventShare,
-        @Schema(example = "91234567", description = "Credited reading seconds (see POST /api/v1/me/progress), not the seconds phones claimed")
+        @Schema(required = true, example = "91234567", description = "Credited reading seconds (see POST /api/v1/me/progress), not the seconds phones claimed")
         long secondsSpent,
-        @Schema(example = "0.58")
+        @Schema(required = true, example = "0.58")
         double timeShare) {
 }

@@ -6,10 +6,10 @@ import java.time.LocalDate;
 
 /** One Asia/Shanghai day: campaign completions and workers who sent reading progress. */
 public record DayFigures(
-        @Schema(example = "2022-11-20")
+        @Schema(required = true, example = "2022-11-20")
         LocalDate day,
-        @Schema(example = "3120")
+        @Schema(required = true, example = "3120")
         long completions,
-        @Schema(example = "45210")
+        @Schema(required = true, example = "45210")
         long activeWorkers) {
 }

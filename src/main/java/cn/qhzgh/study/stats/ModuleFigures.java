@@ -4,18 +4,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** completionRate is over all workers of the subtree; averageBestScore over those who took the module's quiz. */
 public record ModuleFigures(
-        @Schema(example = "11")
+        @Schema(required = true, example = "11")
         long moduleId,
-        @Schema(example = "1")
+        @Schema(required = true, example = "1")
         String code,
-        @Schema(example = "充分认识学习宣传贯彻党的二十大精神的重大意义")
+        @Schema(required = true, example = "充分认识学习宣传贯彻党的二十大精神的重大意义")
         String title,
-        @Schema(example = "140210")
+        @Schema(required = true, example = "140210")
         long started,
-        @Schema(example = "120034")
+        @Schema(required = true, example = "120034")
         long completed,
-        @Schema(example = "0.6595")
+        @Schema(required = true, example = "0.6595")
         double completionRate,
-        @Schema(example = "88.2", nullable = true)
+        @Schema(required = true, example = "88.2", nullable = true)
         Double averageBestScore) {
 }

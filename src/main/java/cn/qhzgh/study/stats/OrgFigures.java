@@ -8,29 +8,29 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * passRate = finalPassed / finalAttempted, averageBestFinalScore averages each taker's best FINAL score.
  */
 public record OrgFigures(
-        @Schema(example = "QH-XN")
+        @Schema(required = true, example = "QH-XN")
         String code,
-        @Schema(example = "西宁市总工会")
+        @Schema(required = true, example = "西宁市总工会")
         String name,
-        @Schema(example = "CITY")
+        @Schema(required = true, example = "CITY")
         OrgType type,
-        @Schema(example = "182000")
+        @Schema(required = true, example = "182000")
         long workers,
-        @Schema(example = "150321")
+        @Schema(required = true, example = "150321")
         long started,
-        @Schema(example = "98112")
+        @Schema(required = true, example = "98112")
         long completed,
-        @Schema(example = "0.5391")
+        @Schema(required = true, example = "0.5391")
         double completionRate,
-        @Schema(example = "84.6", nullable = true)
+        @Schema(required = true, example = "84.6", nullable = true)
         Double averageBestFinalScore,
-        @Schema(example = "101200")
+        @Schema(required = true, example = "101200")
         long finalAttempted,
-        @Schema(example = "97800")
+        @Schema(required = true, example = "97800")
         long finalPassed,
-        @Schema(example = "0.9664")
+        @Schema(required = true, example = "0.9664")
         double passRate,
-        @Schema(example = "612345678", description = "Credited reading seconds (see POST /api/v1/me/progress), not the seconds phones claimed")
+        @Schema(required = true, example = "612345678", description = "Credited reading seconds (see POST /api/v1/me/progress), not the seconds phones claimed")
         long secondsSpentTotal) {
 
     static OrgFigures of(String code, String name, OrgType type, Object[] sums) {

@@ -9,34 +9,35 @@ import java.util.List;
  * gets it wrong, or a distractor is picked more often than the key.
  */
 public record QuestionItem(
-        @Schema(example = "301")
+        @Schema(required = true, example = "301")
         long questionId,
-        @Schema(example = "SINGLE_CHOICE")
+        @Schema(required = true, example = "SINGLE_CHOICE")
         String type,
-        @Schema(example = "深刻领悟（    ）的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”。")
+        @Schema(required = true, example = "深刻领悟（    ）的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”。")
         String stem,
-        @Schema(example = "1", nullable = true)
+        @Schema(required = true, example = "1", nullable = true)
         String moduleCode,
-        @Schema(example = "5210")
+        @Schema(required = true, example = "5210")
         long asked,
-        @Schema(example = "4870")
+        @Schema(required = true, example = "4870")
         long correct,
-        @Schema(example = "0.9347")
+        @Schema(required = true, example = "0.9347")
         double percentCorrect,
+        @Schema(required = true)
         List<OptionPicks> options,
-        @Schema(example = "DISTRACTOR_BEATS_KEY", nullable = true)
+        @Schema(required = true, example = "DISTRACTOR_BEATS_KEY", nullable = true)
         String flag) {
 
     public record OptionPicks(
-            @Schema(example = "A")
+            @Schema(required = true, example = "A")
             String key,
-            @Schema(example = "“两个确立”")
+            @Schema(required = true, example = "“两个确立”")
             String text,
-            @Schema(example = "true")
+            @Schema(required = true, example = "true")
             boolean isKey,
-            @Schema(example = "4870")
+            @Schema(required = true, example = "4870")
             long picks,
-            @Schema(example = "0.9347")
+            @Schema(required = true, example = "0.9347")
             double share) {
     }
 }

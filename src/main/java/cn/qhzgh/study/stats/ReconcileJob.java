@@ -7,34 +7,35 @@ import java.util.List;
 
 /** A reconciliation run as a client polls it: where it is, and the rows that differed so far, already repaired. */
 public record ReconcileJob(
-        @Schema(example = "5b0c7f0e-3c55-4d9b-9a4e-8f0a6a9d2c11")
+        @Schema(required = true, example = "5b0c7f0e-3c55-4d9b-9a4e-8f0a6a9d2c11")
         String id,
-        @Schema(description = "FULL reads every worker's records (on demand and weekly); CHANGED, the nightly check, "
+        @Schema(required = true, description = "FULL reads every worker's records (on demand and weekly); CHANGED, the nightly check, "
                 + "only the unions whose counters changed since the last verified check",
                 enumeration = {"FULL", "CHANGED"}, example = "FULL")
         String kind,
-        @Schema(description = "RUNNING until the run ends; FAILED also when the pod running it stopped",
+        @Schema(required = true, description = "RUNNING until the run ends; FAILED also when the pod running it stopped",
                 enumeration = {"RUNNING", "SUCCEEDED", "FAILED"}, example = "RUNNING")
         String state,
-        @Schema(description = "started; sources (credit, module sums, worker_campaign); counters (the one pass over "
+        @Schema(required = true, description = "started; sources (credit, module sums, worker_campaign); counters (the one pass over "
                 + "the sources, union counters compared and repaired as it goes); done",
                 enumeration = {"started", "sources", "counters", "done"}, example = "counters")
         String phase,
-        @Schema(description = "Worker ids (FULL) or changed unions (CHANGED) the current phase has covered",
+        @Schema(required = true, description = "Worker ids (FULL) or changed unions (CHANGED) the current phase has covered",
                 example = "250000")
         long rowsDone,
-        @Schema(description = "Worker ids (FULL) or changed unions (CHANGED) the current phase covers in all",
+        @Schema(required = true, description = "Worker ids (FULL) or changed unions (CHANGED) the current phase covers in all",
                 example = "1000000")
         long rowsEstimated,
-        @Schema(description = "Rows that differed so far, over all tables", example = "0")
+        @Schema(required = true, description = "Rows that differed so far, over all tables", example = "0")
         long totalDrift,
+        @Schema(required = true)
         List<ReconcileReport.TableDrift> tables,
-        @Schema(example = "2022-11-20T18:30:00Z")
+        @Schema(required = true, example = "2022-11-20T18:30:00Z")
         Instant startedAt,
-        @Schema(description = "When it ended; null while it runs", example = "2022-11-20T18:36:12Z", nullable = true,
+        @Schema(required = true, description = "When it ended; null while it runs", example = "2022-11-20T18:36:12Z", nullable = true,
                 implementation = String.class, format = "date-time")
         Instant finishedAt,
-        @Schema(description = "Why it failed; null unless FAILED", example = "the pod running it stopped before it ended",
+        @Schema(required = true, description = "Why it failed; null unless FAILED", example = "the pod running it stopped before it ended",
                 nullable = true)
         String failure) {
 }

@@ -16,9 +16,9 @@ public record ReconcileReport(
         List<TableDrift> tables) {
 
     public record TableDrift(
-            @Schema(example = "org_campaign_count")
+            @Schema(required = true, example = "org_campaign_count")
             String table,
-            @Schema(example = "0")
+            @Schema(required = true, example = "0")
             long driftedRows) {
     }
 }

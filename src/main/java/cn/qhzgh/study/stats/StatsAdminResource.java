@@ -1,6 +1,7 @@
 package cn.qhzgh.study.stats;
 
 import cn.qhzgh.study.common.DomainException;
+import cn.qhzgh.study.common.StudyApi;
 import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
@@ -18,9 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 
+@Tag(name = StudyApi.STATS)
 @Path(StatsAdminResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PROVINCE_ADMIN)
@@ -37,7 +40,7 @@ public class StatsAdminResource {
     }
 
     @POST
-    @Operation(summary = "Start recomputing every statistics counter from the records",
+    @Operation(operationId = "startReconciliation", summary = "Start recomputing every statistics counter from the records",
             description = "Starts a job and answers at once; GET the Location to follow it. The job reports the counter "
                     + "rows that differed (drift, expected to be 0) and repairs them by adding the difference, so "
                     + "increments committed while it runs are kept. It goes on if the client disconnects. One run at a "
@@ -58,7 +61,7 @@ public class StatsAdminResource {
 
     @GET
     @Path("/{jobId}")
-    @Operation(summary = "Where a reconciliation job is",
+    @Operation(operationId = "getReconciliation", summary = "Where a reconciliation job is",
             description = "Phase, worker ids covered of those to cover, and the rows that differed so far per table. "
                     + "A job whose pod stopped shows FAILED once its lease has expired.")
     @APIResponse(responseCode = "200", description = "OK",

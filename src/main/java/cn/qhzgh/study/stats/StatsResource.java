@@ -3,6 +3,7 @@ package cn.qhzgh.study.stats;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.PageResult;
 import cn.qhzgh.study.common.ProblemError;
+import cn.qhzgh.study.common.StudyApi;
 import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.security.Caller;
 import cn.qhzgh.study.security.CallerService;
@@ -21,11 +22,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -33,6 +36,7 @@ import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.List;
 
+@Tag(name = StudyApi.STATS)
 @Path("/api/v1/stats/orgs/{code}")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ORG_ADMIN, Roles.PROVINCE_ADMIN})
@@ -52,13 +56,15 @@ public class StatsResource {
 
     @GET
     @Path("/summary")
+    @Operation(operationId = "getOrgSummary")
     public SummaryView summary(@RestPath String code) {
         return stats.summary(callers.current(), code);
     }
 
     @GET
     @Path("/children")
-    public List<OrgFigures> children(@RestPath String code, @RestQuery @DefaultValue("code") String sort,
+    @Operation(operationId = "listOrgChildren")
+    public ChildrenView children(@RestPath String code, @RestQuery @DefaultValue("code") String sort,
                                      @RestQuery @DefaultValue("asc") String order) {
         if (!order.equals("asc") && !order.equals("desc")) {
             throw DomainException.badRequest("invalid-order", "order is asc or desc.",
@@ -69,12 +75,14 @@ public class StatsResource {
 
     @GET
     @Path("/modules")
+    @Operation(operationId = "listOrgModuleFigures")
     public List<ModuleFigures> modules(@RestPath String code) {
         return stats.modules(callers.current(), code);
     }
 
     @GET
     @Path("/trend")
+    @Operation(operationId = "getOrgTrend")
     public List<DayFigures> trend(@RestPath String code,
                                   @RestQuery @Parameter(description = "First day; default 29 days before `to`. "
                                           + "Between 2000-01-01 and 2099-12-31, at most 366 days before `to`",
@@ -91,12 +99,14 @@ public class StatsResource {
 
     @GET
     @Path("/channels")
+    @Operation(operationId = "getOrgChannels")
     public List<ChannelShare> channels(@RestPath String code) {
         return stats.channels(callers.current(), code);
     }
 
     @GET
     @Path("/questions")
+    @Operation(operationId = "listOrgQuestionAnalysis")
     public List<QuestionItem> questions(@RestPath String code,
                                         @RestQuery @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return stats.questions(callers.current(), code, limit);
@@ -104,6 +114,7 @@ public class StatsResource {
 
     @GET
     @Path("/laggards")
+    @Operation(operationId = "listOrgLaggards")
     public PageResult<Laggard> laggards(@RestPath String code, @RestQuery @DefaultValue("0") @Min(0) @Max(PageResult.MAX_PAGE) int page,
                                         @RestQuery @DefaultValue("50") @Min(1) @Max(500) int size) {
         Caller caller = callers.current();
@@ -123,6 +134,7 @@ public class StatsResource {
     @APIResponse(responseCode = "200", description = "The report, streamed; the file name carries the org code and date",
             headers = @Header(name = "Content-Disposition", description = "The file name carries the org code and the date",
                     schema = @Schema(type = SchemaType.STRING, example = "attachment; filename=\"QH-XN_workers_2022-12-01.csv\"")))
+    @Operation(operationId = "exportOrgReport")
     public Response export(@RestPath String code, @RestQuery @DefaultValue("csv") String format,
                            @RestQuery @DefaultValue("children") String sheet) {
         ReportFormat reportFormat = ReportFormat.fromParameter(format).orElseThrow(() ->

@@ -55,7 +55,7 @@ public class StatsService {
     }
 
     @Transactional
-    public List<OrgFigures> children(Caller caller, String code, String sort, boolean descending) {
+    public ChildrenView children(Caller caller, String code, String sort, boolean descending) {
         Function<OrgFigures, Comparable<?>> key = SORTS.get(sort);
         if (key == null) {
             throw DomainException.badRequest("invalid-sort", "Cannot sort by '" + sort + "'.",
@@ -63,8 +63,11 @@ public class StatsService {
         }
         @SuppressWarnings({"unchecked", "rawtypes"})
         Comparator<OrgFigures> order = Comparator.comparing((Function) key);
-        List<OrgFigures> children = queries.children(orgs.visible(caller, code), records.campaignNotice().id());
-        return children.stream().sorted(descending ? order.reversed() : order).toList();
+        Organization org = orgs.visible(caller, code);
+        CampaignNotice notice = records.campaignNotice();
+        List<OrgFigures> children = queries.children(org, notice.id());
+        return new ChildrenView(notice.docNumber(), children.stream().sorted(descending ? order.reversed() : order)
+                .toList(), Instant.now());
     }
 
     @Transactional

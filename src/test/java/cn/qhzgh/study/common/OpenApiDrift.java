@@ -10,8 +10,8 @@ import java.util.TreeSet;
 
 /**
  * Structural comparison of the served OpenAPI document with the contract file. The file may say more
- * (descriptions, examples, extra error responses) but must describe the same operations, parameters,
- * bodies, success schemas and DTO fields as the code serves.
+ * (descriptions, examples, extra error responses) but must describe the same operations (with their ids and tags),
+ * parameters, bodies, success schemas and DTO fields (with those required) as the code serves.
  */
 final class OpenApiDrift {
 
@@ -40,6 +40,11 @@ final class OpenApiDrift {
     }
 
     private static void compareOperation(String op, JsonNode served, JsonNode contract, List<String> drift) {
+        if (!served.path("operationId").equals(contract.path("operationId"))) {
+            drift.add(op + " operationId is " + contract.path("operationId") + " in the contract but "
+                    + served.path("operationId") + " when served");
+        }
+        same(op + " tags", values(served.path("tags")), values(contract.path("tags")), drift);
         same(op + " parameters", parameters(served), parameters(contract), drift);
         same(op + " request media types", names(served.path("requestBody").path("content")),
                 names(contract.path("requestBody").path("content")), drift);
@@ -65,6 +70,8 @@ final class OpenApiDrift {
             }
             same("schema " + name + " properties", names(served.path(name).path("properties")),
                     names(contract.path(name).path("properties")), drift);
+            same("schema " + name + " required", values(served.path(name).path("required")),
+                    values(contract.path(name).path("required")), drift);
         }
         difference(names(contract), names(served)).forEach(name ->
                 drift.add("schema " + name + " is in the contract but not served"));
@@ -99,6 +106,12 @@ final class OpenApiDrift {
         Set<String> params = new TreeSet<>();
         operation.path("parameters").forEach(p -> params.add(p.path("in").asText() + ":" + p.path("name").asText()));
         return params;
+    }
+
+    private static Set<String> values(JsonNode array) {
+        Set<String> values = new TreeSet<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
     }
 
     private static Set<String> names(JsonNode node) {

@@ -144,8 +144,9 @@ class StatsApiTest {
     @Test
     void childrenRankAndModulesTrendAndChannelsAddUp() {
         Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/children?sort=completionRate&order=desc").then()
-                .statusCode(200).body("code", contains("QH-TS-C2", "QH-TS-C1"))
-                .body("[0].completionRate", equalTo(0.5f)).body("[1].workers", equalTo(4));
+                .statusCode(200).body("docNumber", equalTo(Campaign.DOC_NUMBER))
+                .body("children.code", contains("QH-TS-C2", "QH-TS-C1"))
+                .body("children[0].completionRate", equalTo(0.5f)).body("children[1].workers", equalTo(4));
         Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/children?sort=bogus").then().statusCode(400);
         Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/modules").then().statusCode(200)
                 .body("find { it.code == '1' }.started", equalTo(2))

@@ -79,6 +79,19 @@ public final class ContractValidation implements OrderedFilter {
         }
     }
 
+    /**
+     * Checks one exchange made without REST Assured (the generated contract client), request and response;
+     * {@code requestBodySeen} is false for a body the caller could not read back (a streamed multipart upload).
+     */
+    public static void checkExchange(Request request, com.atlassian.oai.validator.model.Response response,
+                                     boolean requestBodySeen) {
+        ValidationReport report = requestBodySeen ? INSTANCE.validator.validate(request, response)
+                : INSTANCE.validator.validateResponse(request.getPath(), request.getMethod(), response);
+        if (report.hasErrors()) {
+            throw new OpenApiValidationFilter.OpenApiValidationException(report);
+        }
+    }
+
     @Override
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
                            FilterContext context) {
