@@ -18,7 +18,7 @@ class PriorityTest {
             "PUT,  /api/v1/modules/10,                        true,  STANDARD",
             "GET,  /api/v1/modules/10/extra,                  true,  STANDARD",
             "POST, /api/v1/quizzes/3/attempts,                false, STANDARD",
-            "POST, /api/v1/attempts/5/answers,                false, STANDARD",
+            "PUT,  /api/v1/attempts/5/answers,                 false, STANDARD",
             "GET,  /api/v1/me,                                false, STANDARD",
             "GET,  /api/v1/admin/questions/7,                 true,  STANDARD",
             "GET,  /api/v1/stats/orgs/QH/summary,             false, SHEDDABLE",
