@@ -36,7 +36,8 @@ public interface AdmissionConfig {
         @WithDefault("32")
         int initial();
 
-        @WithDefault("8")
+        /** The connection pool's size: fewer in flight would leave connections idle while requests are refused. */
+        @WithDefault("16")
         int min();
 
         /** Below the 200 worker threads, so an admitted request never queues for a thread. */

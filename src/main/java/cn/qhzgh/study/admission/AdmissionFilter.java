@@ -12,6 +12,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
  * Decides on the I/O thread, as each API request arrives and before anything else works on it, whether the pod
  * takes it on. A refused request costs no token check, worker thread or database connection: it is answered at
@@ -55,8 +57,17 @@ public class AdmissionFilter {
             return;
         }
         long start = System.nanoTime();
-        exchange.addEndHandler(ended -> admission.release(priority, start, System.nanoTime() - start,
-                exchange.response().getStatusCode() == 503));
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                admission.release(priority, start, System.nanoTime() - start,
+                        exchange.response().getStatusCode() == 503);
+            }
+        };
+        // Both: a handler set straight on the response (Quarkus REST's close handler) can silence one of them,
+        // and a slot never released would shrink the pod's capacity for good.
+        exchange.addBodyEndHandler(written -> release.run());
+        exchange.addEndHandler(ended -> release.run());
         exchange.next();
     }
 
