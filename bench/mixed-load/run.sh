@@ -30,9 +30,11 @@
 #   BENCH_LOG_FAILED=0   1 = log every failed request and its response to bench/out/mixed-load/failed-requests-<rate>.log
 #   DRIVER_XMX=384m      Gatling JVM heap (fixed, one GC thread)
 #   BENCH_XMX=512m       service heap;  BENCH_POOL=  QUARKUS_DATASOURCE_JDBC_MAX_SIZE (empty = the service default)
+#   BENCH_SERVICE_ENV=   more service settings, e.g. "STUDY_ADMISSION_ENABLED=false" for the service without admission
 #   BENCH_WAIT_QUIET=120 wait up to this many seconds before each run for no Maven build and load < 1.5
 #   CAPACITY_START=300 CAPACITY_STEP=1.25 CAPACITY_WARMUP=20 CAPACITY_DURATION=30   the capacity search's runs
 #   OVERLOAD="1.5 3" OVERLOAD_WARMUP=20 OVERLOAD_DURATION=120 RECOVERY=30 RECOVERY_SHARE=0.5   the overload runs
+#   CAPACITY=            a capacity found before (req/s): --capacity then skips the search
 #
 # The RSS sampler counts Maven JVMs; the driver's own Maven is one of them, so only a second one is someone's build.
 # Output: bench/out/mixed-load/ (git-ignored): data/, mariadb/, service-<rate>.log, driver-<rate>.txt,
@@ -137,7 +139,10 @@ run_once() {
   OFFERED=$(awk -v r="$RATE_NOW" -v m="$MIX_NOW" 'BEGIN { n = split(m, p, " "); for (i = 1; i <= n; i++) s += p[i]; print r * s / 100 }')
   ((${#SUMMARY[@]} == 0)) || { app_stop; db_recreate; }
   SERVICE_LOG=$OUT/service-$LABEL.log
-  if [[ -n "$POOL" ]]; then app_start QUARKUS_DATASOURCE_JDBC_MAX_SIZE="$POOL"; else app_start; fi
+  local service_env=()
+  [[ -z "$POOL" ]] || service_env+=(QUARKUS_DATASOURCE_JDBC_MAX_SIZE="$POOL")
+  read -r -a extra_env <<<"${BENCH_SERVICE_ENV:-}"
+  app_start "${service_env[@]}" "${extra_env[@]}"
   ADMIN_TOKEN=$(mint_token bench-mixed-admin '["province-admin"]' QH 7200 "bench-mixed-admin-$STAMP-$LABEL")
 
   # --- setup (not timed) ----------------------------------------------------------------------------------------
@@ -274,7 +279,9 @@ overload_verdict() {
       printf "%d errors; database check %s.", e, f == "" ? "exact" : "**FAILED**" }')" "")
 }
 
-if ((CAPACITY_SEARCH)); then
+if ((CAPACITY_SEARCH)) && [[ -n "${CAPACITY:-}" ]]; then
+  SUMMARY+=("**Capacity: $CAPACITY req/s**, as given (CAPACITY), not searched." "")
+elif ((CAPACITY_SEARCH)); then
   WARMUP=$CAPACITY_WARMUP DURATION=$CAPACITY_DURATION
   CAPACITY=0 NOT_HELD= rate=$CAPACITY_START
   while :; do
@@ -289,6 +296,8 @@ if ((CAPACITY_SEARCH)); then
     ((HELD == 0)) || CAPACITY=$rate
   fi
   SUMMARY+=("**Capacity: $CAPACITY req/s** (highest rate held with p99 ≤ 300 ms and no errors; $NOT_HELD req/s was not held)." "")
+fi
+if ((CAPACITY_SEARCH)); then
   WARMUP=$OVERLOAD_WARMUP DURATION=$OVERLOAD_DURATION
   for factor in $OVERLOAD; do
     run_once "$(awk -v c="$CAPACITY" -v f="$factor" 'BEGIN { printf "%d", c * f }')" "$MIX" "overload" \
