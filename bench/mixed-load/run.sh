@@ -12,8 +12,8 @@
 #   bench/mixed-load/run.sh --capacity      # issue #18: capacity search, then overload at 1.5x and 3x it (~20 min)
 #
 # --capacity: from CAPACITY_START req/s, the rate grows by CAPACITY_STEP while a run holds (p99 <= 300 ms, 0 errors,
-# nothing refused, throughput >= 99 % of offered), then one run halfway between the last rate held and the first
-# not held; the highest rate held is the capacity. Then each OVERLOAD factor of it is offered for OVERLOAD_DURATION
+# nothing refused, throughput >= 99 % of offered) and shrinks by it while one does not, then one run halfway between
+# the highest rate held and the lowest not held; the highest rate held is the capacity. Then each OVERLOAD factor of it is offered for OVERLOAD_DURATION
 # s, followed by RECOVERY s at RECOVERY_SHARE of the capacity, and checked against issue #18's targets.
 #
 # Measurements to report: flock /tmp/study-bench.lock bench/mixed-load/run.sh
@@ -32,8 +32,9 @@
 #   BENCH_XMX=512m       service heap;  BENCH_POOL=  QUARKUS_DATASOURCE_JDBC_MAX_SIZE (empty = the service default)
 #   BENCH_SERVICE_ENV=   more service settings, e.g. "STUDY_ADMISSION_ENABLED=false" for the service without admission
 #   BENCH_WAIT_QUIET=120 wait up to this many seconds before each run for no Maven build and load < 1.5
-#   CAPACITY_START=300 CAPACITY_STEP=1.25 CAPACITY_WARMUP=20 CAPACITY_DURATION=30   the capacity search's runs
-#   OVERLOAD="1.5 3" OVERLOAD_WARMUP=20 OVERLOAD_DURATION=120 RECOVERY=30 RECOVERY_SHARE=0.5   the overload runs
+#   CAPACITY_START=300 CAPACITY_STEP=1.25 CAPACITY_WARMUP=30 CAPACITY_DURATION=30   the capacity search's runs
+#                        (a warm-up under 30 s leaves the JIT cold on 2 shared cores: a 10 s one failed at 300 req/s)
+#   OVERLOAD="1.5 3" OVERLOAD_WARMUP=30 OVERLOAD_DURATION=120 RECOVERY=30 RECOVERY_SHARE=0.5   the overload runs
 #   CAPACITY=            a capacity found before (req/s): --capacity then skips the search
 #
 # The RSS sampler counts Maven JVMs; the driver's own Maven is one of them, so only a second one is someone's build.
@@ -71,8 +72,8 @@ for rate in $RATES; do for mix in "${MIXES[@]}"; do RUNS+=("$rate:$mix"); done; 
 GRASSROOTS=${GRASSROOTS:-10000}
 MAX_BATCH=${MAX_BATCH:-8}
 CAPACITY_START=${CAPACITY_START:-300} CAPACITY_STEP=${CAPACITY_STEP:-1.25}
-CAPACITY_WARMUP=${CAPACITY_WARMUP:-20} CAPACITY_DURATION=${CAPACITY_DURATION:-30}
-OVERLOAD=${OVERLOAD:-1.5 3} OVERLOAD_WARMUP=${OVERLOAD_WARMUP:-20} OVERLOAD_DURATION=${OVERLOAD_DURATION:-120}
+CAPACITY_WARMUP=${CAPACITY_WARMUP:-30} CAPACITY_DURATION=${CAPACITY_DURATION:-30}
+OVERLOAD=${OVERLOAD:-1.5 3} OVERLOAD_WARMUP=${OVERLOAD_WARMUP:-30} OVERLOAD_DURATION=${OVERLOAD_DURATION:-120}
 RECOVERY=${RECOVERY:-30} RECOVERY_SHARE=${RECOVERY_SHARE:-0.5}
 REPLAY_SHARE=${REPLAY_SHARE:-0.02}
 export BENCH_TIMEOUT_MS=${BENCH_TIMEOUT_MS:-10000}   # read by bench/mixed-load/src/test/resources/gatling.conf
@@ -284,12 +285,14 @@ if ((CAPACITY_SEARCH)) && [[ -n "${CAPACITY:-}" ]]; then
 elif ((CAPACITY_SEARCH)); then
   WARMUP=$CAPACITY_WARMUP DURATION=$CAPACITY_DURATION
   CAPACITY=0 NOT_HELD= rate=$CAPACITY_START
+  # up by CAPACITY_STEP while runs hold, down by it while they do not, until one of each is known
   while :; do
     run_once "$rate" "$MIX" search
-    if ((HELD)); then CAPACITY=$rate; else NOT_HELD=$rate; break; fi
-    rate=$(awk -v r="$rate" -v s="$CAPACITY_STEP" 'BEGIN { printf "%d", r * s / 10 + 0.5 }')0
+    if ((HELD)); then CAPACITY=$rate; else NOT_HELD=$rate; fi
+    [[ "$CAPACITY" == 0 || -z "$NOT_HELD" ]] || break
+    rate=$(awk -v r="$rate" -v s="$CAPACITY_STEP" -v up="$HELD" 'BEGIN { printf "%d", (up ? r * s : r / s) / 10 + 0.5 }')0
+    ((rate >= 10)) || die "not even 10 req/s held"
   done
-  ((CAPACITY > 0)) || die "not even CAPACITY_START=$CAPACITY_START req/s held; start lower"
   rate=$(( (CAPACITY + NOT_HELD) / 20 * 10 ))
   if ((rate > CAPACITY)); then
     run_once "$rate" "$MIX" search
