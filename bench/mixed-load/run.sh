@@ -9,6 +9,12 @@
 #   bench/mixed-load/run.sh --quick         # smoke run: 200 req/s, 15 s warm-up, 30 s measured
 #   RATE="1000 800 600" bench/mixed-load/run.sh   # one run per rate, each on a fresh database and service
 #   WARMUP=30 DURATION=60 bench/mixed-load/run.sh --per-kind   # each kind alone at its share of RATE: CPU per request
+#   bench/mixed-load/run.sh --capacity      # issue #18: capacity search, then overload at 1.5x and 3x it (~20 min)
+#
+# --capacity: from CAPACITY_START req/s, the rate grows by CAPACITY_STEP while a run holds (p99 <= 300 ms, 0 errors,
+# nothing refused, throughput >= 99 % of offered) and shrinks by it while one does not, then one run halfway between
+# the highest rate held and the lowest not held; the highest rate held is the capacity. Then each OVERLOAD factor of it is offered for OVERLOAD_DURATION
+# s, followed by RECOVERY s at RECOVERY_SHARE of the capacity, and checked against issue #18's targets.
 #
 # Measurements to report: flock /tmp/study-bench.lock bench/mixed-load/run.sh
 #
@@ -24,7 +30,12 @@
 #   BENCH_LOG_FAILED=0   1 = log every failed request and its response to bench/out/mixed-load/failed-requests-<rate>.log
 #   DRIVER_XMX=384m      Gatling JVM heap (fixed, one GC thread)
 #   BENCH_XMX=512m       service heap;  BENCH_POOL=  QUARKUS_DATASOURCE_JDBC_MAX_SIZE (empty = the service default)
+#   BENCH_SERVICE_ENV=   more service settings, e.g. "STUDY_ADMISSION_ENABLED=false" for the service without admission
 #   BENCH_WAIT_QUIET=120 wait up to this many seconds before each run for no Maven build and load < 1.5
+#   CAPACITY_START=300 CAPACITY_STEP=1.25 CAPACITY_WARMUP=30 CAPACITY_DURATION=30   the capacity search's runs
+#                        (a warm-up under 30 s leaves the JIT cold on 2 shared cores: a 10 s one failed at 300 req/s)
+#   OVERLOAD="1.5 3" OVERLOAD_WARMUP=30 OVERLOAD_DURATION=120 RECOVERY=30 RECOVERY_SHARE=0.5   the overload runs
+#   CAPACITY=            a capacity found before (req/s): --capacity then skips the search
 #
 # The RSS sampler counts Maven JVMs; the driver's own Maven is one of them, so only a second one is someone's build.
 # Output: bench/out/mixed-load/ (git-ignored): data/, mariadb/, service-<rate>.log, driver-<rate>.txt,
@@ -35,10 +46,11 @@ set -euo pipefail
 ROOT=$(pwd)
 [[ -f "$ROOT/pom.xml" && -d "$ROOT/bench/mixed-load" ]] || { echo "run me from the repository root" >&2; exit 2; }
 
-QUICK=0 PER_KIND=0
+QUICK=0 PER_KIND=0 CAPACITY_SEARCH=0
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
+    --capacity) CAPACITY_SEARCH=1 ;;
     --per-kind) PER_KIND=1 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument $arg (see --help)" >&2; exit 2 ;;
@@ -59,6 +71,10 @@ RUNS=()
 for rate in $RATES; do for mix in "${MIXES[@]}"; do RUNS+=("$rate:$mix"); done; done
 GRASSROOTS=${GRASSROOTS:-10000}
 MAX_BATCH=${MAX_BATCH:-8}
+CAPACITY_START=${CAPACITY_START:-300} CAPACITY_STEP=${CAPACITY_STEP:-1.25}
+CAPACITY_WARMUP=${CAPACITY_WARMUP:-30} CAPACITY_DURATION=${CAPACITY_DURATION:-30}
+OVERLOAD=${OVERLOAD:-1.5 3} OVERLOAD_WARMUP=${OVERLOAD_WARMUP:-30} OVERLOAD_DURATION=${OVERLOAD_DURATION:-120}
+RECOVERY=${RECOVERY:-30} RECOVERY_SHARE=${RECOVERY_SHARE:-0.5}
 REPLAY_SHARE=${REPLAY_SHARE:-0.02}
 export BENCH_TIMEOUT_MS=${BENCH_TIMEOUT_MS:-10000}   # read by bench/mixed-load/src/test/resources/gatling.conf
 DRIVER_XMX=${DRIVER_XMX:-384m}
@@ -113,14 +129,21 @@ bench_on_exit() {  # an interrupted run: stop the driver's process group before 
 
 declare -a SUMMARY=()
 FAILED_ANY=
-for run in "${RUNS[@]}"; do
-  RATE_NOW=${run%%:*} MIX_NOW=${run#*:}
+# run_once <rate> <mix> [<label suffix> <recovery rate>]: one run on a fresh database and service, WARMUP + DURATION
+# s at the rate, then RECOVERY s at the recovery rate if one is given; sets R (the driver's RESULT lines) and HELD.
+run_once() {
+  RATE_NOW=$1 MIX_NOW=$2 RECOVERY_RATE=${4:-0}
+  local recovery_s=0
+  [[ "$RECOVERY_RATE" == 0 ]] || recovery_s=$RECOVERY
   read -r -a MIX_PARTS <<<"$MIX_NOW"
-  LABEL=$RATE_NOW-$(mix_label "$MIX_NOW")
+  LABEL=$RATE_NOW-$(mix_label "$MIX_NOW")${3:+-$3}
   OFFERED=$(awk -v r="$RATE_NOW" -v m="$MIX_NOW" 'BEGIN { n = split(m, p, " "); for (i = 1; i <= n; i++) s += p[i]; print r * s / 100 }')
   ((${#SUMMARY[@]} == 0)) || { app_stop; db_recreate; }
   SERVICE_LOG=$OUT/service-$LABEL.log
-  if [[ -n "$POOL" ]]; then app_start QUARKUS_DATASOURCE_JDBC_MAX_SIZE="$POOL"; else app_start; fi
+  local service_env=()
+  [[ -z "$POOL" ]] || service_env+=(QUARKUS_DATASOURCE_JDBC_MAX_SIZE="$POOL")
+  read -r -a extra_env <<<"${BENCH_SERVICE_ENV:-}"
+  app_start "${service_env[@]}" "${extra_env[@]}"
   ADMIN_TOKEN=$(mint_token bench-mixed-admin '["province-admin"]' QH 7200 "bench-mixed-admin-$STAMP-$LABEL")
 
   # --- setup (not timed) ----------------------------------------------------------------------------------------
@@ -149,7 +172,7 @@ for run in "${RUNS[@]}"; do
   # Quiz users take the workers in turn: each worker must not repeat a quiz (DAILY allows one attempt a day) and
   # must stay far below 10 starts + submits a minute.
   QUIZ_USERS_PER_S=$(awk -v r="$RATE_NOW" -v q="${MIX_PARTS[2]}" 'BEGIN { print r * q / 200 }')
-  STARTS=$(awk -v u="$QUIZ_USERS_PER_S" -v t=$((WARMUP + DURATION)) 'BEGIN { printf "%d", u * t + 1 }')
+  STARTS=$(awk -v u="$QUIZ_USERS_PER_S" -v t=$((WARMUP + DURATION + recovery_s)) 'BEGIN { printf "%d", u * t + 1 }')
   ((STARTS <= WORKERS * QUIZ_COUNT)) || die "$STARTS quiz starts would repeat quizzes for $WORKERS workers and $QUIZ_COUNT quizzes: raise WORKERS"
   awk -v u="$QUIZ_USERS_PER_S" -v w="$WORKERS" 'BEGIN { exit !(u * 60 / w <= 2) }' \
     || die "a worker would start more than 2 quizzes a minute ($QUIZ_USERS_PER_S starts/s over $WORKERS workers): raise WORKERS"
@@ -163,6 +186,8 @@ warmup=$WARMUP
 duration=$DURATION
 think=$THINK
 replayShare=$REPLAY_SHARE
+recoveryRate=$RECOVERY_RATE
+recovery=$recovery_s
 maxBatch=$MAX_BATCH
 workers=$WORKERS
 workersCsv=$WORKERS_CSV
@@ -183,7 +208,7 @@ EOF
   start=$(now)
   # The driver runs in its own process group (Maven and the Gatling JVM it forks), in the background so that an
   # interrupt reaches this script at once and bench_on_exit can stop the whole group.
-  setsid bash -c 'cd "$1" && shift && exec timeout "$@"' driver "$GATLING" $((WARMUP + DURATION + 2 * THINK + 600)) \
+  setsid bash -c 'cd "$1" && shift && exec timeout "$@"' driver "$GATLING" $((WARMUP + DURATION + recovery_s + 2 * THINK + 600)) \
       "$ROOT/mvnw" -B -q gatling:test -Dmixed.config="$CONFIG" -Dmixed.xmx="$DRIVER_XMX" \
       -Dmixed.failedLog="$OUT/failed-requests-$LABEL.log" \
       -Dmixed.failedLogLevel="$([[ "${BENCH_LOG_FAILED:-0}" == 1 ]] && echo DEBUG || echo OFF)" \
@@ -194,7 +219,9 @@ EOF
   end=$(now)
   THREADS_AFTER=$(thread_cpu "$APP_PID")
   [[ -s "$OUT/result-$LABEL.txt" ]] || die "the simulation wrote no result, see $OUT/driver-$LABEL.txt"
-  unset R; declare -A R=()
+  ADMISSION=$(curl -fsS --max-time 5 "$METRICS_URL" 2>/dev/null | grep -E '^study_admission_(limit|shed_total)' \
+    | sed -E 's/^study_admission_//; s/_total\{priority="([A-Z]+)"\}/ \1/' | paste -sd ';' - | sed 's/;/; /g' || true)
+  unset R; declare -gA R=()
   while read -r _ kv; do R[${kv%%=*}]=${kv#*=}; done < <(grep '^RESULT ' "$OUT/result-$LABEL.txt")
 
   # --- checks against the database ------------------------------------------------------------------------------
@@ -222,7 +249,9 @@ EOF
   CPU_LINE="service ${R[cpu_service_s]} s ($(per_request "${R[cpu_service_s]}") ms/request), MariaDB ${R[cpu_mariadb_s]} s ($(per_request "${R[cpu_mariadb_s]}") ms/request), driver ${R[cpu_driver_s]} s ($(per_request "${R[cpu_driver_s]}") ms/request)"
   CPU_LINE+=" over the $DURATION s window, i.e. $(awk -v a="${R[cpu_service_s]}" -v b="${R[cpu_mariadb_s]}" -v c="${R[cpu_driver_s]}" -v d="$DURATION" 'BEGIN { printf "%.2f + %.2f + %.2f of 2 cores", a / d, b / d, c / d }')"
   VERDICT=$(awk -v t="${R[throughput_per_s]}" -v r="$OFFERED" -v p="${R[p99_ms]}" -v e="${R[errors]}" \
-    'BEGIN { print (t >= 0.99 * r && p <= 300 && e == 0) ? "held (throughput ≥ 99 % of the offered rate, p99 ≤ 300 ms, 0 errors)" : "NOT held" }')
+    -v f="${R[refused]:-0}" \
+    'BEGIN { print (t >= 0.99 * r && p <= 300 && e == 0 && f == 0) ? "held (throughput ≥ 99 % of the offered rate, p99 ≤ 300 ms, 0 errors, nothing refused)" : "NOT held" }')
+  [[ "$VERDICT" == held* ]] && HELD=1 || HELD=0
   TARGET=$(awk -v r="$RATE_NOW" -v p="${R[p99_ms]}" -v e="${R[errors]}" -v t="${R[throughput_per_s]}" \
     'BEGIN { print (r >= 1000 && t >= 990 && p <= 300 && e == 0) ? "met" : "not met" }')
   [[ "$MIX_NOW" == "60 25 10 5" ]] || TARGET="n/a (not the issue's mix)"
@@ -234,8 +263,53 @@ EOF
   SUMMARY+=("Driver: the intended start of a user was missed by up to ${R[max_start_delay_ms]} ms (${R[starts_late_over_10ms]} starts more than 10 ms late)." "")
   FAILED_WHOLE_RUN=$(awk -F= '/^RESULT count\.[A-Z_]+\.failed=/ { n += $2 } END { print n + 0 }' "$OUT/result-$LABEL.txt")
   SUMMARY+=("Database check: $CHECK.${FAILED:+ FAILED:$FAILED} Failed requests over the whole run, warm-up and tail included: $FAILED_WHOLE_RUN. Service log: $SERVICE_ERRORS ERROR lines during the run." "")
+  SUMMARY+=("Admission (service metrics at the end of the run): ${ADMISSION:-not available}; ${R[refused]:-0} requests refused with 503 + Retry-After in the window (${R[refused_per_s]:-0}/s), refusal latency p99 ${R[refused_p99_ms]:-0} ms, max ${R[refused_max_ms]:-0} ms." "")
   [[ -z "$FAILED" ]] || FAILED_ANY=1
-done
+}
+
+# overload_verdict <capacity> <factor>: issue #18's targets for the run just made
+overload_verdict() {
+  local capacity=$1 factor=$2
+  SUMMARY+=("**Overload ×$factor of the capacity ($capacity req/s)**, issue #18's targets: $(awk -v c="$capacity" \
+    -v g="${R[throughput_per_s]}" -v p="${R[p99_ms]}" -v m="${R[refused_max_ms]:-0}" -v n="${R[refused]:-0}" \
+    -v v="${R[revalidations_refused_while_stats_shed]:-0}" -v r="${R[recovery_s]:--1}" -v e="${R[errors]}" -v f="${FAILED:-}" 'BEGIN {
+      ok = "met"; no = "**not met**"
+      printf "goodput %.1f/s = %.0f %% of capacity (≥ 90 %%: %s); admitted p99 %.1f ms (≤ 1,000 ms: %s); ", g, 100 * g / c, g >= 0.9 * c ? ok : no, p, p <= 1000 ? ok : no
+      printf "%d refused, slowest refusal %.1f ms (all ≤ 50 ms: %s); revalidations refused while statistics were shed: %d (%s); ", n, m, m <= 50 ? ok : no, v, v == 0 ? ok : no
+      printf "back to normal (p99 ≤ 300 ms, nothing refused, no error) %s after the overload stopped (≤ 10 s: %s); ", r < 0 ? "not within the recovery phase" : r " s", r >= 0 && r <= 10 ? ok : no
+      printf "%d errors; database check %s.", e, f == "" ? "exact" : "**FAILED**" }')" "")
+}
+
+if ((CAPACITY_SEARCH)) && [[ -n "${CAPACITY:-}" ]]; then
+  SUMMARY+=("**Capacity: $CAPACITY req/s**, as given (CAPACITY), not searched." "")
+elif ((CAPACITY_SEARCH)); then
+  WARMUP=$CAPACITY_WARMUP DURATION=$CAPACITY_DURATION
+  CAPACITY=0 NOT_HELD= rate=$CAPACITY_START
+  # up by CAPACITY_STEP while runs hold, down by it while they do not, until one of each is known
+  while :; do
+    run_once "$rate" "$MIX" search
+    if ((HELD)); then CAPACITY=$rate; else NOT_HELD=$rate; fi
+    [[ "$CAPACITY" == 0 || -z "$NOT_HELD" ]] || break
+    rate=$(awk -v r="$rate" -v s="$CAPACITY_STEP" -v up="$HELD" 'BEGIN { printf "%d", (up ? r * s : r / s) / 10 + 0.5 }')0
+    ((rate >= 10)) || die "not even 10 req/s held"
+  done
+  rate=$(( (CAPACITY + NOT_HELD) / 20 * 10 ))
+  if ((rate > CAPACITY)); then
+    run_once "$rate" "$MIX" search
+    ((HELD == 0)) || CAPACITY=$rate
+  fi
+  SUMMARY+=("**Capacity: $CAPACITY req/s** (highest rate held with p99 ≤ 300 ms and no errors; $NOT_HELD req/s was not held)." "")
+fi
+if ((CAPACITY_SEARCH)); then
+  WARMUP=$OVERLOAD_WARMUP DURATION=$OVERLOAD_DURATION
+  for factor in $OVERLOAD; do
+    run_once "$(awk -v c="$CAPACITY" -v f="$factor" 'BEGIN { printf "%d", c * f }')" "$MIX" "overload" \
+      "$(awk -v c="$CAPACITY" -v s="$RECOVERY_SHARE" 'BEGIN { printf "%d", c * s }')"
+    overload_verdict "$CAPACITY" "$factor"
+  done
+else
+  for run in "${RUNS[@]}"; do run_once "${run%%:*}" "${run#*:}"; done
+fi
 
 {
   echo "### Mixed-load benchmark, $(date '+%Y-%m-%d %H:%M %Z')"

@@ -1,6 +1,7 @@
 package mixedload;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
@@ -54,7 +55,7 @@ public class MixedLoadSimulation extends Simulation {
         System.out.printf(Locale.ROOT, "[mixed-load] %d worker tokens signed in %.1f s%n", workload.workerCount(),
                 (System.nanoTime() - started) / 1e9);
         settings.pids.put("driver", ProcessHandle.current().pid());
-        recorder = new Recorder(settings.warmupSeconds, settings.durationSeconds, settings.pids);
+        recorder = new Recorder(settings.warmupSeconds, settings.durationSeconds, settings.recoverySeconds, settings.pids);
 
         HttpProtocolBuilder protocol = http.baseUrl(settings.base)
                 .shareConnections()   // one pool for all users, as a fleet of phones behind a gateway would look
@@ -64,10 +65,14 @@ public class MixedLoadSimulation extends Simulation {
                 .userAgentHeader("study-mixed-load");
 
         // warm-up: the rate ramps from 5 % to 100 % over its first two thirds (a cold JIT would drown under the full
-        // rate), then holds; the measured window follows at the same constant rate
+        // rate), then holds; the measured window follows at the same constant rate; after an overload, the rate drops
+        // to recoveryRate for the recovery seconds
         long rampSeconds = Math.max(1, settings.warmupSeconds * 2 / 3);
         Duration ramp = Duration.ofSeconds(rampSeconds);
-        Duration hold = Duration.ofSeconds(settings.warmupSeconds + settings.durationSeconds - rampSeconds);
+        long holdSeconds = settings.warmupSeconds + settings.durationSeconds - rampSeconds;
+        Duration hold = Duration.ofSeconds(holdSeconds);
+        Duration recovery = Duration.ofSeconds(settings.recoverySeconds);
+        double recoveryShare = settings.recoveryRate / settings.rate;
         double[] share = settings.mixPercent;
         // users per second of each scenario; a quiz user sends two requests
         double[] users = {settings.rate * share[0] / 100, settings.rate * share[1] / 100,
@@ -77,14 +82,18 @@ public class MixedLoadSimulation extends Simulation {
         List<PopulationBuilder> populations = new ArrayList<>();
         for (int i = 0; i < users.length; i++) {
             if (users[i] > 0) {
-                Recorder.Schedule schedule = recorder.schedule(users[i] * 0.05, users[i], rampSeconds);
-                populations.add(scenarios.get(i).apply(schedule).injectOpen(
-                        rampUsersPerSec(users[i] * 0.05).to(users[i]).during(ramp),
-                        constantUsersPerSec(users[i]).during(hold)));
+                Recorder.Schedule schedule = recorder.schedule(users[i] * 0.05, users[i], rampSeconds, holdSeconds,
+                        settings.recoverySeconds > 0 ? users[i] * recoveryShare : 0);
+                populations.add(scenarios.get(i).apply(schedule).injectOpen(settings.recoverySeconds == 0
+                        ? new OpenInjectionStep[] {rampUsersPerSec(users[i] * 0.05).to(users[i]).during(ramp),
+                                constantUsersPerSec(users[i]).during(hold)}
+                        : new OpenInjectionStep[] {rampUsersPerSec(users[i] * 0.05).to(users[i]).during(ramp),
+                                constantUsersPerSec(users[i]).during(hold),
+                                constantUsersPerSec(users[i] * recoveryShare).during(recovery)}));
             }
         }
         setUp(populations).protocols(protocol)
-                .maxDuration(ramp.plus(hold).plusSeconds((long) (2 * settings.thinkSeconds) + 180));
+                .maxDuration(ramp.plus(hold).plus(recovery).plusSeconds((long) (2 * settings.thinkSeconds) + 180));
     }
 
     @Override
@@ -153,6 +162,8 @@ public class MixedLoadSimulation extends Simulation {
                             workload.answered(new Workload.SentBatch(session.getString("auth"),
                                     session.getString("request"), session.getInt("events")));
                         }
+                    } else if (refused(session)) {
+                        recorder.count("progress.events_refused", session.getInt("events"));
                     } else if (!replay) {
                         // unanswered: the service may still have stored these events, the database check allows it
                         recorder.count("progress.events_unanswered", session.getInt("events"));
@@ -172,7 +183,7 @@ public class MixedLoadSimulation extends Simulation {
                 Recorder.Kind.QUIZ_SUBMIT).set("path", session.getString("submitPath")))
                 .exec(submit)
                 .exec(session -> {
-                    if (!complete(session)) {
+                    if (!complete(session) && !refused(session)) {
                         recorder.count("quiz.submits_unanswered", 1);
                     }
                     return session;
@@ -218,18 +229,25 @@ public class MixedLoadSimulation extends Simulation {
     private static HttpRequestActionBuilder measured(HttpRequestActionBuilder request) {
         return request.header("Authorization", "#{auth}")
                 .check(status().saveAs("status"), responseTimeInMillis().saveAs("rt"),
+                        header("Retry-After").optional().saveAs("retryAfter"),
                         status().is(session -> ((Recorder.Kind) session.get("kind")).expectedStatus));
     }
 
     private Session begin(Session session, long intendedStart, String auth, Recorder.Kind kind) {
         recorder.started();
-        return session.remove("status").remove("rt").set("t0", intendedStart).set("auth", auth).set("kind", kind);
+        return session.remove("status").remove("rt").remove("retryAfter").set("t0", intendedStart).set("auth", auth)
+                .set("kind", kind);
     }
 
     /** Records the finished request; true if it got its expected status. */
     private boolean complete(Session session) {
         Integer status = session.contains("status") ? session.getInt("status") : null;
         Integer rt = session.contains("rt") ? session.getInt("rt") : null;
-        return recorder.complete(session.get("kind"), session.getLong("t0"), status, rt);
+        return recorder.complete(session.get("kind"), session.getLong("t0"), status, rt, refused(session));
+    }
+
+    /** The documented answer past capacity: 503 with Retry-After; the phone backs off and nothing was done. */
+    private static boolean refused(Session session) {
+        return session.contains("status") && session.getInt("status") == 503 && session.contains("retryAfter");
     }
 }

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * wrk2-style accounting. Each request's latency runs from its intended send time (the constant-rate schedule of its
  * scenario) to the moment its response was handled, so a stalled service or driver cannot hide queueing
- * (no coordinated omission). Only requests whose intended time falls in the measured window count.
+ * (no coordinated omission). Only requests whose intended time falls in the measured window count. A 503 with
+ * Retry-After is a refusal, the documented answer past capacity: counted apart, neither an error nor admitted.
  */
 final class Recorder {
 
@@ -45,25 +46,34 @@ final class Recorder {
 
     /**
      * One scenario's schedule: the rate ramps linearly from {@code from} to {@code rate} users/s over the first
-     * {@code rampSeconds}, then stays at {@code rate}; user n is meant to start when the cumulated rate reaches n.
+     * {@code rampSeconds}, stays at {@code rate} for {@code holdSeconds}, then drops to {@code recoveryRate} (after an
+     * overload); user n is meant to start when the cumulated rate reaches n.
      */
     final class Schedule {
         private final double from;
         private final double rate;
         private final double rampSeconds;
         private final double rampUsers;
+        private final double holdSeconds;
+        private final double recoveryRate;
         private final AtomicLong users = new AtomicLong();
         private volatile long base;
 
-        Schedule(double from, double rate, double rampSeconds) {
+        Schedule(double from, double rate, double rampSeconds, double holdSeconds, double recoveryRate) {
             this.from = from;
             this.rate = rate;
             this.rampSeconds = rampSeconds;
             this.rampUsers = (from + rate) / 2 * rampSeconds;
+            this.holdSeconds = holdSeconds;
+            this.recoveryRate = recoveryRate;
         }
 
         /** Seconds after the start at which user n is due (the inverse of the cumulated rate). */
         double dueSeconds(long n) {
+            double heldUsers = rampUsers + rate * holdSeconds;
+            if (n >= heldUsers && recoveryRate > 0) {
+                return rampSeconds + holdSeconds + (n - heldUsers) / recoveryRate;
+            }
             if (n >= rampUsers) {
                 return rampSeconds + (n - rampUsers) / rate;
             }
@@ -100,6 +110,9 @@ final class Recorder {
     private final Map<Kind, Histogram> gatlingResponseTime = new EnumMap<>(Kind.class);
     private final Histogram overall = new Histogram();
     private final Histogram overallGatling = new Histogram();
+    private final Histogram refusals = new Histogram();
+    private final Timeline timeline;
+    private final int recoverySeconds;
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
     private final AtomicLong maxStartDelayNanos = new AtomicLong();
@@ -120,9 +133,11 @@ final class Recorder {
     private volatile String loadAtWindowStart = "?";
     private volatile String loadAtWindowEnd = "?";
 
-    Recorder(long warmupSeconds, long durationSeconds, Map<String, Long> pids) {
+    Recorder(long warmupSeconds, long durationSeconds, int recoverySeconds, Map<String, Long> pids) {
         this.warmupNanos = TimeUnit.SECONDS.toNanos(warmupSeconds);
         this.durationNanos = TimeUnit.SECONDS.toNanos(durationSeconds);
+        this.recoverySeconds = recoverySeconds;
+        this.timeline = new Timeline((int) (warmupSeconds + durationSeconds) + recoverySeconds + 600);
         this.pids = pids;
         for (Kind kind : Kind.values()) {
             latency.put(kind, new Histogram());
@@ -130,8 +145,8 @@ final class Recorder {
         }
     }
 
-    Schedule schedule(double from, double ratePerSecond, double rampSeconds) {
-        return new Schedule(from, ratePerSecond, rampSeconds);
+    Schedule schedule(double from, double ratePerSecond, double rampSeconds, double holdSeconds, double recoveryRate) {
+        return new Schedule(from, ratePerSecond, rampSeconds, holdSeconds, recoveryRate);
     }
 
     /** Called by the first user of any scenario: fixes the measured window and samples CPU at its edges. */
@@ -171,11 +186,21 @@ final class Recorder {
      * A response (or a failure without one: status null) for a request meant to go out at {@code intendedStart}.
      * Returns whether the status was the expected one.
      */
-    boolean complete(Kind kind, long intendedStart, Integer status, Integer gatlingMillis) {
+    boolean complete(Kind kind, long intendedStart, Integer status, Integer gatlingMillis, boolean refused) {
         long end = System.nanoTime();
         completedTotal.increment();
+        int second = (int) ((intendedStart - (windowStart - warmupNanos)) / 1_000_000_000L);
+        if (refused) {
+            count(kind.name() + ".refused", 1);
+            timeline.refused(second, kind);
+            if (intendedStart >= windowStart && intendedStart < windowEnd) {
+                refusals.record(end - intendedStart);
+            }
+            return false;
+        }
         boolean ok = status != null && status == kind.expectedStatus;
         count(kind.name() + (ok ? ".ok" : ".failed"), 1);
+        timeline.admitted(second, end - intendedStart, ok);
         if (!ok) {
             errorsTotal.increment();
         }
@@ -246,8 +271,8 @@ final class Recorder {
         PrintWriter out = new PrintWriter(text);
         long measured = overall.count();
         long failed = errors.values().stream().mapToLong(LongAdder::sum).sum();
-        out.printf(Locale.ROOT, "RESULT requests=%d%n", measured);
-        out.printf(Locale.ROOT, "RESULT offered_per_s=%.1f%n", measured / seconds);
+        out.printf(Locale.ROOT, "RESULT requests=%d%nRESULT admitted=%d%n", measured + refusals.count(), measured);
+        out.printf(Locale.ROOT, "RESULT offered_per_s=%.1f%n", (measured + refusals.count()) / seconds);
         out.printf(Locale.ROOT, "RESULT throughput_per_s=%.1f%n", completedInWindow.sum() / seconds);
         out.printf(Locale.ROOT, "RESULT errors=%d%n", failed);
         out.printf(Locale.ROOT, "RESULT p50_ms=%.1f%nRESULT p95_ms=%.1f%nRESULT p99_ms=%.1f%nRESULT max_ms=%.1f%n",
@@ -255,6 +280,16 @@ final class Recorder {
         out.printf(Locale.ROOT, "RESULT max_start_delay_ms=%.1f%n", maxStartDelayNanos.get() / 1e6);
         out.printf(Locale.ROOT, "RESULT starts_late_over_10ms=%d%n", startsLateOver10ms.sum());
         out.printf(Locale.ROOT, "RESULT load_window=%s → %s%n", loadAtWindowStart, loadAtWindowEnd);
+        out.printf(Locale.ROOT, "RESULT refused=%d%nRESULT refused_per_s=%.1f%n", refusals.count(), refusals.count() / seconds);
+        out.printf(Locale.ROOT, "RESULT refused_p99_ms=%.1f%nRESULT refused_max_ms=%.1f%n",
+                refusals.percentileMillis(99), refusals.maxMillis());
+        out.printf(Locale.ROOT, "RESULT revalidations_refused_while_stats_shed=%d%n",
+                timeline.revalidationsRefusedWhileStatsShed());
+        if (recoverySeconds > 0) {
+            int overloadEnd = (int) ((warmupNanos + durationNanos) / 1_000_000_000L);
+            out.printf(Locale.ROOT, "RESULT recovery_s=%d%n",
+                    timeline.secondsToNormal(overloadEnd, overloadEnd + recoverySeconds));
+        }
         synchronized (cpuSeconds) {
             for (Map.Entry<String, double[]> cpu : cpuSeconds.entrySet()) {
                 out.printf(Locale.ROOT, "RESULT cpu_%s_s=%.1f%n", cpu.getKey(), cpu.getValue()[1] - cpu.getValue()[0]);
@@ -263,16 +298,19 @@ final class Recorder {
         new TreeMap<>(counters).forEach((name, n) -> out.printf(Locale.ROOT, "RESULT count.%s=%d%n", name, n.sum()));
         out.println();
         out.printf(Locale.ROOT, "Offered %.0f req/s (%s) for %.0f s after the warm-up.%n%n", offeredRate, mix, seconds);
-        out.println("| request kind | requests | share | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | Gatling p99 ms ¹ |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        out.println("| request kind | admitted | share | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | Gatling p99 ms ¹ | refused ² |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Kind kind : Kind.values()) {
             row(out, kind.label, latency.get(kind), gatlingResponseTime.get(kind), measured, seconds,
-                    counters.getOrDefault(kind.name() + ".failed", new LongAdder()).sum() == 0 ? 0 : errorsOf(kind));
+                    counters.getOrDefault(kind.name() + ".failed", new LongAdder()).sum() == 0 ? 0 : errorsOf(kind),
+                    counters.getOrDefault(kind.name() + ".refused", new LongAdder()).sum());
         }
-        row(out, "**all**", overall, overallGatling, measured, seconds, failed);
+        row(out, "**all**", overall, overallGatling, measured, seconds, failed, refusals.count());
         out.println();
         out.println("¹ Gatling's own response time, from the moment the request was written; the other columns run from "
                 + "the intended send time of the constant-rate schedule.");
+        out.printf(Locale.ROOT, "² 503 with Retry-After, over the whole run (the **all** row: the measured window); "
+                + "refusal latency p99 %.1f ms, max %.1f ms.%n", refusals.percentileMillis(99), refusals.maxMillis());
         if (!errors.isEmpty()) {
             out.println();
             out.println("Errors in the measured window:");
@@ -289,9 +327,10 @@ final class Recorder {
     }
 
     private static void row(PrintWriter out, String label, Histogram h, Histogram gatling, long all, double seconds,
-                            long failed) {
-        out.printf(Locale.ROOT, "| %s | %,d | %.1f %% | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %.1f |%n", label, h.count(),
-                all == 0 ? 0 : 100.0 * h.count() / all, h.count() / seconds, h.percentileMillis(50),
-                h.percentileMillis(95), h.percentileMillis(99), h.maxMillis(), failed, gatling.percentileMillis(99));
+                            long failed, long refused) {
+        out.printf(Locale.ROOT, "| %s | %,d | %.1f %% | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %.1f | %,d |%n", label,
+                h.count(), all == 0 ? 0 : 100.0 * h.count() / all, h.count() / seconds, h.percentileMillis(50),
+                h.percentileMillis(95), h.percentileMillis(99), h.maxMillis(), failed, gatling.percentileMillis(99),
+                refused);
     }
 }

@@ -26,6 +26,9 @@ final class Settings {
     final long durationSeconds;
     final double thinkSeconds;
     final double replayShare;
+    /** After an overload: the rate offered for {@code recoverySeconds} once the measured window ends (0 = none). */
+    final double recoveryRate;
+    final int recoverySeconds;
     final int maxBatch;
     final Path privateKey;
     final String issuer;
@@ -59,6 +62,8 @@ final class Settings {
         durationSeconds = Long.parseLong(required(p, "duration"));
         thinkSeconds = Double.parseDouble(required(p, "think"));
         replayShare = Double.parseDouble(required(p, "replayShare"));
+        recoveryRate = Double.parseDouble(p.getProperty("recoveryRate", "0"));
+        recoverySeconds = Integer.parseInt(p.getProperty("recovery", "0"));
         maxBatch = Integer.parseInt(required(p, "maxBatch"));
         privateKey = Path.of(required(p, "privateKey"));
         issuer = required(p, "issuer");

@@ -36,7 +36,6 @@ import java.util.UUID;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
-    private static final int RETRY_UNAVAILABLE_SECONDS = 2;
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
@@ -149,11 +148,8 @@ public class ProblemMapper {
         }
         if (DatabaseFailures.connectionUnavailable(e)) {
             LOG.warnf("No database connection for %s: %s", path(uri), e.getMessage());
-            return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, RETRY_UNAVAILABLE_SECONDS)
-                    .entity(new Problem(Problem.type("unavailable"), "Service Unavailable", 503,
-                            "The service is overloaded or its database is unreachable; retry after "
-                                    + RETRY_UNAVAILABLE_SECONDS + " s.",
-                            path(uri), null, null)).build();
+            return Unavailable.response("The service is overloaded or its database is unreachable; retry after "
+                    + Unavailable.RETRY_AFTER_SECONDS + " s.", path(uri));
         }
         if (LockConflict.of(e).isPresent()) {
             // A lock conflict on a path without @RetriedOnLockConflict: nothing was written, a retry is safe.

@@ -1,0 +1,47 @@
+package cn.qhzgh.study.admission;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Admission control: how much work a pod takes on at once, and which work it gives up first past that. */
+@ConfigMapping(prefix = "study.admission")
+public interface AdmissionConfig {
+
+    /** false admits everything, as before issue #18. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * The longest a request may wait for a resource once admitted; the connection pool's acquisition timeout
+     * must not exceed it (checked at start).
+     */
+    @WithDefault("2S")
+    Duration waitBudget();
+
+    /** Requests in flight per pod: the limit starts at {@code initial} and follows latency between min and max. */
+    LimitConfig limit();
+
+    /** Standard requests are admitted only while fewer than this share of the limit are in flight. */
+    @WithDefault("0.8")
+    double standardShare();
+
+    /** Statistics and exports are admitted only while fewer than this share of the limit are in flight. */
+    @WithDefault("0.5")
+    double sheddableShare();
+
+    interface LimitConfig {
+
+        @WithDefault("32")
+        int initial();
+
+        /** The connection pool's size: fewer in flight would leave connections idle while requests are refused. */
+        @WithDefault("16")
+        int min();
+
+        /** Below the 200 worker threads, so an admitted request never queues for a thread. */
+        @WithDefault("100")
+        int max();
+    }
+}
