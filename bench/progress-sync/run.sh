@@ -20,6 +20,8 @@
 #                                 counters do per-(worker, day) work, so the spread matters); 0 = skip
 #   BENCH_SKIP_NO_COUNTERS=0      1 = skip scenario 4 (saves the ~35 s service stop and a restart)
 #   BENCH_POOL=                   QUARKUS_DATASOURCE_JDBC_MAX_SIZE; empty = the service's default
+#   BENCH_SERVICE_ENV=            more service settings, e.g. "STUDY_ADMISSION_ENABLED=false": the driver resends a
+#                                 refused batch at once, not after Retry-After as phones do
 #   BENCH_XMX=512m                service heap
 #   BENCH_WAIT_QUIET=60           wait up to this many seconds before each timed run for no Maven build and load < 1.5
 #   BENCH_TIMEOUT=60              seconds any single request may take
@@ -106,7 +108,10 @@ ADMIN_TIMEOUT=120
 start_service() {  # start_service <label> [VAR=value...]
   SERVICE_LOG=$OUT/service-$1.log
   shift
-  if [[ -n "$POOL" ]]; then app_start QUARKUS_DATASOURCE_JDBC_MAX_SIZE="$POOL" "$@"; else app_start "$@"; fi
+  local extra_env=()
+  read -r -a extra_env <<<"${BENCH_SERVICE_ENV:-}"
+  if [[ -n "$POOL" ]]; then set -- QUARKUS_DATASOURCE_JDBC_MAX_SIZE="$POOL" "$@"; fi
+  app_start "${extra_env[@]}" "$@"
 }
 
 # Every provisioned worker calls GET /api/v1/me once (8 at a time): provisions it (first start) and fills the
