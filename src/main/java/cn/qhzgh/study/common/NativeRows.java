@@ -51,6 +51,15 @@ public final class NativeRows {
             return values[column] instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) values[column];
         }
 
+        public boolean isNull(int column) {
+            return values[column] == null;
+        }
+
+        /** A BOOLEAN or TINYINT(1) column, as the driver returns it. */
+        public boolean booleanAt(int column) {
+            return Boolean.TRUE.equals(values[column]) || (values[column] instanceof Number n && n.intValue() == 1);
+        }
+
         /** A VARBINARY column (null stays null). */
         public byte[] bytesAt(int column) {
             return (byte[]) values[column];

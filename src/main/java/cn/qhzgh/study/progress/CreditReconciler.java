@@ -1,5 +1,6 @@
 package cn.qhzgh.study.progress;
 
+import cn.qhzgh.study.common.JdbcBatch;
 import cn.qhzgh.study.common.NativeRows;
 import cn.qhzgh.study.content.ModuleCatalog;
 import cn.qhzgh.study.content.ModuleRef;
@@ -8,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -139,38 +139,28 @@ public class CreditReconciler {
             credited = outcome.spans();
         }
         spans.store(workerId, credited);
-        List<Object[]> updates = after.entrySet().stream().filter(e -> !e.getValue().equals(before.get(e.getKey())))
-                .map(e -> new Object[]{e.getValue(), workerId, e.getKey()}).toList();
-        writeCredits(updates);
+        List<CreditUpdate> updates = after.entrySet().stream()
+                .filter(e -> !e.getValue().equals(before.get(e.getKey())))
+                .map(e -> new CreditUpdate(e.getKey(), e.getValue())).toList();
+        writeCredits(workerId, updates);
         return updates.size();
     }
 
-    private void writeCredits(List<Object[]> updates) {
-        batch("UPDATE progress_event SET credited_seconds = ? WHERE worker_id = ? AND event_id = ?", updates);
+    /** An event's credit as recomputed. */
+    private record CreditUpdate(String eventId, int creditedSeconds) {
     }
 
-    private void batch(String sql, List<Object[]> rows) {
-        if (rows.isEmpty()) {
+    private void writeCredits(long workerId, List<CreditUpdate> updates) {
+        if (updates.isEmpty()) {
             return;
         }
         entityManager.flush();
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(sql)) {
-                int pending = 0;
-                for (Object[] row : rows) {
-                    for (int i = 0; i < row.length; i++) {
-                        update.setObject(i + 1, row[i]);
-                    }
-                    update.addBatch();
-                    if (++pending == BATCH) {
-                        update.executeBatch();
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
-                    update.executeBatch();
-                }
-            }
-        });
+        entityManager.unwrap(Session.class).doWork(connection -> JdbcBatch.run(connection,
+                "UPDATE progress_event SET credited_seconds = ? WHERE worker_id = ? AND event_id = ?", updates, BATCH,
+                (statement, update) -> {
+                    statement.setInt(1, update.creditedSeconds());
+                    statement.setLong(2, workerId);
+                    statement.setString(3, update.eventId());
+                }));
     }
 }

@@ -1,6 +1,6 @@
 package cn.qhzgh.study.progress;
 
-import cn.qhzgh.study.common.DbClock;
+import cn.qhzgh.study.common.NativeRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -8,7 +8,6 @@ import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The four kinds of learning records, read in export order (stored time, kind, key) after a cursor.
@@ -18,7 +17,7 @@ import java.util.function.Function;
 class XapiSources {
 
     /** One row of a source: its place in the export order and the columns the statement is built from. */
-    record Row(Instant stored, int rank, String key, Object[] columns) {
+    record Row(Instant stored, int rank, String key, NativeRows.Row columns) {
     }
 
     /** Where the previous page stopped; rank orders the kinds of record that share one instant. */
@@ -99,8 +98,6 @@ class XapiSources {
                 query.setParameter(p, after.key());
             }
         }
-        Function<Object[], Row> toRow = r -> new Row(DbClock.toInstant(r[0]), kind.rank, String.valueOf(r[1]), r);
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(toRow).toList();
+        return NativeRows.list(query, r -> new Row(r.instantAt(0), kind.rank, r.stringAt(1), r));
     }
 }

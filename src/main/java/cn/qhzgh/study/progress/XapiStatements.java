@@ -1,6 +1,6 @@
 package cn.qhzgh.study.progress;
 
-import cn.qhzgh.study.common.DbClock;
+import cn.qhzgh.study.common.NativeRows;
 import cn.qhzgh.study.progress.XapiStatement.Account;
 import cn.qhzgh.study.progress.XapiStatement.Activity;
 import cn.qhzgh.study.progress.XapiStatement.Actor;
@@ -29,29 +29,29 @@ final class XapiStatements {
     }
 
     XapiStatement of(XapiSources.Kind kind, XapiSources.Row row) {
-        Object[] c = row.columns();
-        String worker = (String) c[2];
+        NativeRows.Row c = row.columns();
+        String worker = c.stringAt(2);
         return switch (kind) {
             case PROGRESSED -> statement("progressed:" + row.key(), worker, verb("progressed", "学习进度"),
-                    module(number(c[4]), (String) c[6]),
-                    new Result(null, null, null, "PT" + number(c[8]) + "S", Map.of(PROGRESS_EXTENSION, number(c[7]))),
-                    new Context((String) c[10], "zh-CN", Map.of("parent", List.of(notice(number(c[5]), null)))),
-                    DbClock.toInstant(c[9]), row.stored());
+                    module(c.longAt(4), c.stringAt(6)),
+                    new Result(null, null, null, "PT" + c.longAt(8) + "S", Map.of(PROGRESS_EXTENSION, c.longAt(7))),
+                    new Context(c.stringAt(10), "zh-CN", Map.of("parent", List.of(notice(c.longAt(5), null)))),
+                    c.instantAt(9), row.stored());
             case MODULE_COMPLETED -> statement("completed-module:" + row.key(), worker, verb("completed", "完成学习"),
-                    module(number(c[3]), (String) c[5]), new Result(null, null, true, null, null),
-                    new Context(null, "zh-CN", Map.of("parent", List.of(notice(number(c[4]), null)))),
+                    module(c.longAt(3), c.stringAt(5)), new Result(null, null, true, null, null),
+                    new Context(null, "zh-CN", Map.of("parent", List.of(notice(c.longAt(4), null)))),
                     row.stored(), row.stored());
             case CAMPAIGN_COMPLETED -> statement("completed-notice:" + row.key(), worker, verb("completed", "完成学习"),
-                    notice(number(c[3]), (String) c[4]), new Result(null, null, true, null, null), null,
+                    notice(c.longAt(3), c.stringAt(4)), new Result(null, null, true, null, null), null,
                     row.stored(), row.stored());
             case ATTEMPT_SCORED -> {
-                int score = c[6] == null ? 0 : (int) number(c[6]);
-                boolean passed = Boolean.TRUE.equals(c[7]) || (c[7] instanceof Number n && n.intValue() == 1);
+                int score = c.isNull(6) ? 0 : c.intAt(6);
+                boolean passed = c.booleanAt(7);
                 yield statement("attempt:" + row.key(), worker, passed ? verb("passed", "通过") : verb("failed", "未通过"),
-                        activity("quizzes/" + number(c[4]), (String) c[5], "assessment"),
+                        activity("quizzes/" + c.longAt(4), c.stringAt(5), "assessment"),
                         new Result(new Score(score / 100.0, score, 0, 100), passed, true, null, null),
-                        c[8] == null ? null : new Context(null, "zh-CN",
-                                Map.of("parent", List.of(notice(number(c[8]), null)))),
+                        c.isNull(8) ? null : new Context(null, "zh-CN",
+                                Map.of("parent", List.of(notice(c.longAt(8), null)))),
                         row.stored(), row.stored());
             }
         };
@@ -80,9 +80,5 @@ final class XapiStatements {
         Definition definition = title == null ? null
                 : new Definition(Map.of("zh-CN", title), ADL + "activities/" + adlType);
         return new Activity("Activity", homePage + "/xapi/activities/" + path, definition);
-    }
-
-    private static long number(Object value) {
-        return ((Number) value).longValue();
     }
 }

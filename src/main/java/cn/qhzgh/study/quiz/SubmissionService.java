@@ -104,7 +104,7 @@ public class SubmissionService {
         Quiz quiz = Quiz.findById(attempt.quizId);
         Map<Long, AskedVersions.Asked> versions = asked.of(attempt.draw);
         List<QuestionResult> results = new ArrayList<>();
-        List<Object[]> rows = new ArrayList<>();
+        List<AnswerRow> rows = new ArrayList<>();
         int correctCount = 0;
         for (int position = 0; position < attempt.draw.size(); position++) {
             DrawnQuestion drawn = attempt.draw.get(position);
@@ -114,21 +114,26 @@ public class SubmissionService {
             List<String> picked = answer == null ? List.of() : toOriginal(type, drawn, answer.response());
             boolean correct = !late && AttemptScorer.isCorrect(type, version.answer(), picked);
             correctCount += correct ? 1 : 0;
-            rows.add(new Object[]{attempt.id, position, drawn.questionId(), drawn.version(), write(picked),
-                    type == QuestionType.FILL_BLANK ? null : String.join("", picked.stream().sorted().toList()), correct});
+            rows.add(new AnswerRow(position, drawn.questionId(), drawn.version(), write(picked),
+                    type == QuestionType.FILL_BLANK ? null : String.join("", picked.stream().sorted().toList()), correct));
             answered.add(new AttemptScored.AnsweredQuestion(drawn.questionId(), correct,
                     type == QuestionType.FILL_BLANK ? List.of() : picked));
             results.add(new QuestionResult(drawn.questionId(), correct, toLetters(type, drawn, version.answer()),
                     version.explanation()));
         }
-        storeAnswers(rows);
+        storeAnswers(attempt.id, rows);
         int score = late ? 0 : AttemptScorer.score(correctCount, attempt.draw.size());
         return new SubmissionResult(attempt.id, attempt.quizId, late ? AttemptStatus.LATE : AttemptStatus.SUBMITTED,
                 score, !late && score >= quiz.passScore, now, results);
     }
 
+    /** One stored answer: what was asked at {@code position} and what the worker picked. */
+    private record AnswerRow(int position, long questionId, int questionVersion, String response, String pickedKeys,
+                             boolean correct) {
+    }
+
     /** All answers of the attempt in one multi-row insert. */
-    private void storeAnswers(List<Object[]> rows) {
+    private void storeAnswers(String attemptId, List<AnswerRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
@@ -139,10 +144,10 @@ public class SubmissionService {
         }
         var insert = entityManager.createNativeQuery(sql.toString());
         int p = 1;
-        for (Object[] row : rows) {
-            for (Object value : row) {
-                insert.setParameter(p++, value);
-            }
+        for (AnswerRow row : rows) {
+            insert.setParameter(p++, attemptId).setParameter(p++, row.position()).setParameter(p++, row.questionId())
+                    .setParameter(p++, row.questionVersion()).setParameter(p++, row.response())
+                    .setParameter(p++, row.pickedKeys()).setParameter(p++, row.correct());
         }
         insert.executeUpdate();
     }

@@ -1,11 +1,11 @@
 package cn.qhzgh.study.stats;
 
+import cn.qhzgh.study.common.JdbcBatch;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -41,8 +41,9 @@ class CounterRepair {
         String deleteIfZero = "DELETE FROM " + table.table() + " WHERE "
                 + String.join(" AND ", table.keys().stream().map(k -> k + " = ?").toList()) + " AND "
                 + String.join(" AND ", table.counters().stream().map(c -> c + " = 0").toList());
-        List<Object[]> corrections = comparison.corrections().stream().map(e -> values(e.getKey(), e.getValue())).toList();
-        List<Object[]> deletions = comparison.unjustified().stream().map(key -> values(key, new long[0])).toList();
+        List<CounterRow> corrections = comparison.corrections().stream()
+                .map(e -> new CounterRow(e.getKey(), e.getValue())).toList();
+        List<CounterRow> deletions = comparison.unjustified().stream().map(key -> new CounterRow(key, new long[0])).toList();
         for (int from = 0; from < corrections.size(); from += BATCH) {
             inTransaction(upsert, corrections.subList(from, Math.min(corrections.size(), from + BATCH)));
         }
@@ -51,31 +52,23 @@ class CounterRepair {
         }
     }
 
-    private void inTransaction(String sql, List<Object[]> rows) {
-        QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> entityManager.unwrap(Session.class)
-                .doWork(connection -> batch(connection, sql, rows)));
-    }
+    /** A counter row's key values, then the counters to add (none for a delete). */
+    private record CounterRow(List<Object> key, long[] counters) {
 
-    private static void batch(Connection connection, String sql, List<Object[]> rows) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    statement.setObject(i + 1, row[i]);
-                }
-                statement.addBatch();
+        void bind(PreparedStatement statement) throws SQLException {
+            int p = 1;
+            for (Object value : key) {
+                statement.setObject(p++, value instanceof LocalDate day ? Date.valueOf(day) : value);
             }
-            statement.executeBatch();
+            for (long counter : counters) {
+                statement.setLong(p++, counter);
+            }
         }
     }
 
-    private static Object[] values(List<Object> key, long[] counters) {
-        Object[] values = new Object[key.size() + counters.length];
-        for (int i = 0; i < key.size(); i++) {
-            values[i] = key.get(i) instanceof LocalDate day ? Date.valueOf(day) : key.get(i);
-        }
-        for (int i = 0; i < counters.length; i++) {
-            values[key.size() + i] = counters[i];
-        }
-        return values;
+    private void inTransaction(String sql, List<CounterRow> rows) {
+        QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> entityManager.unwrap(Session.class)
+                .doWork(connection -> JdbcBatch.run(connection, sql, rows, BATCH,
+                        (statement, row) -> row.bind(statement))));
     }
 }
