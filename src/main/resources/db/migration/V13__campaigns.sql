@@ -8,6 +8,7 @@ CREATE TABLE campaign (
     status        VARCHAR(16)    NOT NULL,
     opens_at      DATETIME(6)    NULL,
     closes_at     DATETIME(6)    NULL,
+    final_pass_score  INT        NOT NULL,
     revision      INT            NOT NULL,
     published_at  DATETIME(6)    NULL,
     created_at    DATETIME(6)    NOT NULL,
@@ -54,13 +55,14 @@ CREATE INDEX ix_quiz_campaign ON quiz (campaign_id, kind);
 
 -- Today's data: the notice of the configured doc number becomes the published campaign every union studies; any
 -- other imported notice becomes a draft campaign of its own, so its counters are kept for an admin to publish.
-INSERT INTO campaign (id, title, description, status, opens_at, closes_at, revision, published_at, created_at,
-                      created_by, updated_at)
+INSERT INTO campaign (id, title, description, status, opens_at, closes_at, final_pass_score, revision, published_at,
+                      created_at, created_by, updated_at)
 SELECT n.id,
        CASE WHEN n.doc_number = '${campaignDocNumber}' THEN '学习宣传贯彻党的二十大精神' ELSE n.title END,
        CASE WHEN n.doc_number = '${campaignDocNumber}' THEN n.title ELSE '' END,
        CASE WHEN n.doc_number = '${campaignDocNumber}' THEN 'PUBLISHED' ELSE 'DRAFT' END,
-       NULL, NULL, 1,
+       NULL, NULL,
+       COALESCE((SELECT MAX(q.pass_score) FROM quiz q WHERE q.notice_id = n.id AND q.kind = 'FINAL'), 80), 1,
        CASE WHEN n.doc_number = '${campaignDocNumber}' THEN n.imported_at ELSE NULL END,
        n.imported_at, n.imported_by, n.imported_at
 FROM notice n;
