@@ -1,0 +1,111 @@
+package cn.qhzgh.study.campaign;
+
+import cn.qhzgh.study.common.NativeRows;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every campaign with its materials and audience, read in four queries and kept for {@code study.campaign.directory-ttl},
+ * because each progress write asks which campaigns its notice counts in. Edits on this pod reload at once; other pods
+ * see them within the TTL.
+ */
+@ApplicationScoped
+public class CampaignDirectory {
+
+    private final EntityManager entityManager;
+    private final CampaignConfig config;
+    private volatile Snapshot snapshot;
+
+    public CampaignDirectory(EntityManager entityManager, CampaignConfig config) {
+        this.entityManager = entityManager;
+        this.config = config;
+    }
+
+    /** Published campaigns that study this notice and whose audience reaches a worker of the union at this path. */
+    public List<CampaignRef> countingFor(long noticeId, String workerOrgPath) {
+        return current().all.stream().filter(c -> c.status() == CampaignStatus.PUBLISHED && c.studies(noticeId)
+                && c.reaches(workerOrgPath)).toList();
+    }
+
+    public Optional<CampaignRef> find(long campaignId) {
+        return current().all.stream().filter(c -> c.id() == campaignId).findFirst();
+    }
+
+    /** Published and closed campaigns an admin of the union at this path (null for the whole tree) reports on. */
+    public List<CampaignRef> reportableTo(String adminOrgPath) {
+        return current().all.stream().filter(c -> c.status() != CampaignStatus.DRAFT
+                && (adminOrgPath == null || c.overlaps(adminOrgPath))).sorted(NEWEST_FIRST).toList();
+    }
+
+    /** Published campaigns open to a worker of the union at this path, newest first. */
+    public List<CampaignRef> openTo(String workerOrgPath) {
+        return current().all.stream().filter(c -> c.status() == CampaignStatus.PUBLISHED && c.reaches(workerOrgPath))
+                .sorted(NEWEST_FIRST).toList();
+    }
+
+    /** The campaign a call without {@code campaign} means: the most recently published one the caller can see. */
+    public Optional<CampaignRef> defaultFor(String orgPath, boolean wholeTree) {
+        return current().all.stream().filter(c -> c.status() == CampaignStatus.PUBLISHED
+                        && (wholeTree || c.reaches(orgPath) || c.overlaps(orgPath)))
+                .min(NEWEST_FIRST);
+    }
+
+    /** An edit committed on this pod: the next question reads the directory again. */
+    void afterChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) CampaignChanged change) {
+        snapshot = null;
+    }
+
+    private static final Comparator<CampaignRef> NEWEST_FIRST = Comparator
+            .comparing(CampaignRef::publishedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(CampaignRef::id, Comparator.reverseOrder());
+
+    private Snapshot current() {
+        Snapshot held = snapshot;
+        Instant now = Instant.now();
+        if (held == null || held.loadedAt.plus(config.directoryTtl()).isBefore(now)) {
+            held = load(now);
+            snapshot = held;
+        }
+        return held;
+    }
+
+    private Snapshot load(Instant now) {
+        Map<Long, List<Long>> notices = new HashMap<>();
+        NativeRows.list(entityManager.createNativeQuery(
+                        "SELECT campaign_id, notice_id FROM campaign_material ORDER BY campaign_id, position, notice_id"),
+                r -> Map.entry(r.longAt(0), r.longAt(1)))
+                .forEach(e -> notices.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<Long, List<String>> audience = new HashMap<>();
+        NativeRows.list(entityManager.createNativeQuery("""
+                        SELECT a.campaign_id, o.path FROM campaign_audience a JOIN organization o ON o.id = a.org_id
+                        ORDER BY a.campaign_id, o.path"""), r -> Map.entry(r.longAt(0), r.stringAt(1)))
+                .forEach(e -> audience.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<Long, Set<Long>> optional = new HashMap<>();
+        NativeRows.list(entityManager.createNativeQuery("SELECT campaign_id, module_id FROM campaign_optional_module"),
+                        r -> Map.entry(r.longAt(0), r.longAt(1)))
+                .forEach(e -> optional.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+        List<CampaignRef> all = NativeRows.list(entityManager.createNativeQuery("""
+                        SELECT id, title, status, opens_at, closes_at, published_at, final_pass_score FROM campaign
+                        ORDER BY id"""),
+                r -> new CampaignRef(r.longAt(0), r.stringAt(1), CampaignStatus.valueOf(r.stringAt(2)),
+                        r.instantAt(3), r.instantAt(4), r.instantAt(5), r.intAt(6),
+                        notices.getOrDefault(r.longAt(0), List.of()), audience.getOrDefault(r.longAt(0), List.of()),
+                        optional.getOrDefault(r.longAt(0), Set.of())));
+        return new Snapshot(now, all);
+    }
+
+    record Snapshot(Instant loadedAt, List<CampaignRef> all) {
+    }
+}
