@@ -3,8 +3,12 @@ package cn.qhzgh.study.quiz;
 import java.time.Instant;
 import java.util.List;
 
-/** Fired inside the submission's transaction, so completion and counters follow in the same commit. */
-public record AttemptScored(String attemptId, long workerId, long orgId, long quizId, Long noticeId, QuizKind kind,
+/**
+ * Fired inside the submission's transaction, so completion and counters follow in the same commit. {@code campaignId} is set for FINAL and DAILY
+ * attempts; a MODULE attempt counts in every campaign that studies its notice.
+ */
+public record AttemptScored(String attemptId, long workerId, long orgId, long quizId, Long noticeId, Long campaignId,
+                            QuizKind kind,
                             String moduleCode, int score, boolean passed, Instant submittedAt,
                             List<AnsweredQuestion> answers) {
 

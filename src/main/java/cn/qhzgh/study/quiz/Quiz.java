@@ -31,6 +31,10 @@ public class Quiz extends PanacheEntityBase {
     @Column(name = "notice_id")
     public Long noticeId;
 
+    /** Set for FINAL and DAILY quizzes, which belong to one campaign; MODULE quizzes follow their module instead. */
+    @Column(name = "campaign_id")
+    public Long campaignId;
+
     @Column(name = "module_code")
     public String moduleCode;
 

@@ -92,7 +92,7 @@ public class SubmissionService {
         attempt.requestHash = requestHash;
         attempt.responseBody = write(result);
         Quiz quiz = Quiz.findById(attempt.quizId);
-        scored.fire(new AttemptScored(attempt.id, workerId, orgId, quiz.id, quiz.noticeId, quiz.kind, quiz.moduleCode,
+        scored.fire(new AttemptScored(attempt.id, workerId, orgId, quiz.id, quiz.noticeId, quiz.campaignId, quiz.kind, quiz.moduleCode,
                 result.score(), result.passed(), now, answered));
         counters.flush();
         metrics.attemptSubmitted(result.status().name());
