@@ -32,12 +32,14 @@ public class NoticeImportService {
 
     private final NoticeParser parser;
     private final Event<ModulesChanged> modulesChanged;
+    private final Event<NoticeImported> imported;
     private final QuestionGenerationService generation;
     private final QuizDefaults quizDefaults;
 
-    public NoticeImportService(Event<ModulesChanged> modulesChanged, QuestionGenerationService generation,
-                               QuizDefaults quizDefaults,
+    public NoticeImportService(Event<ModulesChanged> modulesChanged, Event<NoticeImported> imported,
+                               QuestionGenerationService generation, QuizDefaults quizDefaults,
                                @ConfigProperty(name = "study.content.reading-chars-per-minute") int charsPerMinute) {
+        this.imported = imported;
         this.parser = new NoticeParser(MAX_MODULE_READING_MINUTES * charsPerMinute);
         this.modulesChanged = modulesChanged;
         this.generation = generation;
@@ -83,6 +85,7 @@ public class NoticeImportService {
             QuarkusTransaction.setRollbackOnly();
         } else {
             modulesChanged.fire(new ModulesChanged());
+            imported.fire(new NoticeImported(notice.id, notice.docNumber, notice.title, actor, now));
         }
         return new NoticeImportResult(dryRun, created, NoticeView.of(notice), changes, parsed.warnings(), questions);
     }

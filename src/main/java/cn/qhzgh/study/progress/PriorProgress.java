@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A worker's module rows in some notices as they were before a batch, all their credited spans and which of the
+ * A worker's module rows in some notices (those of the batch and of the campaigns it counts in) as they were before a batch, all their credited spans and which of the
  * batch's events they sent before, read under the worker's lock. The batch's credit, first touches, campaign starts
  * and completion candidates follow from it without reading again.
  */
-record PriorProgress(Map<Long, Row> byModule, Set<Long> startedNotices, List<ReadingCredit.Span> spans,
+record PriorProgress(Map<Long, Row> byModule, Set<Long> touchedNotices, List<ReadingCredit.Span> spans,
                      Set<String> storedEventIds) {
 
     record Row(int percent, boolean completed, long creditedSeconds) {
@@ -23,8 +23,9 @@ record PriorProgress(Map<Long, Row> byModule, Set<Long> startedNotices, List<Rea
         return byModule.containsKey(moduleId);
     }
 
-    boolean started(long noticeId) {
-        return startedNotices.contains(noticeId);
+    /** The worker had progress in one of these notices before the batch. */
+    boolean touchedAny(List<Long> noticeIds) {
+        return noticeIds.stream().anyMatch(touchedNotices::contains);
     }
 
     long credited(long moduleId) {

@@ -1,5 +1,7 @@
 package cn.qhzgh.study.progress;
 
+import cn.qhzgh.study.campaign.CampaignDirectory;
+import cn.qhzgh.study.campaign.CampaignRef;
 import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.BusinessMetrics;
 import cn.qhzgh.study.common.DomainException;
@@ -43,10 +45,12 @@ public class ProgressSyncService {
     private final BusinessMetrics metrics;
     private final CreditedSpans spans;
     private final CreditSettings credit;
+    private final CampaignDirectory campaigns;
 
     public ProgressSyncService(EntityManager entityManager, ModuleCatalog catalog, CompletionService completion,
                                StatsCounters counters, BusinessMetrics metrics, CreditedSpans spans,
-                               CreditSettings credit) {
+                               CreditSettings credit, CampaignDirectory campaigns) {
+        this.campaigns = campaigns;
         this.entityManager = entityManager;
         this.catalog = catalog;
         this.completion = completion;
@@ -90,7 +94,7 @@ public class ProgressSyncService {
                 candidates.add(event);
             }
         }
-        Map<String, Integer> credited = storeUnseen(workerId, orgId, candidates, modules, now);
+        Map<String, Integer> credited = storeUnseen(workerId, orgId, caller.orgPath(), candidates, modules, now);
         counters.flush();
         for (ProgressEvent event : candidates) {
             Integer seconds = credited.get(event.eventId());
@@ -109,12 +113,17 @@ public class ProgressSyncService {
      * lock, a read of the stored ids is exact; a single event skips it and lets the primary key answer inside the
      * insert (its credit, computed first, is then dropped).
      */
-    private Map<String, Integer> storeUnseen(long workerId, long orgId, List<ProgressEvent> events,
+    private Map<String, Integer> storeUnseen(long workerId, long orgId, String orgPath, List<ProgressEvent> events,
                                              Map<Long, ModuleRef> modules, Instant now) {
         if (events.isEmpty()) {
             return Map.of();
         }
-        Set<Long> noticeIds = events.stream().map(e -> modules.get(e.moduleId()).noticeId()).collect(Collectors.toSet());
+        Map<Long, List<CampaignRef>> counting = new HashMap<>();
+        events.forEach(e -> counting.computeIfAbsent(modules.get(e.moduleId()).noticeId(),
+                notice -> campaigns.countingFor(notice, orgPath)));
+        // A campaign's start is the worker's first progress in any of its notices, so the prior read covers them all.
+        Set<Long> noticeIds = new HashSet<>(counting.keySet());
+        counting.values().forEach(list -> list.forEach(c -> noticeIds.addAll(c.noticeIds())));
         List<String> askIfStored = events.size() == 1 ? List.of() : events.stream().map(ProgressEvent::eventId).toList();
         PriorProgress prior = priorProgress(workerId, noticeIds, askIfStored);
         List<ProgressEvent> unseen = events.stream().filter(e -> !prior.stored(e.eventId())).toList();
@@ -136,7 +145,7 @@ public class ProgressSyncService {
         if (!outcome.spans().equals(prior.spans())) {
             spans.store(workerId, outcome.spans());
         }
-        record(workerId, orgId, unseen, modules, prior, outcome.credited());
+        record(workerId, orgId, unseen, modules, prior, outcome.credited(), counting);
         return outcome.credited();
     }
 
@@ -146,7 +155,7 @@ public class ProgressSyncService {
 
     /** Merges the stored events into the per-module state, then lets completions and counters follow. */
     private void record(long workerId, long orgId, List<ProgressEvent> accepted, Map<Long, ModuleRef> modules,
-                        PriorProgress prior, Map<String, Integer> credited) {
+                        PriorProgress prior, Map<String, Integer> credited, Map<Long, List<CampaignRef>> counting) {
         Map<Long, ModuleDelta> deltas = new LinkedHashMap<>();
         accepted.forEach(e -> deltas.computeIfAbsent(e.moduleId(), id -> new ModuleDelta())
                 .add(e, credited.get(e.eventId())));
@@ -161,12 +170,16 @@ public class ProgressSyncService {
             }
         });
         Set<Long> startedModules = deltas.keySet().stream().filter(m -> !prior.touched(m)).collect(Collectors.toSet());
-        Set<Long> startedNotices = accepted.stream().map(e -> modules.get(e.moduleId()).noticeId())
-                .filter(n -> !prior.started(n)).collect(Collectors.toSet());
+        Map<Long, List<Long>> campaignsByNotice = new HashMap<>();
+        Set<Long> startedCampaigns = new HashSet<>();
+        counting.forEach((notice, list) -> {
+            campaignsByNotice.put(notice, list.stream().map(CampaignRef::id).toList());
+            list.stream().filter(c -> !prior.touchedAny(c.noticeIds())).forEach(c -> startedCampaigns.add(c.id()));
+        });
         List<RecordedEvent> recorded = accepted.stream().map(e -> new RecordedEvent(e.moduleId(),
                 modules.get(e.moduleId()).noticeId(), credited.get(e.eventId()), e.occurredAt(), e.channel())).toList();
-        completion.afterProgress(new ProgressRecorded(workerId, orgId, recorded, startedModules, startedNotices),
-                completable);
+        completion.afterProgress(new ProgressRecorded(workerId, orgId, recorded, startedModules, campaignsByNotice,
+                startedCampaigns), completable, counting);
     }
 
     /**
@@ -192,20 +205,20 @@ public class ProgressSyncService {
         List<PriorRow> rows = NativeRows.list(query, r -> new PriorRow(r.intAt(0), r.longAt(1), r.longAt(2),
                 r.intAt(3), r.intAt(4) == 1, r.longAt(5), r.bytesAt(6), r.stringAt(7)));
         Map<Long, PriorProgress.Row> byModule = new HashMap<>();
-        Set<Long> startedNotices = new HashSet<>();
+        Set<Long> touchedNotices = new HashSet<>();
         List<ReadingCredit.Span> credited = List.of();
         Set<String> stored = new HashSet<>();
         for (PriorRow row : rows) {
             switch (row.kind()) {
                 case 0 -> {
                     byModule.put(row.moduleId(), new PriorProgress.Row(row.percent(), row.completed(), row.credited()));
-                    startedNotices.add(row.noticeId());
+                    touchedNotices.add(row.noticeId());
                 }
                 case 1 -> credited = SpanCodec.decode(row.packedSpans());
                 default -> stored.add(row.eventId());
             }
         }
-        return new PriorProgress(byModule, startedNotices, credited, stored);
+        return new PriorProgress(byModule, touchedNotices, credited, stored);
     }
 
     /** One multi-row insert for the whole batch; returns the number of rows inserted. */

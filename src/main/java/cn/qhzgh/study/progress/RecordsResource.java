@@ -9,6 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Tag(name = StudyApi.PROGRESS)
@@ -16,6 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.WORKER)
 public class RecordsResource {
+
+    static final String CAMPAIGN = "The campaign's id (GET /api/v1/campaigns); default the most recently published "
+            + "campaign open to the worker's union";
 
     private final RecordsService records;
     private final CallerService callers;
@@ -27,7 +32,7 @@ public class RecordsResource {
 
     @GET
     @Operation(operationId = "getMyRecords")
-    public RecordsView mine() {
-        return records.mine(callers.current());
+    public RecordsView mine(@RestQuery @Parameter(description = CAMPAIGN) Long campaign) {
+        return records.mine(callers.current(), campaign);
     }
 }

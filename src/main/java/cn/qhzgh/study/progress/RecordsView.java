@@ -5,13 +5,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
-/** A worker's completion record for the campaign notice. */
+/**
+ * A worker's completion record in one campaign: every published module of its materials; completedModules and
+ * totalModules count the modules completion requires.
+ */
 public record RecordsView(
         @Schema(required = true, example = "qh-w-000128")
         String externalId,
         @Schema(required = true, example = "1")
+        long campaignId,
+        @Schema(required = true, example = "学习宣传贯彻党的二十大精神")
+        String campaignTitle,
+        @Schema(required = true, example = "1", description = "The campaign's first material; use campaignId")
         long noticeId,
-        @Schema(required = true, example = "青总发〔2022〕24号")
+        @Schema(required = true, nullable = true, example = "青总发〔2022〕24号",
+                description = "The doc number of the campaign's first material (null without one)")
         String docNumber,
         @Schema(required = true)
         List<ModuleRecord> modules,

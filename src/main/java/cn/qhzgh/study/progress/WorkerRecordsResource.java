@@ -11,8 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 @Tag(name = StudyApi.PROGRESS)
 @Path("/api/v1/admin/workers/{externalId}/records")
@@ -32,9 +34,10 @@ public class WorkerRecordsResource {
 
     @GET
     @Operation(operationId = "getWorkerRecords")
-    public RecordsView ofWorker(@RestPath String externalId) {
+    public RecordsView ofWorker(@RestPath String externalId,
+                                @RestQuery @Parameter(description = RecordsResource.CAMPAIGN) Long campaign) {
         Caller caller = callers.current();
-        RecordsView view = records.ofWorker(caller, externalId);
+        RecordsView view = records.ofWorker(caller, externalId, campaign);
         audit.recordRead(caller, "workers.records", "worker:" + externalId, view.modules().size(), null);
         return view;
     }

@@ -1,5 +1,7 @@
 package cn.qhzgh.study.progress;
 
+import cn.qhzgh.study.campaign.CampaignDirectory;
+import cn.qhzgh.study.campaign.CampaignRef;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.ProblemError;
 import cn.qhzgh.study.org.OrgService;
@@ -25,11 +27,12 @@ public class XapiService {
     private final OrgService orgs;
     private final XapiStatements statements;
 
-    public XapiService(XapiSources sources, OrgService orgs,
+    public XapiService(XapiSources sources, OrgService orgs, CampaignDirectory campaigns,
                        @ConfigProperty(name = "study.xapi.home-page") String homePage) {
         this.sources = sources;
         this.orgs = orgs;
-        this.statements = new XapiStatements(homePage);
+        this.statements = new XapiStatements(homePage, notice -> campaigns.reportableTo(null).stream()
+                .filter(c -> c.studies(notice)).map(CampaignRef::id).sorted().toList());
     }
 
     /** A statement with the row it was built from, so the page's last row becomes the next cursor. */

@@ -39,13 +39,14 @@ class XapiSources {
                 JOIN study_module m ON m.id = p.module_id
                 JOIN module_version v ON v.module_id = m.id AND v.version = m.current_version
                 WHERE p.completed_at IS NOT NULL AND o.path LIKE ?"""),
-        CAMPAIGN_COMPLETED(2, "c.completed_at", "CONCAT(c.worker_id, ':', c.notice_id)", """
-                SELECT c.completed_at, CONCAT(c.worker_id, ':', c.notice_id), w.external_id, c.notice_id, n.title
+        CAMPAIGN_COMPLETED(2, "c.completed_at", "CONCAT(c.worker_id, ':', c.campaign_id)", """
+                SELECT c.completed_at, CONCAT(c.worker_id, ':', c.campaign_id), w.external_id, c.campaign_id, k.title
                 FROM campaign_completion c JOIN worker w ON w.id = c.worker_id JOIN organization o ON o.id = w.org_id
-                JOIN notice n ON n.id = c.notice_id
+                JOIN campaign k ON k.id = c.campaign_id
                 WHERE o.path LIKE ?"""),
         ATTEMPT_SCORED(3, "a.submitted_at", "a.id", """
-                SELECT a.submitted_at, a.id, w.external_id, a.id, a.quiz_id, q.title, a.score, a.passed, q.notice_id
+                SELECT a.submitted_at, a.id, w.external_id, a.id, a.quiz_id, q.title, a.score, a.passed, q.notice_id,
+                       q.campaign_id
                 FROM quiz_attempt a JOIN worker w ON w.id = a.worker_id JOIN organization o ON o.id = w.org_id
                 JOIN quiz q ON q.id = a.quiz_id
                 WHERE a.status <> 'IN_PROGRESS' AND o.path LIKE ?""");

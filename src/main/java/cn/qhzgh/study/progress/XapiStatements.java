@@ -12,8 +12,10 @@ import cn.qhzgh.study.progress.XapiStatement.Verb;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Turns rows of {@link XapiSources} into statements with ADL verbs and activities on our home page. */
 final class XapiStatements {
@@ -23,9 +25,12 @@ final class XapiStatements {
     private static final String PROGRESS_EXTENSION = "https://w3id.org/xapi/cmi5/result/extensions/progress";
 
     private final String homePage;
+    private final Function<Long, List<Long>> campaignsOfNotice;
 
-    XapiStatements(String homePage) {
+    /** @param campaignsOfNotice the published and closed campaigns that study a notice, for contextActivities.grouping */
+    XapiStatements(String homePage, Function<Long, List<Long>> campaignsOfNotice) {
         this.homePage = homePage;
+        this.campaignsOfNotice = campaignsOfNotice;
     }
 
     XapiStatement of(XapiSources.Kind kind, XapiSources.Row row) {
@@ -35,23 +40,25 @@ final class XapiStatements {
             case PROGRESSED -> statement("progressed:" + row.key(), worker, verb("progressed", "学习进度"),
                     module(c.longAt(4), c.stringAt(6)),
                     new Result(null, null, null, "PT" + c.longAt(8) + "S", Map.of(PROGRESS_EXTENSION, c.longAt(7))),
-                    new Context(c.stringAt(10), "zh-CN", Map.of("parent", List.of(notice(c.longAt(5), null)))),
+                    new Context(c.stringAt(10), "zh-CN", activities(c.longAt(5), campaignsOfNotice.apply(c.longAt(5)))),
                     c.instantAt(9), row.stored());
             case MODULE_COMPLETED -> statement("completed-module:" + row.key(), worker, verb("completed", "完成学习"),
                     module(c.longAt(3), c.stringAt(5)), new Result(null, null, true, null, null),
-                    new Context(null, "zh-CN", Map.of("parent", List.of(notice(c.longAt(4), null)))),
+                    new Context(null, "zh-CN", activities(c.longAt(4), campaignsOfNotice.apply(c.longAt(4)))),
                     row.stored(), row.stored());
+            // The name predates campaigns, whose ids V13 took from the notices: kept, so statement ids never change.
             case CAMPAIGN_COMPLETED -> statement("completed-notice:" + row.key(), worker, verb("completed", "完成学习"),
-                    notice(c.longAt(3), c.stringAt(4)), new Result(null, null, true, null, null), null,
-                    row.stored(), row.stored());
+                    activity("campaigns/" + c.longAt(3), c.stringAt(4), "course"),
+                    new Result(null, null, true, null, null), null, row.stored(), row.stored());
             case ATTEMPT_SCORED -> {
                 int score = c.isNull(6) ? 0 : c.intAt(6);
                 boolean passed = c.booleanAt(7);
                 yield statement("attempt:" + row.key(), worker, passed ? verb("passed", "通过") : verb("failed", "未通过"),
                         activity("quizzes/" + c.longAt(4), c.stringAt(5), "assessment"),
                         new Result(new Score(score / 100.0, score, 0, 100), passed, true, null, null),
-                        c.isNull(8) ? null : new Context(null, "zh-CN",
-                                Map.of("parent", List.of(notice(c.longAt(8), null)))),
+                        c.isNull(8) && c.isNull(9) ? null : new Context(null, "zh-CN", activities(
+                                c.isNull(8) ? null : c.longAt(8),
+                                c.isNull(9) ? campaignsOfNotice.apply(c.longAt(8)) : List.of(c.longAt(9)))),
                         row.stored(), row.stored());
             }
         };
@@ -72,8 +79,16 @@ final class XapiStatements {
         return activity("modules/" + moduleId, title, "module");
     }
 
-    private Activity notice(long noticeId, String title) {
-        return activity("notices/" + noticeId, title, "course");
+    /** The notice as parent (when there is one) and the campaigns the statement counts in as grouping. */
+    private Map<String, List<Activity>> activities(Long noticeId, List<Long> campaigns) {
+        Map<String, List<Activity>> activities = new LinkedHashMap<>();
+        if (noticeId != null) {
+            activities.put("parent", List.of(activity("notices/" + noticeId, null, "course")));
+        }
+        if (!campaigns.isEmpty()) {
+            activities.put("grouping", campaigns.stream().map(id -> activity("campaigns/" + id, null, "course")).toList());
+        }
+        return activities;
     }
 
     private Activity activity(String path, String title, String adlType) {

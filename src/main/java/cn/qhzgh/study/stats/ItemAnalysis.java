@@ -1,5 +1,6 @@
 package cn.qhzgh.study.stats;
 
+import cn.qhzgh.study.campaign.CampaignRef;
 import cn.qhzgh.study.common.NativeRows;
 import cn.qhzgh.study.org.Organization;
 import cn.qhzgh.study.quiz.QuestionOption;
@@ -30,15 +31,17 @@ class ItemAnalysis {
                                   int version) {
     }
 
-    List<QuestionItem> items(Organization org, int limit) {
+    /** The most asked questions of the campaign's materials in the subtree (bank questions of no notice: all). */
+    List<QuestionItem> items(Organization org, CampaignRef campaign, int limit) {
         List<QuestionCounts> counts = NativeRows.list(entityManager.createNativeQuery("""
                         SELECT c.question_id, SUM(c.asked), SUM(c.correct), q.type, q.module_code, q.current_version
                         FROM org_question_count c JOIN organization o ON o.id = c.org_id
                         JOIN question q ON q.id = c.question_id
-                        WHERE o.path LIKE ?1
+                        WHERE o.path LIKE ?1 AND (q.notice_id IS NULL OR q.notice_id IN (?3))
                         GROUP BY c.question_id, q.type, q.module_code, q.current_version
                         ORDER BY SUM(c.asked) DESC, c.question_id LIMIT ?2""")
-                        .setParameter(1, org.path + "%").setParameter(2, limit),
+                        .setParameter(1, org.path + "%").setParameter(2, limit)
+                        .setParameter(3, campaign.noticeIds().isEmpty() ? List.of(-1L) : campaign.noticeIds()),
                 r -> new QuestionCounts(r.longAt(0), r.longOrZeroAt(1), r.longOrZeroAt(2), r.stringAt(3), r.stringAt(4), r.intAt(5)));
         if (counts.isEmpty()) {
             return List.of();

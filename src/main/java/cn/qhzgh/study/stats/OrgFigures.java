@@ -33,14 +33,17 @@ public record OrgFigures(
         @Schema(required = true, example = "612345678", description = "Credited reading seconds (see POST /api/v1/me/progress), not the seconds phones claimed")
         long secondsSpentTotal) {
 
-    static OrgFigures of(String code, String name, OrgType type, Object[] sums) {
-        long workers = number(sums[0]);
-        long completed = number(sums[2]);
-        long attempted = number(sums[4]);
-        long passed = number(sums[6]);
-        return new OrgFigures(code, name, type, workers, number(sums[1]), completed, ratio(completed, workers),
-                attempted == 0 ? null : round(number(sums[5]) / (double) attempted), attempted, passed,
-                ratio(passed, attempted), number(sums[3]));
+    /** A union's campaign counters summed over its subtree. */
+    record CampaignSums(long started, long completed, long seconds, long finalAttempted, long finalBestSum,
+                        long finalPassed) {
+    }
+
+    static OrgFigures of(String code, String name, OrgType type, long workers, CampaignSums sums) {
+        long attempted = sums.finalAttempted();
+        return new OrgFigures(code, name, type, workers, sums.started(), sums.completed(),
+                ratio(sums.completed(), workers),
+                attempted == 0 ? null : round(sums.finalBestSum() / (double) attempted), attempted, sums.finalPassed(),
+                ratio(sums.finalPassed(), attempted), sums.seconds());
     }
 
     static long number(Object value) {

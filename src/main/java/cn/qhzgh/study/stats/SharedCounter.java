@@ -10,12 +10,12 @@ import java.util.List;
  */
 enum SharedCounter {
 
-    CAMPAIGN("org_campaign_count", List.of("org_id", "notice_id"),
+    CAMPAIGN("org_campaign_count", List.of("org_id", "campaign_id"),
             List.of("started", "completed", "seconds_spent", "final_attempted", "final_best_sum", "final_passed")),
     QUESTION("org_question_count", List.of("org_id", "question_id"), List.of("asked", "correct")),
     OPTION("org_option_count", List.of("org_id", "question_id", "option_key"), List.of("picks")),
-    DAY("org_day_count", List.of("org_id", "notice_id", "activity_day"), List.of("completions", "active_workers")),
-    CHANNEL("org_channel_count", List.of("org_id", "notice_id", "channel"), List.of("events", "seconds_spent")),
+    DAY("org_day_count", List.of("org_id", "campaign_id", "activity_day"), List.of("completions", "active_workers")),
+    CHANNEL("org_channel_count", List.of("org_id", "campaign_id", "channel"), List.of("events", "seconds_spent")),
     MODULE("org_module_count", List.of("org_id", "module_id"),
             List.of("started", "completed", "quiz_attempted", "quiz_best_sum"));
 

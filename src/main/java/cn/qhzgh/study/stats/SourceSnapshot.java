@@ -36,11 +36,28 @@ final class SourceSnapshot implements AutoCloseable {
     private final int isolation;
     private final Map<Long, Long> noticeOfModule = new HashMap<>();
     private final Map<Long, List<Long>> modulesOfQuiz = new HashMap<>();
+    /** Published campaigns, the only ones counted: draft ones have nothing to count, closed ones keep their counts. */
+    private final Map<Long, List<String>> audienceOfPublished = new HashMap<>();
+    private final Map<Long, List<Long>> publishedOfNotice = new HashMap<>();
+    private final Map<Long, String> pathOfOrg = new HashMap<>();
+    private final String published;
 
     private SourceSnapshot(Connection connection, int isolation) throws SQLException {
         this.connection = connection;
         this.isolation = isolation;
         query("SELECT id, notice_id FROM study_module", rs -> noticeOfModule.put(rs.getLong(1), rs.getLong(2)));
+        query("""
+                SELECT a.campaign_id, o.path FROM campaign_audience a JOIN campaign c ON c.id = a.campaign_id
+                JOIN organization o ON o.id = a.org_id WHERE c.status = 'PUBLISHED'""",
+                rs -> audienceOfPublished.computeIfAbsent(rs.getLong(1), c -> new ArrayList<>()).add(rs.getString(2)));
+        query("""
+                SELECT m.notice_id, m.campaign_id FROM campaign_material m JOIN campaign c ON c.id = m.campaign_id
+                WHERE c.status = 'PUBLISHED' ORDER BY m.campaign_id""",
+                rs -> publishedOfNotice.computeIfAbsent(rs.getLong(1), n -> new ArrayList<>()).add(rs.getLong(2)));
+        query("SELECT id, path FROM organization", rs -> pathOfOrg.put(rs.getLong(1), rs.getString(2)));
+        List<Long> publishedIds = new ArrayList<>();
+        query("SELECT id FROM campaign WHERE status = 'PUBLISHED' ORDER BY id", rs -> publishedIds.add(rs.getLong(1)));
+        published = publishedIds.isEmpty() ? "-1" : String.join(", ", publishedIds.stream().map(String::valueOf).toList());
         query("""
                 SELECT q.id, m.id FROM quiz q JOIN study_module m ON m.notice_id = q.notice_id AND m.code = q.module_code
                 WHERE q.kind = 'MODULE'""", rs -> modulesOfQuiz.computeIfAbsent(rs.getLong(1), q -> new ArrayList<>())
@@ -110,11 +127,12 @@ final class SourceSnapshot implements AutoCloseable {
         query("SELECT w.org_id, COUNT(*) FROM worker w" + workers + " GROUP BY w.org_id",
                 rs -> tally.add(CounterTable.WORKERS, List.of(rs.getLong(1)), rs.getLong(2)), workerParameters);
         query("""
-                SELECT w.org_id, s.notice_id, SUM(CASE WHEN s.started_at IS NOT NULL THEN 1 ELSE 0 END),
+                SELECT w.org_id, s.campaign_id, SUM(CASE WHEN s.started_at IS NOT NULL THEN 1 ELSE 0 END),
                        SUM(CASE WHEN s.completed_at IS NOT NULL THEN 1 ELSE 0 END), SUM(s.seconds_spent),
                        SUM(CASE WHEN s.final_best_score IS NOT NULL THEN 1 ELSE 0 END),
                        SUM(COALESCE(s.final_best_score, 0)), SUM(CASE WHEN s.final_passed THEN 1 ELSE 0 END)
-                FROM worker w JOIN worker_campaign s ON s.worker_id = w.id""" + range + " GROUP BY w.org_id, s.notice_id",
+                FROM worker w JOIN worker_campaign s ON s.worker_id = w.id""" + range
+                        + " AND s.campaign_id IN (" + published + ") GROUP BY w.org_id, s.campaign_id",
                 rs -> tally.add(CounterTable.CAMPAIGN, List.of(rs.getLong(1), rs.getLong(2)), rs.getLong(3),
                         rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)), p);
         StringBuilder answers = new StringBuilder("SELECT w.org_id, x.question_id, COUNT(*), "
@@ -135,18 +153,25 @@ final class SourceSnapshot implements AutoCloseable {
                 }
             }
         }, p);
-        query("SELECT w.org_id, s.notice_id, s.activity_day, COUNT(*) FROM worker w JOIN worker_active_day s "
-                        + "ON s.worker_id = w.id" + range + " GROUP BY w.org_id, s.notice_id, s.activity_day",
+        query("SELECT w.org_id, s.campaign_id, s.activity_day, COUNT(*) FROM worker w JOIN worker_active_day s "
+                        + "ON s.worker_id = w.id" + range + " AND s.campaign_id IN (" + published + ") "
+                        + "GROUP BY w.org_id, s.campaign_id, s.activity_day",
                 rs -> tally.add(CounterTable.DAY, List.of(rs.getLong(1), rs.getLong(2),
                         rs.getObject(3, LocalDate.class)), 0, rs.getLong(4)), p);
-        query("SELECT w.org_id, s.notice_id, s.completed_at FROM worker w JOIN campaign_completion s ON s.worker_id = w.id"
-                        + range,
+        query("SELECT w.org_id, s.campaign_id, s.completed_at FROM worker w JOIN campaign_completion s "
+                        + "ON s.worker_id = w.id" + range + " AND s.campaign_id IN (" + published + ")",
                 rs -> tally.add(CounterTable.DAY, List.of(rs.getLong(1), rs.getLong(2), CounterRules.campaignDay(
                         rs.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC))), 1, 0), p);
         query("SELECT w.org_id, s.module_id, s.channel, COUNT(*), SUM(COALESCE(s.credited_seconds, 0)) FROM worker w "
                         + "JOIN progress_event s ON s.worker_id = w.id" + range + " GROUP BY w.org_id, s.module_id, s.channel",
-                rs -> tally.add(CounterTable.CHANNEL, List.of(rs.getLong(1), notice(rs.getLong(2)), rs.getString(3)),
-                        rs.getLong(4), rs.getLong(5)), p);
+                rs -> {
+                    long org = rs.getLong(1);
+                    String channel = rs.getString(3);
+                    long events = rs.getLong(4);
+                    long seconds = rs.getLong(5);
+                    countingCampaigns(org, notice(rs.getLong(2))).forEach(campaign ->
+                            tally.add(CounterTable.CHANNEL, List.of(org, campaign, channel), events, seconds));
+                }, p);
         query("SELECT w.org_id, s.module_id, COUNT(*), SUM(CASE WHEN s.completed_at IS NOT NULL THEN 1 ELSE 0 END) "
                         + "FROM worker w JOIN module_progress s ON s.worker_id = w.id" + range
                         + " GROUP BY w.org_id, s.module_id",
@@ -172,7 +197,7 @@ final class SourceSnapshot implements AutoCloseable {
         }
         String sql = "SELECT " + String.join(", ", table.keys()) + ", " + String.join(", ", table.counters())
                 + " FROM " + table.table() + " WHERE org_id IN (" + String.join(", ", orgs.stream().map(String::valueOf)
-                .toList()) + ")";
+                .toList()) + ")" + (table.keys().contains("campaign_id") ? " AND campaign_id IN (" + published + ")" : "");
         int keys = table.keys().size();
         query(sql, rs -> {
             List<Object> key = new ArrayList<>(keys);
@@ -188,6 +213,13 @@ final class SourceSnapshot implements AutoCloseable {
             rows.put(List.copyOf(key), counters);
         });
         return rows;
+    }
+
+    /** The published campaigns that study this notice and reach a worker of this union. */
+    private List<Long> countingCampaigns(long org, long notice) {
+        String path = pathOfOrg.get(org);
+        return publishedOfNotice.getOrDefault(notice, List.of()).stream().filter(campaign -> path != null
+                && audienceOfPublished.getOrDefault(campaign, List.of()).stream().anyMatch(path::startsWith)).toList();
     }
 
     private long notice(long module) {

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -82,27 +81,26 @@ public class StatsCounters {
         }
         long worker = recorded.workerId();
         long org = recorded.orgId();
-        Map<Long, List<RecordedEvent>> byNotice = recorded.events().stream()
-                .collect(Collectors.groupingBy(RecordedEvent::noticeId, TreeMap::new, Collectors.toList()));
-        byNotice.forEach((notice, events) -> {
+        for (long campaign : recorded.campaigns()) {
+            List<RecordedEvent> events = recorded.eventsIn(campaign);
             long seconds = events.stream().mapToLong(RecordedEvent::creditedSeconds).sum();
             Instant first = events.stream().map(RecordedEvent::occurredAt).min(Instant::compareTo).orElseThrow();
             Instant last = events.stream().map(RecordedEvent::occurredAt).max(Instant::compareTo).orElseThrow();
             sql("""
-                    INSERT INTO worker_campaign (worker_id, notice_id, org_id, started_at, last_activity_at, seconds_spent,
-                                                 final_best_score, final_passed, completed_at)
+                    INSERT INTO worker_campaign (worker_id, campaign_id, org_id, started_at, last_activity_at,
+                                                 seconds_spent, final_best_score, final_passed, completed_at)
                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, FALSE, NULL)
                     ON DUPLICATE KEY UPDATE started_at = LEAST(COALESCE(started_at, VALUES(started_at)), VALUES(started_at)),
                         last_activity_at = GREATEST(COALESCE(last_activity_at, VALUES(last_activity_at)),
                                                     VALUES(last_activity_at)),
                         seconds_spent = seconds_spent + VALUES(seconds_spent)""",
-                    worker, notice, org, Timestamp.from(first), Timestamp.from(last), seconds);
-            campaign(org, notice, recorded.startedNotices().contains(notice) ? 1 : 0, 0, seconds, 0, 0, 0);
-            events.forEach(e -> deltas.add(SharedCounter.CHANNEL, List.of(org, notice, e.channel().name()), 1,
+                    worker, campaign, org, Timestamp.from(first), Timestamp.from(last), seconds);
+            campaign(org, campaign, recorded.startedCampaigns().contains(campaign) ? 1 : 0, 0, seconds, 0, 0, 0);
+            events.forEach(e -> deltas.add(SharedCounter.CHANNEL, List.of(org, campaign, e.channel().name()), 1,
                     e.creditedSeconds()));
-            markActive(worker, org, notice, events.stream().map(e -> LocalDate.ofInstant(e.occurredAt(), CAMPAIGN_ZONE))
-                    .distinct().sorted().toList());
-        });
+            markActive(worker, org, campaign, events.stream()
+                    .map(e -> LocalDate.ofInstant(e.occurredAt(), CAMPAIGN_ZONE)).distinct().sorted().toList());
+        }
         recorded.startedModules().forEach(module -> module(org, module, 1, 0, 0, 0));
     }
 
@@ -115,13 +113,13 @@ public class StatsCounters {
             return;
         }
         sql("""
-                INSERT INTO worker_campaign (worker_id, notice_id, org_id, started_at, last_activity_at, seconds_spent,
+                INSERT INTO worker_campaign (worker_id, campaign_id, org_id, started_at, last_activity_at, seconds_spent,
                                              final_best_score, final_passed, completed_at)
                 VALUES (?1, ?2, ?3, NULL, NULL, 0, NULL, FALSE, ?4)
                 ON DUPLICATE KEY UPDATE completed_at = COALESCE(completed_at, VALUES(completed_at))""",
-                change.workerId(), change.noticeId(), change.orgId(), Timestamp.from(change.at()));
-        campaign(change.orgId(), change.noticeId(), 0, 1, 0, 0, 0, 0);
-        day(change.orgId(), change.noticeId(), LocalDate.ofInstant(change.at(), CAMPAIGN_ZONE), 1, 0);
+                change.workerId(), change.campaignId(), change.orgId(), Timestamp.from(change.at()));
+        campaign(change.orgId(), change.campaignId(), 0, 1, 0, 0, 0, 0);
+        day(change.orgId(), change.campaignId(), LocalDate.ofInstant(change.at(), CAMPAIGN_ZONE), 1, 0);
     }
 
     void onAttempt(@Observes AttemptScored scored) {
@@ -129,7 +127,8 @@ public class StatsCounters {
             return;
         }
         questions(scored);
-        if (scored.noticeId() == null || scored.kind() == QuizKind.DAILY) {
+        if (scored.kind() == QuizKind.DAILY || scored.kind() == QuizKind.MODULE && scored.noticeId() == null
+                || scored.kind() == QuizKind.FINAL && scored.campaignId() == null) {
             return;
         }
         Number previous = (Number) entityManager.createNativeQuery("""
@@ -146,17 +145,17 @@ public class StatsCounters {
             modules.forEach(m -> module(scored.orgId(), m.longValue(), 0, 0, attemptedDelta, bestDelta));
             return;
         }
-        boolean passedBefore = count("SELECT COUNT(*) FROM worker_campaign WHERE worker_id = ?1 AND notice_id = ?2 "
-                + "AND final_passed = TRUE", scored.workerId(), scored.noticeId()) > 0;
+        boolean passedBefore = count("SELECT COUNT(*) FROM worker_campaign WHERE worker_id = ?1 AND campaign_id = ?2 "
+                + "AND final_passed = TRUE", scored.workerId(), scored.campaignId()) > 0;
         int passedDelta = scored.passed() && !passedBefore ? 1 : 0;
         sql("""
-                INSERT INTO worker_campaign (worker_id, notice_id, org_id, started_at, last_activity_at, seconds_spent,
+                INSERT INTO worker_campaign (worker_id, campaign_id, org_id, started_at, last_activity_at, seconds_spent,
                                              final_best_score, final_passed, completed_at)
                 VALUES (?1, ?2, ?3, NULL, NULL, 0, ?4, ?5, NULL)
                 ON DUPLICATE KEY UPDATE final_best_score = GREATEST(COALESCE(final_best_score, 0), VALUES(final_best_score)),
                     final_passed = (final_passed OR VALUES(final_passed))""",
-                scored.workerId(), scored.noticeId(), scored.orgId(), scored.score(), scored.passed());
-        campaign(scored.orgId(), scored.noticeId(), 0, 0, 0, attemptedDelta, bestDelta, passedDelta);
+                scored.workerId(), scored.campaignId(), scored.orgId(), scored.score(), scored.passed());
+        campaign(scored.orgId(), scored.campaignId(), 0, 0, 0, attemptedDelta, bestDelta, passedDelta);
     }
 
     /**
@@ -201,35 +200,35 @@ public class StatsCounters {
     }
 
     /** A worker counts as active once per day, however many events they send that day; days sorted ascending. */
-    private void markActive(long worker, long org, long notice, List<LocalDate> days) {
-        List<LocalDate> fresh = days.size() == 1 ? insertIfAbsent(worker, notice, days.get(0))
-                : insertAbsent(worker, notice, days);
+    private void markActive(long worker, long org, long campaign, List<LocalDate> days) {
+        List<LocalDate> fresh = days.size() == 1 ? insertIfAbsent(worker, campaign, days.get(0))
+                : insertAbsent(worker, campaign, days);
         if (fresh.isEmpty()) {
             return;
         }
-        fresh.forEach(d -> day(org, notice, d, 0, 1));
+        fresh.forEach(d -> day(org, campaign, d, 0, 1));
     }
 
     /** One day: the primary key tells in the insert itself whether the worker was active that day already. */
-    private List<LocalDate> insertIfAbsent(long worker, long notice, LocalDate day) {
+    private List<LocalDate> insertIfAbsent(long worker, long campaign, LocalDate day) {
         int inserted = entityManager.createNativeQuery(
-                        "INSERT IGNORE INTO worker_active_day (worker_id, notice_id, activity_day) VALUES (?1, ?2, ?3)")
-                .setParameter(1, worker).setParameter(2, notice).setParameter(3, Date.valueOf(day)).executeUpdate();
+                        "INSERT IGNORE INTO worker_active_day (worker_id, campaign_id, activity_day) VALUES (?1, ?2, ?3)")
+                .setParameter(1, worker).setParameter(2, campaign).setParameter(3, Date.valueOf(day)).executeUpdate();
         return inserted == 1 ? List.of(day) : List.of();
     }
 
     /** Several days: reads which are known (exact under the worker's lock) and inserts the others in one statement. */
-    private List<LocalDate> insertAbsent(long worker, long notice, List<LocalDate> days) {
+    private List<LocalDate> insertAbsent(long worker, long campaign, List<LocalDate> days) {
         List<Date> dates = days.stream().map(Date::valueOf).toList();
         List<Object> known = entityManager.createNativeQuery(
-                        "SELECT activity_day FROM worker_active_day WHERE worker_id = ?1 AND notice_id = ?2 AND activity_day IN (?3)")
-                .setParameter(1, worker).setParameter(2, notice).setParameter(3, dates).getResultList();
+                        "SELECT activity_day FROM worker_active_day WHERE worker_id = ?1 AND campaign_id = ?2 AND activity_day IN (?3)")
+                .setParameter(1, worker).setParameter(2, campaign).setParameter(3, dates).getResultList();
         Set<LocalDate> knownDays = known.stream().map(StatsCounters::localDate).collect(Collectors.toSet());
         List<LocalDate> fresh = days.stream().filter(d -> !knownDays.contains(d)).toList();
         if (!fresh.isEmpty()) {
             List<Object> active = new ArrayList<>();
-            fresh.forEach(d -> active.addAll(List.of(worker, notice, Date.valueOf(d))));
-            sqlRows("INSERT INTO worker_active_day (worker_id, notice_id, activity_day) VALUES ", "(?, ?, ?)",
+            fresh.forEach(d -> active.addAll(List.of(worker, campaign, Date.valueOf(d))));
+            sqlRows("INSERT INTO worker_active_day (worker_id, campaign_id, activity_day) VALUES ", "(?, ?, ?)",
                     fresh.size(), "", active);
         }
         return fresh;
@@ -245,9 +244,9 @@ public class StatsCounters {
         return LocalDate.parse(day.toString().substring(0, 10));
     }
 
-    private void campaign(long org, long notice, int started, int completed, long seconds, int finalAttempted,
+    private void campaign(long org, long campaign, int started, int completed, long seconds, int finalAttempted,
                           long finalBest, int finalPassed) {
-        deltas.add(SharedCounter.CAMPAIGN, List.of(org, notice), started, completed, seconds, finalAttempted, finalBest,
+        deltas.add(SharedCounter.CAMPAIGN, List.of(org, campaign), started, completed, seconds, finalAttempted, finalBest,
                 finalPassed);
     }
 
@@ -255,8 +254,8 @@ public class StatsCounters {
         deltas.add(SharedCounter.MODULE, List.of(org, module), started, completed, quizAttempted, quizBest);
     }
 
-    private void day(long org, long notice, LocalDate day, int completions, int active) {
-        deltas.add(SharedCounter.DAY, List.of(org, notice, day), completions, active);
+    private void day(long org, long campaign, LocalDate day, int completions, int active) {
+        deltas.add(SharedCounter.DAY, List.of(org, campaign, day), completions, active);
     }
 
     private void sql(String sql, Object... params) {

@@ -1,5 +1,7 @@
 package cn.qhzgh.study.stats;
 
+import cn.qhzgh.study.campaign.CampaignRef;
+import cn.qhzgh.study.campaign.CampaignScope;
 import cn.qhzgh.study.common.NativeRows;
 import cn.qhzgh.study.org.Organization;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +19,15 @@ import java.util.Map;
 @ApplicationScoped
 public class StatsQueries {
 
+    private static final String WORKERS = """
+            SELECT COALESCE(SUM(w.workers), 0) FROM org_worker_count w JOIN organization o ON o.id = w.org_id
+            WHERE o.path LIKE ?1""";
     private static final String SUMS = """
-            SELECT (SELECT COALESCE(SUM(w.workers), 0) FROM org_worker_count w JOIN organization o ON o.id = w.org_id
-                    WHERE o.path LIKE ?1),
-                   COALESCE(SUM(c.started), 0), COALESCE(SUM(c.completed), 0), COALESCE(SUM(c.seconds_spent), 0),
+            SELECT COALESCE(SUM(c.started), 0), COALESCE(SUM(c.completed), 0), COALESCE(SUM(c.seconds_spent), 0),
                    COALESCE(SUM(c.final_attempted), 0), COALESCE(SUM(c.final_best_sum), 0),
                    COALESCE(SUM(c.final_passed), 0)
             FROM org_campaign_count c JOIN organization o ON o.id = c.org_id
-            WHERE o.path LIKE ?1 AND c.notice_id = ?2""";
+            WHERE o.path LIKE ?1 AND c.campaign_id = ?2""";
 
     private final EntityManager entityManager;
 
@@ -31,16 +35,24 @@ public class StatsQueries {
         this.entityManager = entityManager;
     }
 
-    OrgFigures figures(Organization org, long noticeId) {
-        Object[] sums = (Object[]) entityManager.createNativeQuery(SUMS)
-                .setParameter(1, org.path + "%").setParameter(2, noticeId).getSingleResult();
-        return OrgFigures.of(org.code, org.name, org.type, sums);
+    /** The union's figures in the campaign: its workers are those of its subtree the campaign's audience reaches. */
+    OrgFigures figures(Organization org, CampaignRef campaign) {
+        long workers = 0;
+        for (String range : CampaignScope.reachedRanges(org.path, campaign.audiencePaths())) {
+            workers += ((Number) entityManager.createNativeQuery(WORKERS).setParameter(1, range + "%")
+                    .getSingleResult()).longValue();
+        }
+        OrgFigures.CampaignSums sums = NativeRows.list(entityManager.createNativeQuery(SUMS)
+                        .setParameter(1, org.path + "%").setParameter(2, campaign.id()),
+                r -> new OrgFigures.CampaignSums(r.longOrZeroAt(0), r.longOrZeroAt(1), r.longOrZeroAt(2),
+                        r.longOrZeroAt(3), r.longOrZeroAt(4), r.longOrZeroAt(5))).get(0);
+        return OrgFigures.of(org.code, org.name, org.type, workers, sums);
     }
 
-    List<OrgFigures> children(Organization parent, long noticeId) {
+    List<OrgFigures> children(Organization parent, CampaignRef campaign) {
         List<OrgFigures> figures = new ArrayList<>();
         for (Organization child : Organization.findByParent(parent.id)) {
-            figures.add(figures(child, noticeId));
+            figures.add(figures(child, campaign));
         }
         return figures;
     }
@@ -49,7 +61,7 @@ public class StatsQueries {
      * Sums the subtree's module counters in one pass grouped by module, then pairs them with the published modules:
      * joined in one statement, MariaDB walked the whole subtree once per module.
      */
-    List<ModuleFigures> modules(Organization org, long noticeId, long workers) {
+    List<ModuleFigures> modules(Organization org, CampaignRef campaign, long workers) {
         Map<Long, ModuleSums> sumsByModule = new HashMap<>();
         NativeRows.list(entityManager.createNativeQuery("""
                         SELECT c.module_id, SUM(c.started), SUM(c.completed), SUM(c.quiz_attempted), SUM(c.quiz_best_sum)
@@ -58,11 +70,12 @@ public class StatsQueries {
                 r -> new ModuleSums(r.longAt(0), r.longOrZeroAt(1), r.longOrZeroAt(2), r.longOrZeroAt(3), r.longOrZeroAt(4)))
                 .forEach(sums -> sumsByModule.put(sums.moduleId(), sums));
         List<PublishedModule> modules = NativeRows.list(entityManager.createNativeQuery("""
-                        SELECT m.id, m.code, v.title FROM study_module m
+                        SELECT m.id, m.code, v.title, m.notice_id FROM study_module m
                         JOIN module_version v ON v.module_id = m.id AND v.version = m.current_version
-                        WHERE m.notice_id = ?1 AND m.published = TRUE ORDER BY m.position""").setParameter(1, noticeId),
-                r -> new PublishedModule(r.longAt(0), r.stringAt(1), r.stringAt(2)));
-        return modules.stream().map(m -> {
+                        WHERE m.notice_id IN (?1) AND m.published = TRUE ORDER BY m.position""")
+                        .setParameter(1, campaign.noticeIds().isEmpty() ? List.of(-1L) : campaign.noticeIds()),
+                r -> new PublishedModule(r.longAt(0), r.longAt(3), r.stringAt(1), r.stringAt(2)));
+        return modules.stream().sorted(Comparator.comparingInt(m -> campaign.noticeIds().indexOf(m.noticeId()))).map(m -> {
             ModuleSums r = sumsByModule.getOrDefault(m.id(), new ModuleSums(m.id(), 0, 0, 0, 0));
             return new ModuleFigures(m.id(), m.code(), m.title(), r.started(),
                     r.completed(), OrgFigures.ratio(r.completed(), workers),
@@ -73,20 +86,20 @@ public class StatsQueries {
     private record ModuleSums(long moduleId, long started, long completed, long quizAttempted, long quizBestSum) {
     }
 
-    private record PublishedModule(long id, String code, String title) {
+    private record PublishedModule(long id, long noticeId, String code, String title) {
     }
 
     private record ChannelSums(String channel, long events, long seconds) {
     }
 
-    List<DayFigures> trend(Organization org, long noticeId, LocalDate from, LocalDate to) {
+    List<DayFigures> trend(Organization org, CampaignRef campaign, LocalDate from, LocalDate to) {
         Map<LocalDate, DayFigures> byDay = new HashMap<>();
         NativeRows.list(entityManager.createNativeQuery("""
                         SELECT d.activity_day, SUM(d.completions), SUM(d.active_workers)
                         FROM org_day_count d JOIN organization o ON o.id = d.org_id
-                        WHERE o.path LIKE ?1 AND d.notice_id = ?2 AND d.activity_day BETWEEN ?3 AND ?4
+                        WHERE o.path LIKE ?1 AND d.campaign_id = ?2 AND d.activity_day BETWEEN ?3 AND ?4
                         GROUP BY d.activity_day ORDER BY d.activity_day""")
-                        .setParameter(1, org.path + "%").setParameter(2, noticeId)
+                        .setParameter(1, org.path + "%").setParameter(2, campaign.id())
                         .setParameter(3, Date.valueOf(from)).setParameter(4, Date.valueOf(to)),
                 r -> new DayFigures(r.dateAt(0), r.longOrZeroAt(1), r.longOrZeroAt(2)))
                 .forEach(day -> byDay.put(day.day(), day));
@@ -97,12 +110,12 @@ public class StatsQueries {
         return days;
     }
 
-    List<ChannelShare> channels(Organization org, long noticeId) {
+    List<ChannelShare> channels(Organization org, CampaignRef campaign) {
         List<ChannelSums> rows = NativeRows.list(entityManager.createNativeQuery("""
                         SELECT c.channel, SUM(c.events), SUM(c.seconds_spent)
                         FROM org_channel_count c JOIN organization o ON o.id = c.org_id
-                        WHERE o.path LIKE ?1 AND c.notice_id = ?2 GROUP BY c.channel""")
-                        .setParameter(1, org.path + "%").setParameter(2, noticeId),
+                        WHERE o.path LIKE ?1 AND c.campaign_id = ?2 GROUP BY c.channel""")
+                        .setParameter(1, org.path + "%").setParameter(2, campaign.id()),
                 r -> new ChannelSums(r.stringAt(0), r.longOrZeroAt(1), r.longOrZeroAt(2)));
         long events = rows.stream().mapToLong(ChannelSums::events).sum();
         long seconds = rows.stream().mapToLong(ChannelSums::seconds).sum();

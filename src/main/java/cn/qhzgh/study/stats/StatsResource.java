@@ -42,6 +42,9 @@ import java.util.List;
 @RolesAllowed({Roles.ORG_ADMIN, Roles.PROVINCE_ADMIN})
 public class StatsResource {
 
+    static final String CAMPAIGN = "The campaign's id (GET /api/v1/campaigns); default the most recently published "
+            + "campaign the caller can see";
+
     private final StatsService stats;
     private final CallerService callers;
     private final ExportGate exports;
@@ -57,27 +60,27 @@ public class StatsResource {
     @GET
     @Path("/summary")
     @Operation(operationId = "getOrgSummary")
-    public SummaryView summary(@RestPath String code) {
-        return stats.summary(callers.current(), code);
+    public SummaryView summary(@RestPath String code, @RestQuery @Parameter(description = CAMPAIGN) Long campaign) {
+        return stats.summary(callers.current(), code, campaign);
     }
 
     @GET
     @Path("/children")
     @Operation(operationId = "listOrgChildren")
     public ChildrenView children(@RestPath String code, @RestQuery @DefaultValue("code") String sort,
-                                     @RestQuery @DefaultValue("asc") String order) {
+                                     @RestQuery @DefaultValue("asc") String order, @RestQuery @Parameter(description = CAMPAIGN) Long campaign) {
         if (!order.equals("asc") && !order.equals("desc")) {
             throw DomainException.badRequest("invalid-order", "order is asc or desc.",
                     List.of(ProblemError.field("order", "must be asc or desc")));
         }
-        return stats.children(callers.current(), code, sort, order.equals("desc"));
+        return stats.children(callers.current(), code, campaign, sort, order.equals("desc"));
     }
 
     @GET
     @Path("/modules")
     @Operation(operationId = "listOrgModuleFigures")
-    public List<ModuleFigures> modules(@RestPath String code) {
-        return stats.modules(callers.current(), code);
+    public List<ModuleFigures> modules(@RestPath String code, @RestQuery @Parameter(description = CAMPAIGN) Long campaign) {
+        return stats.modules(callers.current(), code, campaign);
     }
 
     @GET
@@ -91,34 +94,36 @@ public class StatsResource {
                                   @RestQuery @Parameter(description = "Last day; default today (Asia/Shanghai). "
                                           + "Between 2000-01-01 and 2099-12-31",
                                           schema = @Schema(type = SchemaType.STRING, format = "date", example = "2022-12-19"))
-                                  String to) {
+                                  String to, @RestQuery @Parameter(description = CAMPAIGN) Long campaign) {
         LocalDate today = LocalDate.now(StatsCounters.CAMPAIGN_ZONE);
-        return stats.trend(callers.current(), code, DayParameter.parse("from", from, today.minusDays(29)),
+        return stats.trend(callers.current(), code, campaign, DayParameter.parse("from", from, today.minusDays(29)),
                 DayParameter.parse("to", to, today));
     }
 
     @GET
     @Path("/channels")
     @Operation(operationId = "getOrgChannels")
-    public List<ChannelShare> channels(@RestPath String code) {
-        return stats.channels(callers.current(), code);
+    public List<ChannelShare> channels(@RestPath String code, @RestQuery @Parameter(description = CAMPAIGN) Long campaign) {
+        return stats.channels(callers.current(), code, campaign);
     }
 
     @GET
     @Path("/questions")
     @Operation(operationId = "listOrgQuestionAnalysis")
     public List<QuestionItem> questions(@RestPath String code,
-                                        @RestQuery @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return stats.questions(callers.current(), code, limit);
+                                        @RestQuery @DefaultValue("100") @Min(1) @Max(1000) int limit,
+                                        @RestQuery @Parameter(description = CAMPAIGN) Long campaign) {
+        return stats.questions(callers.current(), code, campaign, limit);
     }
 
     @GET
     @Path("/laggards")
     @Operation(operationId = "listOrgLaggards")
     public PageResult<Laggard> laggards(@RestPath String code, @RestQuery @DefaultValue("0") @Min(0) @Max(PageResult.MAX_PAGE) int page,
-                                        @RestQuery @DefaultValue("50") @Min(1) @Max(500) int size) {
+                                        @RestQuery @DefaultValue("50") @Min(1) @Max(500) int size,
+                                        @RestQuery @Parameter(description = CAMPAIGN) Long campaign) {
         Caller caller = callers.current();
-        PageResult<Laggard> laggards = stats.laggards(caller, code, page, size);
+        PageResult<Laggard> laggards = stats.laggards(caller, code, campaign, page, size);
         audit.recordRead(caller, "stats.laggards", "org:" + code, laggards.items().size(),
                 "page " + page + ", size " + size);
         return laggards;
@@ -136,7 +141,7 @@ public class StatsResource {
                     schema = @Schema(type = SchemaType.STRING, example = "attachment; filename=\"QH-XN_workers_2022-12-01.csv\"")))
     @Operation(operationId = "exportOrgReport")
     public Response export(@RestPath String code, @RestQuery @DefaultValue("csv") String format,
-                           @RestQuery @DefaultValue("children") String sheet) {
+                           @RestQuery @DefaultValue("children") String sheet, @RestQuery @Parameter(description = CAMPAIGN) Long campaign) {
         ReportFormat reportFormat = ReportFormat.fromParameter(format).orElseThrow(() ->
                 DomainException.badRequest("invalid-format", "format is csv or xlsx.",
                         List.of(ProblemError.field("format", "must be csv or xlsx"))));
@@ -145,7 +150,7 @@ public class StatsResource {
                     List.of(ProblemError.field("sheet", "must be children or workers")));
         }
         Caller caller = callers.current();
-        StatsService.ExportPlan plan = stats.exportPlan(caller, code, sheet);
+        StatsService.ExportPlan plan = stats.exportPlan(caller, code, campaign, sheet);
         String fileName = ReportFileName.of(plan.org().code, sheet, LocalDate.now(StatsCounters.CAMPAIGN_ZONE),
                 reportFormat);
         ExportGate.Permit permit = exports.enter();

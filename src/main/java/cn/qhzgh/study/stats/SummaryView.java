@@ -4,9 +4,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
-/** One union's subtree figures for the campaign notice, as of a moment; /children gives each child the same OrgFigures. */
+/** One union's subtree figures in one campaign, as of a moment; /children gives each child the same OrgFigures. */
 public record SummaryView(
-        @Schema(required = true, example = "青总发〔2022〕24号")
+        @Schema(required = true, example = "1")
+        long campaignId,
+        @Schema(required = true, example = "学习宣传贯彻党的二十大精神")
+        String campaignTitle,
+        @Schema(required = true, nullable = true, example = "青总发〔2022〕24号",
+                description = "The doc number of the campaign's first material (null without one); use campaignId")
         String docNumber,
         @Schema(required = true)
         OrgFigures figures,

@@ -27,7 +27,7 @@ class WorkerReport {
             SELECT w.external_id, w.name, o.code, o.name, wc.started_at, wc.last_activity_at,
                    COALESCE(wc.seconds_spent, 0), wc.final_best_score, wc.final_passed, wc.completed_at
             FROM organization o JOIN worker w ON w.org_id = o.id
-            LEFT JOIN worker_campaign wc ON wc.worker_id = w.id AND wc.notice_id = ?
+            LEFT JOIN worker_campaign wc ON wc.worker_id = w.id AND wc.campaign_id = ?
             WHERE o.path LIKE ?""";
 
     private final AgroalDataSource dataSource;
@@ -40,13 +40,16 @@ class WorkerReport {
      * One page of the subtree's laggards in (org path, worker id) order. The per-union laggard counts of the
      * counters (workers − completed) locate the unions the page falls in, so only their workers are read and
      * sorted, never the whole subtree's; the page is exact as long as the counters are, which reconciliation keeps.
+     * {@code ranges} are the path prefixes of the subtree the campaign's audience reaches.
      */
-    List<Laggard> laggards(Organization org, long noticeId, int page, int size) {
+    List<Laggard> laggards(Organization org, List<String> ranges, long campaignId, int page, int size) {
         long skip = (long) page * size;
         List<Long> orgIds = new ArrayList<>();
         long skippedInPage = 0;
         long covered = 0;
-        for (long[] union : laggardCounts(org, noticeId)) {
+        List<long[]> counts = new ArrayList<>();
+        ranges.forEach(range -> counts.addAll(laggardCounts(range, campaignId)));
+        for (long[] union : counts) {
             if (covered >= skip + size) {
                 break;
             }
@@ -64,20 +67,20 @@ class WorkerReport {
         }
         String unions = String.join(", ", orgIds.stream().map(String::valueOf).toList());
         query(ROWS + " AND w.org_id IN (" + unions + ") AND wc.completed_at IS NULL ORDER BY o.path, w.id LIMIT " + size
-                        + " OFFSET " + skippedInPage, org, noticeId, false,
+                        + " OFFSET " + skippedInPage, org.path, campaignId, false,
                 rs -> laggards.add(new Laggard(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         DbClock.toInstant(rs.getTimestamp(5)), DbClock.toInstant(rs.getTimestamp(6)), rs.getLong(7))));
         return laggards;
     }
 
     /** [org id, laggards] of every union of the subtree that has laggards, in path order, from the counters. */
-    private List<long[]> laggardCounts(Organization org, long noticeId) {
+    private List<long[]> laggardCounts(String range, long campaignId) {
         List<long[]> counts = new ArrayList<>();
         query("""
                 SELECT o.id, COALESCE(w.workers, 0) - COALESCE(c.completed, 0) FROM organization o
                 LEFT JOIN org_worker_count w ON w.org_id = o.id
-                LEFT JOIN org_campaign_count c ON c.org_id = o.id AND c.notice_id = ?
-                WHERE o.path LIKE ? ORDER BY o.path""", org, noticeId, false, rs -> {
+                LEFT JOIN org_campaign_count c ON c.org_id = o.id AND c.campaign_id = ?
+                WHERE o.path LIKE ? ORDER BY o.path""", range, campaignId, false, rs -> {
             if (rs.getLong(2) > 0) {
                 counts.add(new long[]{rs.getLong(1), rs.getLong(2)});
             }
@@ -85,9 +88,15 @@ class WorkerReport {
         return counts;
     }
 
-    void write(Organization org, long noticeId, ReportSink sink) {
+    void write(List<String> ranges, long campaignId, ReportSink sink) {
         sink.header(COLUMNS);
-        query(ROWS + " ORDER BY o.path, w.id", org, noticeId, true, rs -> {
+        for (String range : ranges) {
+            write(range, campaignId, sink);
+        }
+    }
+
+    private void write(String range, long campaignId, ReportSink sink) {
+        query(ROWS + " ORDER BY o.path, w.id", range, campaignId, true, rs -> {
             Object best = rs.getObject(8);
             List<Object> row = new ArrayList<>(COLUMNS.size());
             row.add(rs.getString(1));
@@ -109,7 +118,7 @@ class WorkerReport {
     }
 
     /** Reads outside the request's transaction; streams row by row when asked (Connector/J's MIN_VALUE fetch size). */
-    private void query(String sql, Organization org, long noticeId, boolean stream, RowHandler handler) {
+    private void query(String sql, String pathPrefix, long campaignId, boolean stream, RowHandler handler) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                      ResultSet.CONCUR_READ_ONLY)) {
@@ -117,8 +126,8 @@ class WorkerReport {
                 boolean mysql = connection.getMetaData().getDriverName().toLowerCase().contains("mysql");
                 statement.setFetchSize(mysql ? Integer.MIN_VALUE : 1000);
             }
-            statement.setLong(1, noticeId);
-            statement.setString(2, org.path + "%");
+            statement.setLong(1, campaignId);
+            statement.setString(2, pathPrefix + "%");
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     handler.handle(rs);

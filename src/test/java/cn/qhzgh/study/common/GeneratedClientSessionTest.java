@@ -121,14 +121,14 @@ class GeneratedClientSessionTest {
         assertThat(submitted.getResults()).hasSize(answers.size());
         assertThat(submitted.getScore()).isBetween(0, 100);
 
-        RecordsView mine = new ProgressApi(worker).getMyRecords();
+        RecordsView mine = new ProgressApi(worker).getMyRecords(null);
         ModuleRecord record = mine.getModules().stream().filter(m -> m.getModuleId().equals(module.getId()))
                 .findFirst().orElseThrow();
         assertThat(record.getPercent()).isEqualTo(100);
         assertThat(record.getSecondsSpent()).isEqualTo(seconds);
         assertThat(quizzes.listMyAttempts()).extracting(AttemptHistoryItem::getAttemptId)
                 .containsExactly(attempt.getAttemptId());
-        assertThatThrownBy(() -> new StatsApi(worker).getOrgSummary(UNION))
+        assertThatThrownBy(() -> new StatsApi(worker).getOrgSummary(UNION, null))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(403);
                     assertThat(e.getResponseBody()).contains("urn:qhzgh:study:problem:");
@@ -136,25 +136,26 @@ class GeneratedClientSessionTest {
 
         ApiClient admin = client(TestTokens.orgAdmin("gc-admin", INDUSTRY));
         StatsApi stats = new StatsApi(admin);
-        SummaryView summary = stats.getOrgSummary(INDUSTRY);
+        SummaryView summary = stats.getOrgSummary(INDUSTRY, null);
         assertThat(summary.getDocNumber()).isEqualTo(Campaign.DOC_NUMBER);
+        assertThat(summary.getCampaignTitle()).isEqualTo("学习宣传贯彻党的二十大精神");
         OrgFigures industry = summary.getFigures();
         assertThat(industry.getCode()).isEqualTo(INDUSTRY);
         assertThat(industry.getWorkers()).isEqualTo(1);
         assertThat(industry.getStarted()).isEqualTo(1);
         assertThat(industry.getSecondsSpentTotal()).isEqualTo(seconds);
-        ChildrenView children = stats.listOrgChildren(INDUSTRY, "desc", "workers");
+        ChildrenView children = stats.listOrgChildren(INDUSTRY, null, "desc", "workers");
         assertThat(children.getDocNumber()).isEqualTo(Campaign.DOC_NUMBER);
         OrgFigures county = children.getChildren().get(0);
         assertThat(county.getCode()).isEqualTo(COUNTY);
         assertThat(county.getWorkers()).isEqualTo(industry.getWorkers());
         assertThat(county.getSecondsSpentTotal()).isEqualTo(industry.getSecondsSpentTotal());
-        PageResultLaggard laggards = stats.listOrgLaggards(INDUSTRY, 0, 50);
+        PageResultLaggard laggards = stats.listOrgLaggards(INDUSTRY, null, 0, 50);
         assertThat(laggards.getTotal()).isEqualTo(1);
         assertThat(laggards.getItems().get(0).getExternalId()).isEqualTo(WORKER);
         OrgTreeNode tree = new OrgsApi(admin).getOrgTree(INDUSTRY, null);
         assertThat(tree.getChildren()).extracting(OrgTreeNode::getCode).containsExactly(COUNTY);
-        assertThat(new ProgressApi(admin).getWorkerRecords(WORKER).getModules()).isEqualTo(mine.getModules());
+        assertThat(new ProgressApi(admin).getWorkerRecords(WORKER, null).getModules()).isEqualTo(mine.getModules());
     }
 
     @Test

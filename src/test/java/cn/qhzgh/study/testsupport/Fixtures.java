@@ -26,8 +26,10 @@ public final class Fixtures {
         }
     }
 
+    /** The notice founds the campaign every union studies (see FoundingCampaign), so the tree comes first. */
     public static synchronized void notice() {
         if (!noticeLoaded) {
+            skeleton();
             Api.asProvinceAdmin().contentType("text/markdown; charset=UTF-8")
                     .body(noticeText().getBytes(StandardCharsets.UTF_8))
                     .post("/api/v1/admin/notices").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
