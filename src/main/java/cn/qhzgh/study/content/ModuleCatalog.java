@@ -26,7 +26,7 @@ public class ModuleCatalog {
 
     private final ModuleQueries queries;
     private final Cache<Long, Optional<ModuleDetail>> details;
-    private final Cache<String, List<ModuleSummary>> lists;
+    private final Cache<String, Map<Long, List<ModuleSummary>>> lists;
     private final Cache<Long, ModuleRef> refs;
 
     public ModuleCatalog(ModuleQueries queries, @ConfigProperty(name = "study.content.cache-ttl") Duration ttl) {
@@ -48,8 +48,10 @@ public class ModuleCatalog {
         return details.get(id, queries::publishedDetail);
     }
 
-    public List<ModuleSummary> publishedModules() {
-        return lists.get(PUBLISHED, k -> queries.publishedSummaries());
+    /** The published modules of these notices, a notice's after the one before it's, each in reading order. */
+    public List<ModuleSummary> publishedModules(List<Long> noticeIds) {
+        Map<Long, List<ModuleSummary>> byNotice = lists.get(PUBLISHED, k -> queries.publishedSummaries());
+        return noticeIds.stream().flatMap(notice -> byNotice.getOrDefault(notice, List.of()).stream()).toList();
     }
 
     void evict(@Observes(during = TransactionPhase.AFTER_SUCCESS) ModulesChanged change) {

@@ -6,7 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,12 +33,14 @@ public class ModuleQueries {
     }
 
     @Transactional
-    public List<ModuleSummary> publishedSummaries() {
-        return entityManager.createQuery(CURRENT + " and m.published = true order by m.noticeId, m.position",
-                        Object[].class)
+    /** The published modules of every notice, keyed by notice id, each in reading order. */
+    public Map<Long, List<ModuleSummary>> publishedSummaries() {
+        Map<Long, List<ModuleSummary>> byNotice = new HashMap<>();
+        entityManager.createQuery(CURRENT + " and m.published = true order by m.noticeId, m.position", Object[].class)
                 .getResultStream()
-                .map(row -> summary((StudyModule) row[0], (ModuleVersion) row[1]))
-                .toList();
+                .forEach(row -> byNotice.computeIfAbsent(((StudyModule) row[0]).noticeId, n -> new ArrayList<>())
+                        .add(summary((StudyModule) row[0], (ModuleVersion) row[1])));
+        return byNotice;
     }
 
     @Transactional

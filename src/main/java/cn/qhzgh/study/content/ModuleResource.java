@@ -2,9 +2,6 @@ package cn.qhzgh.study.content;
 
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.StudyApi;
-import cn.qhzgh.study.progress.ModuleState;
-import cn.qhzgh.study.progress.RecordsService;
-import cn.qhzgh.study.security.Caller;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,44 +24,25 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
-import java.util.List;
-import java.util.Map;
 
 @Tag(name = StudyApi.MODULES)
-@Path("/api/v1/modules")
+@Path("/api/v1/modules/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.WORKER, Roles.ORG_ADMIN, Roles.PROVINCE_ADMIN})
+/** One module's text for phones, with ETag revalidation; the reading lists are per campaign (progress). */
 public class ModuleResource {
 
     private static final CacheControl REVALIDATE = CacheControl.valueOf("private, no-cache");
 
     private final ModuleCatalog catalog;
     private final CallerService callers;
-    private final RecordsService records;
 
-    public ModuleResource(ModuleCatalog catalog, CallerService callers, RecordsService records) {
+    public ModuleResource(ModuleCatalog catalog, CallerService callers) {
         this.catalog = catalog;
         this.callers = callers;
-        this.records = records;
     }
 
     @GET
-    @Operation(operationId = "listModules")
-    public List<ModuleSummary> list() {
-        Caller caller = callers.current();
-        List<ModuleSummary> modules = catalog.publishedModules();
-        if (caller.workerId() == null) {
-            return modules;
-        }
-        Map<Long, ModuleState> states = records.moduleStates(caller.workerId());
-        return modules.stream().map(m -> {
-            ModuleState state = states.get(m.id());
-            return state == null ? m.withProgress(0, false) : m.withProgress(state.percent(), state.completed());
-        }).toList();
-    }
-
-    @GET
-    @Path("/{id}")
     @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "ETag of the copy the phone holds",
             schema = @Schema(type = SchemaType.STRING), example = "\"v2-5d41402abc4b2a76b9719d911017c592\"")
     @APIResponse(responseCode = "200", description = "The module text",

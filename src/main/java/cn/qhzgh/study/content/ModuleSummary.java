@@ -25,7 +25,7 @@ public record ModuleSummary(
         @Schema(example = "false")
         Boolean completed) {
 
-    ModuleSummary withProgress(int percent, boolean completed) {
+    public ModuleSummary withProgress(int percent, boolean completed) {
         return new ModuleSummary(id, code, parentCode, title, position, readingMinutes, version, percent, completed);
     }
 }

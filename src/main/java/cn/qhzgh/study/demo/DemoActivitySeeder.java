@@ -1,5 +1,6 @@
 package cn.qhzgh.study.demo;
 
+import cn.qhzgh.study.campaign.CampaignDirectory;
 import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.NativeRows;
@@ -59,6 +60,7 @@ public class DemoActivitySeeder {
     private final DemoSeedSettings settings;
     private final EntityManager entityManager;
     private final ModuleCatalog catalog;
+    private final CampaignDirectory campaigns;
     private final ProgressSyncService progress;
     private final AttemptService attempts;
     private final SubmissionService submissions;
@@ -66,11 +68,12 @@ public class DemoActivitySeeder {
     private final ObjectMapper json;
 
     public DemoActivitySeeder(DemoSeedSettings settings, EntityManager entityManager, ModuleCatalog catalog,
-                              ProgressSyncService progress, AttemptService attempts, SubmissionService submissions,
+                              CampaignDirectory campaigns, ProgressSyncService progress, AttemptService attempts, SubmissionService submissions,
                               QuestionQueries questions, ObjectMapper json) {
         this.settings = settings;
         this.entityManager = entityManager;
         this.catalog = catalog;
+        this.campaigns = campaigns;
         this.progress = progress;
         this.attempts = attempts;
         this.submissions = submissions;
@@ -85,7 +88,8 @@ public class DemoActivitySeeder {
         }
         long began = System.nanoTime();
         List<DemoWorker> workers = demoWorkers();
-        List<ModuleSummary> modules = catalog.publishedModules();
+        List<ModuleSummary> modules = campaigns.defaultFor(null, true)
+                .map(campaign -> catalog.publishedModules(campaign.noticeIds())).orElse(List.of());
         Map<String, Long> moduleQuizzes = new HashMap<>();
         Map<QuizKind, Long> noticeQuizzes = new HashMap<>();
         for (Quiz quiz : activeQuizzes()) {
