@@ -27,6 +27,7 @@ final class LineSyntax {
     private static final int RUN_IN_SECTION_TITLE_MAX = 40;
     private static final String TERMINAL_PUNCTUATION = "。！？；：…!?;:.";
     private static final String SENTENCE_END = "。";
+    private static final String CLAUSE_ENDINGS = "；;：:，,";
     private static final String CLOSING_MARKS = "”’」』）)》〉】]\"'*";
 
     /** A numbering marker's value and the text that follows the marker. */
@@ -135,7 +136,13 @@ final class LineSyntax {
     static String firstSentence(String text) {
         String plain = text.replace("**", "");
         int end = plain.indexOf(SENTENCE_END);
-        return (end < 0 ? plain : plain.substring(0, end)).strip();
+        String sentence = (end < 0 ? plain : plain.substring(0, end)).strip();
+        // A list entry ends in ； and a lead-in such as "10.法人社会团体还应具备：" in ：, neither of which belongs in a title.
+        int length = sentence.length();
+        while (length > 1 && CLAUSE_ENDINGS.indexOf(sentence.charAt(length - 1)) >= 0) {
+            length--;
+        }
+        return sentence.substring(0, length).strip();
     }
 
     /** Whether text follows the first full stop, as when a heading pasted from Word runs into its paragraph. */

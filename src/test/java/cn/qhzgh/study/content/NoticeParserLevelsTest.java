@@ -120,6 +120,31 @@ class NoticeParserLevelsTest {
     }
 
     @Test
+    void titlesOfItemsEndingInASemicolonOrAColonLeaveTheMarkOut() {
+        String condition = "依照章程开展活动并按规定参加年检，财务管理规范，内部管理完善，能够开展正常业务活动";
+        ParsedNotice notice = new NoticeParser(60).parse("""
+                关于示例工作的通知
+
+                一、总体要求
+
+                （一）符合下列要求的予以保留。
+
+                1.%s；
+
+                2.法人还应具备：
+
+                （1）有专职工作人员；（2）有固定的办公住所。
+                """.formatted(condition));
+
+        assertThat(notice.modules()).extracting(ParsedModule::code, ParsedModule::title, ParsedModule::paragraphs)
+                .containsExactly(
+                        tuple("1", "总体要求", List.of()),
+                        tuple("1.1", "符合下列要求的予以保留", List.of("（一）符合下列要求的予以保留。")),
+                        tuple("1.1.1", condition, List.of("1." + condition + "；")),
+                        tuple("1.1.2", "法人还应具备", List.of("2.法人还应具备：", "（1）有专职工作人员；（2）有固定的办公住所。")));
+    }
+
+    @Test
     void splitsALongModuleWithoutNumberingAtParagraphBoundaries() {
         String paragraph = "这一段正文有足够的长度，用来测试按段落拆分过长的模块，拆分后每一部分都不超过上限。";
         ParsedNotice notice = new NoticeParser(100).parse("""

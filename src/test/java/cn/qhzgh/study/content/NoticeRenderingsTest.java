@@ -22,7 +22,7 @@ class NoticeRenderingsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"cpc-decision-2022", "shandong-budget-opinion-2014", "shanxi-central-rise-plan-2017",
-            "union-notice-huolinguole-2022"})
+            "union-notice-huolinguole-2022", "state-council-social-groups-notice-1997"})
     void everyRenderingImportsToIdenticalModules(String name) throws IOException {
         ParsedNotice fromText = parser.parse(NoticeCorpusTest.corpus(name));
         ParsedNotice fromDocx = parser.parse(DocxText.read(resource(name + ".docx")));
