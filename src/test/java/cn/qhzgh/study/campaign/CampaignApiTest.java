@@ -195,6 +195,19 @@ class CampaignApiTest {
     }
 
     @Test
+    void aCampaignFinalDrawsOnlyFromItsDocuments() {
+        long id = created(Map.of("materials", List.of(secondNotice), "audience", List.of("QH-XN-CD"))).getLong("id");
+        transition(id, "publish").then().statusCode(200);
+        long finalQuiz = Database.count("SELECT id FROM quiz WHERE default_key = ?", "campaign:" + id + ":FINAL");
+        List<Long> asked = Api.as(newWorker("QH-TCA-G1")).post("/api/v1/quizzes/" + finalQuiz + "/attempts").then()
+                .statusCode(201).extract().jsonPath().getList("questions.questionId", Long.class);
+        assertThat(asked).hasSize(20);
+        for (long question : asked) {
+            assertThat(Database.count("SELECT notice_id FROM question WHERE id = ?", question)).isEqualTo(secondNotice);
+        }
+    }
+
+    @Test
     void invalidFieldsAreNamedByTheirPath() {
         Api.asProvinceAdminBreakingContract("title too long, pass score above 100, empty audience")
                 .contentType("application/json")
