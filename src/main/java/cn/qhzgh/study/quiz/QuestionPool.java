@@ -15,8 +15,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The approved questions a quiz may draw (a campaign's quiz only those of the campaign's documents), cached briefly: when an exam opens, thousands of starts
- * share one read instead of each scanning the question table.
+ * The approved questions a quiz may draw (a campaign's quiz only those of the campaign's documents), cached
+ * briefly: when an exam opens, thousands of starts share one read instead of each scanning the question table.
  */
 @ApplicationScoped
 public class QuestionPool {
