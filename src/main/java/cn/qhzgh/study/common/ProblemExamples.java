@@ -24,7 +24,10 @@ final class ProblemExamples {
                     "A valid bearer token from the union's identity service is required.", instance, null);
             case "403" -> forbidden(path, instance);
             case "404" -> notFound(path, instance);
-            case "409" -> path.equals("/api/v1/admin/stats/reconcile")
+            case "409" -> path.startsWith("/api/v1/admin/campaigns/")
+                    ? problem("campaign-closed", "Conflict", 409,
+                    "The campaign 11 is closed and can no longer change.", instance, null)
+                    : path.equals("/api/v1/admin/stats/reconcile")
                     ? problem("reconcile-running", "Conflict", 409,
                     "A reconciliation is already running; try again when it has finished.", instance, null)
                     : path.startsWith("/api/v1/attempts/")
@@ -85,6 +88,9 @@ final class ProblemExamples {
         if (path.startsWith("/api/v1/quizzes/")) {
             return problem("quiz-not-open", "Forbidden", 403, "This quiz opens at 2022-11-16T00:00:00Z.", instance, null);
         }
+        if (path.equals("/api/v1/campaigns")) {
+            return problem("forbidden", "Forbidden", 403, "Your role does not allow this operation.", instance, null);
+        }
         if (path.equals("/api/v1/me/progress")) {
             return problem("workers-only", "Forbidden", 403, "Only workers record reading progress.", instance, null);
         }
@@ -116,6 +122,9 @@ final class ProblemExamples {
         } else if (path.startsWith("/api/v1/admin/question-banks/")) {
             slug = "bank-not-found";
             detail = "No question bank has the id 11.";
+        } else if (path.startsWith("/api/v1/admin/campaigns/")) {
+            slug = "campaign-not-found";
+            detail = "No campaign has the id 11.";
         } else if (path.startsWith("/api/v1/admin/quizzes/")) {
             slug = "quiz-not-found";
             detail = "No quiz has the id 11.";
@@ -162,6 +171,9 @@ final class ProblemExamples {
     }
 
     private static String currentEtag(String path) {
+        if (path.contains("/campaigns/")) {
+            return "\"campaign11-r3\"";
+        }
         if (path.contains("/questions/")) {
             return "\"q11-v3\"";
         }
@@ -169,6 +181,9 @@ final class ProblemExamples {
     }
 
     private static String edited(String path) {
+        if (path.contains("/campaigns/")) {
+            return "campaign";
+        }
         if (path.contains("/questions/")) {
             return "question";
         }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         @Tag(name = StudyApi.STATS, description = "统计：本级及下级工会的完成情况、分模块、分日趋势、三微一端渠道、题目分析、未完成名单与报表导出；统计计数核对任务"),
         @Tag(name = StudyApi.ORGS, description = "组织与职工：本人信息、工会组织树、组织与职工名册导入、职工查询"),
         @Tag(name = StudyApi.QUESTION_BANK, description = "题库：题目审核与修改、题库导入导出与模板、测验（组卷）设置，省总管理员使用"),
+        @Tag(name = StudyApi.CAMPAIGNS, description = "学习活动：省总管理员创建、修改、发布与关闭学习活动（学习材料、时间、参学范围、完成规则）；职工查看向本单位开放的学习活动及本人进度"),
         @Tag(name = StudyApi.ADMIN, description = "管理：学习模块的修改与发布、通知文件导入、审计日志，省总管理员使用")})
 public class StudyApi extends Application {
 
@@ -26,5 +27,6 @@ public class StudyApi extends Application {
     public static final String STATS = "Stats";
     public static final String ORGS = "Orgs";
     public static final String QUESTION_BANK = "QuestionBank";
+    public static final String CAMPAIGNS = "Campaigns";
     public static final String ADMIN = "Admin";
 }

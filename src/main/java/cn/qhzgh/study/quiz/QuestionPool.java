@@ -15,8 +15,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The approved questions a quiz may draw, cached briefly: when an exam opens, thousands of starts
- * share one read instead of each scanning the question table.
+ * The approved questions a quiz may draw (a campaign's quiz only those of the campaign's documents), cached
+ * briefly: when an exam opens, thousands of starts share one read instead of each scanning the question table.
  */
 @ApplicationScoped
 public class QuestionPool {
@@ -54,6 +54,13 @@ public class QuestionPool {
             modules.add(quiz.moduleCode);
         }
         StringBuilder jpql = new StringBuilder("select q from Question q where q.status = :approved");
+        List<Long> notices = quiz.campaignId == null ? List.of() : campaignNotices(quiz.campaignId);
+        if (quiz.campaignId != null) {
+            if (notices.isEmpty()) {
+                return List.of();
+            }
+            jpql.append(" and q.noticeId in :notices");
+        }
         if (!modules.isEmpty()) {
             jpql.append(" and q.moduleCode in :modules");
         }
@@ -62,6 +69,9 @@ public class QuestionPool {
         }
         var query = entityManager.createQuery(jpql.append(" order by q.id").toString(), Question.class)
                 .setParameter("approved", QuestionStatus.APPROVED);
+        if (!notices.isEmpty()) {
+            query.setParameter("notices", notices);
+        }
         if (!modules.isEmpty()) {
             query.setParameter("modules", modules);
         }
@@ -78,6 +88,14 @@ public class QuestionPool {
                 .map(q -> new Candidate(q.id, q.currentVersion, q.sourceGroup == null ? "q" + q.id : q.sourceGroup,
                         q.type, versions.get(q.id).options.stream().map(QuestionOption::key).toList()))
                 .toList();
+    }
+
+    /** A campaign's quizzes draw from the questions of all its documents, read in the caller's transaction. */
+    @SuppressWarnings("unchecked")
+    private List<Long> campaignNotices(long campaignId) {
+        return ((List<Number>) entityManager.createNativeQuery(
+                        "SELECT notice_id FROM campaign_material WHERE campaign_id = ?1 ORDER BY position")
+                .setParameter(1, campaignId).getResultList()).stream().map(Number::longValue).toList();
     }
 
     /** The given version of each question, in one query. */

@@ -1,6 +1,9 @@
 package cn.qhzgh.study.quiz;
 
+import cn.qhzgh.study.campaign.Campaign;
+import cn.qhzgh.study.campaign.CampaignChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -9,7 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * The quizzes every imported notice gets: one MODULE quiz per subsection, one FINAL exam and one DAILY quiz.
- * Each is keyed, so a re-import finds rather than duplicates them.
+ * Each is keyed, so a re-import finds rather than duplicates them. A campaign gets its own FINAL and DAILY quizzes,
+ * drawing from all its materials, when it is published.
  */
 @ApplicationScoped
 public class QuizDefaults {
@@ -29,7 +33,7 @@ public class QuizDefaults {
         int created = 0;
         for (ModuleSnapshot module : modules) {
             if (module.code().contains(".")) {
-                created += ensure(noticeId + ":MODULE:" + module.code(), now, quiz -> {
+                created += ensure(noticeId + ":MODULE:" + module.code(), noticeId, now, quiz -> {
                     quiz.kind = QuizKind.MODULE;
                     quiz.moduleCode = module.code();
                     quiz.title = truncate("「" + module.code() + " " + module.title() + "」学习测验");
@@ -40,7 +44,7 @@ public class QuizDefaults {
                 });
             }
         }
-        created += ensure(noticeId + ":FINAL", now, quiz -> {
+        created += ensure(noticeId + ":FINAL", noticeId, now, quiz -> {
             quiz.kind = QuizKind.FINAL;
             quiz.title = truncate(docNumber + " 学习结业考试");
             quiz.questionCount = FINAL_QUESTIONS;
@@ -48,7 +52,7 @@ public class QuizDefaults {
             quiz.timeLimitSeconds = 1800;
             quiz.maxAttempts = 3;
         });
-        created += ensure(noticeId + ":DAILY", now, quiz -> {
+        created += ensure(noticeId + ":DAILY", noticeId, now, quiz -> {
             quiz.kind = QuizKind.DAILY;
             quiz.title = truncate("每日答题 · " + docNumber);
             quiz.questionCount = DAILY_QUESTIONS;
@@ -58,13 +62,64 @@ public class QuizDefaults {
         return created;
     }
 
-    private int ensure(String key, Instant now, Consumer<Quiz> shape) {
+    /**
+     * In the transaction of the campaign edit: publishing gives the campaign its FINAL and DAILY quizzes, an edit
+     * carries the pass score over to its FINAL, and new materials change what its quizzes draw from.
+     */
+    void onCampaignChanged(@Observes CampaignChanged change) {
+        switch (change.kind()) {
+            case PUBLISHED -> ensureForCampaign(change.campaignId());
+            case EDITED -> Quiz.<Quiz>list("defaultKey", finalKey(change.campaignId())).forEach(quiz -> {
+                Campaign campaign = Campaign.findById(change.campaignId());
+                if (quiz.passScore != campaign.finalPassScore) {
+                    quiz.passScore = campaign.finalPassScore;
+                    quiz.revision++;
+                    quiz.updatedAt = campaign.updatedAt;
+                }
+            });
+            case MATERIALS -> Quiz.<Quiz>list("campaignId", change.campaignId()).forEach(quiz -> pool.forget(quiz.id));
+            default -> {
+            }
+        }
+    }
+
+    static String finalKey(long campaignId) {
+        return "campaign:" + campaignId + ":FINAL";
+    }
+
+    static String dailyKey(long campaignId) {
+        return "campaign:" + campaignId + ":DAILY";
+    }
+
+    private void ensureForCampaign(long campaignId) {
+        Campaign campaign = Campaign.findById(campaignId);
+        Instant now = campaign.updatedAt;
+        ensure(finalKey(campaignId), null, now, quiz -> {
+            quiz.kind = QuizKind.FINAL;
+            quiz.campaignId = campaignId;
+            quiz.title = truncate(campaign.title + " 学习结业考试");
+            quiz.questionCount = FINAL_QUESTIONS;
+            quiz.passScore = campaign.finalPassScore;
+            quiz.timeLimitSeconds = 1800;
+            quiz.maxAttempts = 3;
+        });
+        ensure(dailyKey(campaignId), null, now, quiz -> {
+            quiz.kind = QuizKind.DAILY;
+            quiz.campaignId = campaignId;
+            quiz.title = truncate("每日答题 · " + campaign.title);
+            quiz.questionCount = DAILY_QUESTIONS;
+            quiz.passScore = 60;
+            quiz.timeLimitSeconds = 300;
+        });
+    }
+
+    private int ensure(String key, Long noticeId, Instant now, Consumer<Quiz> shape) {
         if (Quiz.count("defaultKey", key) > 0) {
             return 0;
         }
         Quiz quiz = new Quiz();
         quiz.defaultKey = key;
-        quiz.noticeId = Long.valueOf(key.substring(0, key.indexOf(':')));
+        quiz.noticeId = noticeId;
         quiz.drawModuleCodes = List.of();
         quiz.drawTypes = List.of();
         quiz.drawTags = List.of();

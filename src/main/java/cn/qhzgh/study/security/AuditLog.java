@@ -23,6 +23,12 @@ public class AuditLog {
         write(caller.externalId(), caller.role(), action, target, detail, null);
     }
 
+    /** Written with the change it describes, in the caller's transaction, so one never commits without the other. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordWithin(Caller caller, String action, String target, String detail) {
+        write(caller.externalId(), caller.role(), action, target, detail, null);
+    }
+
     /** Who read how many rows of personal data in which scope ({@code org:QH-XN}, {@code worker:qh-w-1}). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordRead(Caller caller, String action, String scope, long rows, String detail) {

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 final class OperationNaming {
 
     static final Set<String> VERBS = Set.of("list", "get", "create", "update", "archive", "import", "export",
-            "publish", "unpublish", "start", "submit", "sync");
+            "publish", "unpublish", "close", "set", "start", "submit", "sync");
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final Pattern LOWER_CAMEL = Pattern.compile("([a-z]+)(?:[A-Z][a-z0-9]*)+");

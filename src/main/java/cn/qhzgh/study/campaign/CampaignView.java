@@ -1,0 +1,44 @@
+package cn.qhzgh.study.campaign;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A campaign as admins manage it; {@code revision} backs the ETag for If-Match edits. */
+public record CampaignView(
+        @Schema(required = true, example = "11")
+        long id,
+        @Schema(required = true, example = "学习宣传贯彻党的二十大精神")
+        String title,
+        @Schema(required = true, example = "全省各级工会组织职工学习青总发〔2022〕24号通知，完成全部必学模块并通过结业考试。")
+        String description,
+        @Schema(required = true, example = "DRAFT")
+        CampaignStatus status,
+        @Schema(required = true, example = "2022-11-16T00:00:00Z", nullable = true, implementation = String.class, format = "date-time")
+        Instant opensAt,
+        @Schema(required = true, example = "2022-12-31T15:59:59Z", nullable = true, implementation = String.class, format = "date-time")
+        Instant closesAt,
+        @Schema(required = true, example = "80")
+        int finalPassScore,
+        @Schema(required = true)
+        List<AudienceOrg> audience,
+        @Schema(required = true)
+        List<CampaignMaterial> materials,
+        @Schema(required = true, example = "[3]")
+        List<Long> optionalModuleIds,
+        @Schema(required = true, example = "1")
+        int revision,
+        @Schema(required = true, example = "2022-11-15T08:00:00Z", nullable = true, implementation = String.class, format = "date-time")
+        Instant publishedAt,
+        @Schema(required = true, example = "2022-11-14T08:00:00Z", implementation = String.class, format = "date-time")
+        Instant createdAt,
+        @Schema(required = true, example = "qh-admin-01")
+        String createdBy,
+        @Schema(required = true, example = "2022-11-15T08:00:00Z", implementation = String.class, format = "date-time")
+        Instant updatedAt) {
+
+    public String etag() {
+        return Campaign.etag(id, revision);
+    }
+}

@@ -1,0 +1,381 @@
+package cn.qhzgh.study.campaign;
+
+import cn.qhzgh.study.testsupport.Api;
+import cn.qhzgh.study.testsupport.Database;
+import cn.qhzgh.study.testsupport.Fixtures;
+import cn.qhzgh.study.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Campaigns over the real notice and a variant of it under its own doc number, for the real union skeleton. */
+@QuarkusTest
+class CampaignApiTest {
+
+    private static final String BASE = "/api/v1/admin/campaigns";
+    private static final String SECOND_DOC = "青总发〔2022〕931号";
+    private static final String PROBLEM = "urn:qhzgh:study:problem:";
+
+    private static long notice;
+    private static long secondNotice;
+    private static int workerSeq;
+
+    @BeforeEach
+    void documents() {
+        Fixtures.skeleton();
+        Fixtures.notice();
+        Fixtures.orgs("QH-TCA-G1,【测试】活动测试基层工会,GRASSROOTS,QH-XN-CD\nQH-TCA-G2,【测试】活动测试海东基层工会,GRASSROOTS,QH-HD-LD\n");
+        synchronized (CampaignApiTest.class) {
+            if (secondNotice == 0) {
+                notice = cn.qhzgh.study.testsupport.Campaign.noticeId();
+                secondNotice = Api.asProvinceAdmin().contentType("text/markdown; charset=UTF-8")
+                        .body(Fixtures.noticeText().replace("青总发〔2022〕24号", SECOND_DOC).getBytes(StandardCharsets.UTF_8))
+                        .post("/api/v1/admin/notices").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+                        .extract().jsonPath().getLong("notice.id");
+            }
+        }
+    }
+
+    private static synchronized String newWorker(String org) {
+        return TestTokens.worker("tca-w-" + (++workerSeq) + "-" + System.nanoTime(), org);
+    }
+
+    private static Map<String, Object> body(Map<String, Object> overrides) {
+        Map<String, Object> body = new HashMap<>(Map.of("title", "【测试】学习活动", "description", "测试用学习活动",
+                "audience", List.of("QH"), "materials", List.of(notice)));
+        body.putAll(overrides);
+        return body;
+    }
+
+    private static Response create(Map<String, Object> overrides) {
+        return Api.asProvinceAdmin().contentType("application/json").body(body(overrides)).post(BASE);
+    }
+
+    private static JsonPath created(Map<String, Object> overrides) {
+        return create(overrides).then().statusCode(201).extract().jsonPath();
+    }
+
+    private static String etag(long id) {
+        return Api.asProvinceAdmin().get(BASE + "/" + id).then().statusCode(200).extract().header("ETag");
+    }
+
+    private static Response transition(long id, String action) {
+        return Api.asProvinceAdmin().header("If-Match", etag(id)).post(BASE + "/" + id + "/" + action);
+    }
+
+    private static Response put(long id, String suffix, Object body) {
+        return Api.asProvinceAdmin().contentType("application/json").header("If-Match", etag(id)).body(body)
+                .put(BASE + "/" + id + suffix);
+    }
+
+    private static Map<String, Object> update(Map<String, Object> overrides) {
+        Map<String, Object> body = new HashMap<>(Map.of("title", "【测试】学习活动（修改）", "finalPassScore", 70,
+                "audience", List.of("QH")));
+        body.putAll(overrides);
+        return body;
+    }
+
+    private static long audits(long id, String action) {
+        return Database.count("SELECT COUNT(*) FROM audit_entry WHERE target = ? AND action = ? AND actor = ?",
+                "campaign:" + id, action, "test-province-admin");
+    }
+
+    private static List<Long> modulesOf(long noticeId) {
+        return Database.longs("SELECT id FROM study_module WHERE notice_id = ? AND published = TRUE ORDER BY position",
+                noticeId);
+    }
+
+    @Test
+    void createGetAndRevalidate() {
+        long optional = modulesOf(notice).get(0);
+        Response response = create(Map.of("opensAt", "2022-11-16T00:00:00Z", "closesAt", "2099-12-31T15:59:59Z",
+                "audience", List.of("QH-XN", "QH-HD"), "materials", List.of(notice, secondNotice),
+                "optionalModuleIds", List.of(optional)));
+        response.then().statusCode(201).header("Location", containsString(BASE + "/"))
+                .body("status", equalTo("DRAFT")).body("revision", equalTo(1))
+                .body("finalPassScore", equalTo(80))
+                .body("audience.code", equalTo(List.of("QH-XN", "QH-HD")))
+                .body("materials.noticeId", equalTo(List.of((int) notice, (int) secondNotice)))
+                .body("materials[0].docNumber", equalTo("青总发〔2022〕24号"))
+                .body("materials[1].docNumber", equalTo(SECOND_DOC))
+                .body("materials[0].publishedModules", equalTo(modulesOf(notice).size()))
+                .body("optionalModuleIds", equalTo(List.of((int) optional)))
+                .body("publishedAt", nullValue()).body("createdBy", equalTo("test-province-admin"));
+        long id = response.jsonPath().getLong("id");
+        assertThat(response.header("ETag")).isEqualTo("\"campaign" + id + "-r1\"");
+        assertThat(response.header("Location")).endsWith(BASE + "/" + id);
+        assertThat(audits(id, "campaign.create")).isEqualTo(1);
+
+        Api.asProvinceAdmin().get(BASE + "/" + id).then().statusCode(200).header("ETag", "\"campaign" + id + "-r1\"")
+                .body("title", equalTo("【测试】学习活动"));
+        Api.asProvinceAdmin().header("If-None-Match", "\"campaign" + id + "-r1\"").get(BASE + "/" + id).then()
+                .statusCode(304);
+        Api.asProvinceAdmin().get(BASE + "?status=DRAFT&size=500").then().statusCode(200)
+                .body("items.id", hasItem((int) id)).body("items.status", not(hasItem("PUBLISHED")));
+        Api.asProvinceAdmin().get(BASE + "?status=CLOSED&size=500").then().statusCode(200)
+                .body("items.id", not(hasItem((int) id)));
+        Api.asProvinceAdmin().get(BASE + "/987654321").then().statusCode(404)
+                .body("type", equalTo(PROBLEM + "campaign-not-found"));
+    }
+
+    @Test
+    void editMaterialsPublishAndCloseEachBumpTheRevisionAndAreAudited() {
+        long id = created(Map.of()).getLong("id");
+
+        put(id, "", update(Map.of("description", "新的说明", "closesAt", "2099-01-01T00:00:00Z",
+                "audience", List.of("QH-XN")))).then().statusCode(200)
+                .header("ETag", "\"campaign" + id + "-r2\"")
+                .body("title", equalTo("【测试】学习活动（修改）")).body("description", equalTo("新的说明"))
+                .body("finalPassScore", equalTo(70)).body("audience.code", equalTo(List.of("QH-XN")))
+                .body("closesAt", equalTo("2099-01-01T00:00:00Z"));
+        assertThat(audits(id, "campaign.update")).isEqualTo(1);
+
+        long optional = modulesOf(secondNotice).get(1);
+        put(id, "/materials", Map.of("materials", List.of(secondNotice, notice))).then().statusCode(200)
+                .body("revision", equalTo(3))
+                .body("materials.noticeId", equalTo(List.of((int) secondNotice, (int) notice)));
+        put(id, "", update(Map.of("optionalModuleIds", List.of(optional), "audience", List.of("QH-XN"))))
+                .then().statusCode(200).body("optionalModuleIds", equalTo(List.of((int) optional)));
+        // Removing a document drops its modules from the optional ones.
+        put(id, "/materials", Map.of("materials", List.of(notice))).then().statusCode(200)
+                .body("materials.noticeId", equalTo(List.of((int) notice)))
+                .body("optionalModuleIds", equalTo(List.of())).body("revision", equalTo(5));
+        assertThat(audits(id, "campaign.materials")).isEqualTo(2);
+
+        transition(id, "publish").then().statusCode(200).header("ETag", "\"campaign" + id + "-r6\"")
+                .body("status", equalTo("PUBLISHED")).body("publishedAt", org.hamcrest.Matchers.notNullValue());
+        assertThat(audits(id, "campaign.publish")).isEqualTo(1);
+        // A published campaign stays editable: materials and fields.
+        put(id, "/materials", Map.of("materials", List.of(notice, secondNotice))).then().statusCode(200)
+                .body("status", equalTo("PUBLISHED"));
+
+        transition(id, "close").then().statusCode(200).body("status", equalTo("CLOSED")).body("revision", equalTo(8));
+        assertThat(audits(id, "campaign.close")).isEqualTo(1);
+        assertThat(Database.count("SELECT revision FROM campaign WHERE id = ?", id)).isEqualTo(8);
+    }
+
+    @Test
+    void publishingGivesTheCampaignItsFinalAndDailyQuizzes() {
+        long id = created(Map.of("finalPassScore", 90, "materials", List.of(notice, secondNotice))).getLong("id");
+        assertThat(Database.count("SELECT COUNT(*) FROM quiz WHERE campaign_id = ?", id)).isZero();
+        transition(id, "publish").then().statusCode(200);
+
+        String finalKey = "campaign:" + id + ":FINAL";
+        assertThat(Database.count("SELECT campaign_id FROM quiz WHERE default_key = ? AND kind = 'FINAL'", finalKey))
+                .isEqualTo(id);
+        assertThat(Database.count("SELECT pass_score FROM quiz WHERE default_key = ?", finalKey)).isEqualTo(90);
+        assertThat(Database.count("SELECT question_count FROM quiz WHERE default_key = ?", finalKey)).isEqualTo(20);
+        assertThat(Database.count("SELECT campaign_id FROM quiz WHERE default_key = ? AND kind = 'DAILY'",
+                "campaign:" + id + ":DAILY")).isEqualTo(id);
+        assertThat(Database.count("SELECT COUNT(*) FROM quiz WHERE campaign_id = ?", id)).isEqualTo(2);
+
+        put(id, "", update(Map.of("finalPassScore", 75))).then().statusCode(200);
+        assertThat(Database.count("SELECT pass_score FROM quiz WHERE default_key = ?", finalKey)).isEqualTo(75);
+        // Closing and re-reading creates nothing more.
+        transition(id, "close").then().statusCode(200);
+        assertThat(Database.count("SELECT COUNT(*) FROM quiz WHERE campaign_id = ?", id)).isEqualTo(2);
+    }
+
+    @Test
+    void aCampaignFinalDrawsOnlyFromItsDocuments() {
+        long id = created(Map.of("materials", List.of(secondNotice), "audience", List.of("QH-XN-CD"))).getLong("id");
+        transition(id, "publish").then().statusCode(200);
+        long finalQuiz = Database.count("SELECT id FROM quiz WHERE default_key = ?", "campaign:" + id + ":FINAL");
+        List<Long> asked = Api.as(newWorker("QH-TCA-G1")).post("/api/v1/quizzes/" + finalQuiz + "/attempts").then()
+                .statusCode(201).extract().jsonPath().getList("questions.questionId", Long.class);
+        assertThat(asked).hasSize(20);
+        for (long question : asked) {
+            assertThat(Database.count("SELECT notice_id FROM question WHERE id = ?", question)).isEqualTo(secondNotice);
+        }
+    }
+
+    @Test
+    void invalidFieldsAreNamedByTheirPath() {
+        Api.asProvinceAdminBreakingContract("title too long, pass score above 100, empty audience")
+                .contentType("application/json")
+                .body(body(Map.of("title", "长".repeat(201), "finalPassScore", 101, "audience", List.of())))
+                .post(BASE).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("audience", "finalPassScore", "title")));
+        Api.asProvinceAdminBreakingContract("blank title and a null material").contentType("application/json")
+                .body("{\"title\":\" \",\"audience\":[\"QH\"],\"materials\":[null]}")
+                .post(BASE).then().statusCode(400).body("errors.field", hasItems("title", "materials[0]"));
+
+        long foreignModule = modulesOf(secondNotice).get(0);
+        create(Map.of("audience", List.of("QH-NOWHERE", "QH", "QH"), "materials", List.of(987654321L, notice, notice),
+                "optionalModuleIds", List.of(foreignModule, 987654321L),
+                "opensAt", "2023-01-01T00:00:00Z", "closesAt", "2022-01-01T00:00:00Z"))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo(PROBLEM + "invalid-campaign"))
+                .body("errors.field", equalTo(List.of("closesAt", "audience[2]", "audience[0]", "materials[2]",
+                        "materials[0]", "optionalModuleIds[0]", "optionalModuleIds[1]")))
+                .body("errors.find { it.field == 'audience[0]' }.message", containsString("QH-NOWHERE"));
+        create(Map.of("opensAt", "1999-12-31T00:00:00Z")).then().statusCode(400)
+                .body("errors.field", equalTo(List.of("opensAt")));
+        create(Map.of("optionalModuleIds", List.of(modulesOf(notice).get(0), modulesOf(notice).get(0))))
+                .then().statusCode(400).body("errors.field", equalTo(List.of("optionalModuleIds[1]")));
+    }
+
+    @Test
+    void editsNeedTheCurrentEtag() {
+        long id = created(Map.of()).getLong("id");
+        Api.asProvinceAdminBreakingContract("an edit without If-Match must get 428").contentType("application/json")
+                .body(update(Map.of())).put(BASE + "/" + id).then().statusCode(428)
+                .body("type", equalTo(PROBLEM + "if-match-required"));
+        Api.asProvinceAdminBreakingContract("materials without If-Match must get 428").contentType("application/json")
+                .body(Map.of("materials", List.of(notice))).put(BASE + "/" + id + "/materials").then().statusCode(428);
+        Api.asProvinceAdminBreakingContract("publish without If-Match must get 428")
+                .post(BASE + "/" + id + "/publish").then().statusCode(428);
+        String stale = etag(id);
+        put(id, "", update(Map.of())).then().statusCode(200);
+        Api.asProvinceAdmin().contentType("application/json").header("If-Match", stale).body(update(Map.of()))
+                .put(BASE + "/" + id).then().statusCode(412).body("type", equalTo(PROBLEM + "stale-etag"));
+        Api.asProvinceAdmin().header("If-Match", stale).post(BASE + "/" + id + "/publish").then().statusCode(412);
+        Api.asProvinceAdmin().header("If-Match", stale).post(BASE + "/" + id + "/close").then().statusCode(412);
+        assertThat(Database.count("SELECT revision FROM campaign WHERE id = ?", id)).isEqualTo(2);
+        assertThat(audits(id, "campaign.update")).isEqualTo(1);
+    }
+
+    @Test
+    void illegalTransitionsAre409WithTheirOwnType() {
+        long empty = created(Map.of("materials", List.of())).getLong("id");
+        transition(empty, "publish").then().statusCode(409).body("type", equalTo(PROBLEM + "campaign-incomplete"))
+                .body("errors.field", equalTo(List.of("materials")));
+        long past = created(Map.of("opensAt", "2020-01-01T00:00:00Z", "closesAt", "2020-02-01T00:00:00Z")).getLong("id");
+        transition(past, "publish").then().statusCode(409).body("errors.field", equalTo(List.of("closesAt")));
+
+        long id = created(Map.of()).getLong("id");
+        transition(id, "close").then().statusCode(409).body("type", equalTo(PROBLEM + "campaign-not-published"));
+        transition(id, "publish").then().statusCode(200);
+        transition(id, "publish").then().statusCode(409).body("type", equalTo(PROBLEM + "campaign-already-published"));
+        put(id, "/materials", Map.of("materials", List.of())).then().statusCode(409)
+                .body("type", equalTo(PROBLEM + "campaign-incomplete"));
+        transition(id, "close").then().statusCode(200);
+        transition(id, "close").then().statusCode(409).body("type", equalTo(PROBLEM + "campaign-closed"));
+        transition(id, "publish").then().statusCode(409).body("type", equalTo(PROBLEM + "campaign-closed"));
+        put(id, "", update(Map.of())).then().statusCode(409).body("type", equalTo(PROBLEM + "campaign-closed"));
+        put(id, "/materials", Map.of("materials", List.of(notice))).then().statusCode(409)
+                .body("type", equalTo(PROBLEM + "campaign-closed"));
+        assertThat(Database.count("SELECT COUNT(*) FROM audit_entry WHERE target = ?", "campaign:" + id)).isEqualTo(3);
+    }
+
+    @Test
+    void orgAdminsReadOverlappingCampaignsAndWriteNothing() {
+        long xining = created(Map.of("audience", List.of("QH-XN-CD"))).getLong("id");
+        long haidong = created(Map.of("audience", List.of("QH-HD"))).getLong("id");
+        long province = created(Map.of("audience", List.of("QH"))).getLong("id");
+        String admin = TestTokens.orgAdmin("tca-admin-xn", "QH-XN");
+        Api.as(admin).get(BASE + "?size=500").then().statusCode(200)
+                .body("items.id", hasItems((int) xining, (int) province))
+                .body("items.id", not(hasItem((int) haidong)));
+        Api.as(admin).get(BASE + "/" + xining).then().statusCode(200);
+        Api.as(admin).get(BASE + "/" + haidong).then().statusCode(403)
+                .body("type", equalTo(PROBLEM + "outside-subtree"));
+        Api.as(admin).contentType("application/json").body(body(Map.of())).post(BASE).then().statusCode(403)
+                .contentType("application/problem+json").body("type", equalTo(PROBLEM + "forbidden"));
+        Api.as(admin).header("If-Match", etag(xining)).post(BASE + "/" + xining + "/publish").then().statusCode(403);
+        Api.as(admin).contentType("application/json").header("If-Match", etag(xining)).body(update(Map.of()))
+                .put(BASE + "/" + xining).then().statusCode(403);
+        String worker = newWorker("QH-TCA-G1");
+        Api.as(worker).get(BASE).then().statusCode(403).body("type", equalTo(PROBLEM + "forbidden"));
+        Api.as(worker).contentType("application/json").body(body(Map.of())).post(BASE).then().statusCode(403);
+        Api.asProvinceAdmin().get("/api/v1/campaigns").then().statusCode(403)
+                .body("type", equalTo(PROBLEM + "forbidden"));
+        assertThat(Database.count("SELECT revision FROM campaign WHERE id = ?", xining)).isEqualTo(1);
+    }
+
+    @Test
+    void workersSeePublishedCampaignsOfTheirUnionWithTheirProgress() {
+        List<Long> modules = modulesOf(notice);
+        long optional = modules.get(0);
+        long mine = created(Map.of("title", "【测试】城东活动", "audience", List.of("QH-XN-CD"),
+                "materials", List.of(notice, secondNotice), "optionalModuleIds", List.of(optional),
+                "opensAt", "2022-11-16T00:00:00Z")).getLong("id");
+        long haidong = created(Map.of("audience", List.of("QH-HD"))).getLong("id");
+        long draft = created(Map.of("audience", List.of("QH-XN-CD"))).getLong("id");
+        long later = created(Map.of("title", "【测试】未开始", "audience", List.of("QH-XN"),
+                "opensAt", "2098-01-01T00:00:00Z")).getLong("id");
+        for (long id : List.of(mine, haidong, later)) {
+            transition(id, "publish").then().statusCode(200);
+        }
+        long closed = created(Map.of("audience", List.of("QH-XN-CD"))).getLong("id");
+        transition(closed, "publish").then().statusCode(200);
+        transition(closed, "close").then().statusCode(200);
+
+        String worker = newWorker("QH-TCA-G1");
+        JsonPath fresh = Api.as(worker).get("/api/v1/campaigns").then().statusCode(200).extract().jsonPath();
+        List<Long> ids = fresh.getList("id", Long.class);
+        assertThat(ids).contains(mine, later).doesNotContain(haidong, draft, closed);
+        assertThat(ids.indexOf(later)).isLessThan(ids.indexOf(mine));
+        int requiredModules = modules.size() - 1 + modulesOf(secondNotice).size();
+        String path = "find { it.id == " + mine + " }";
+        assertThat(fresh.getString(path + ".title")).isEqualTo("【测试】城东活动");
+        assertThat(fresh.getBoolean(path + ".openNow")).isTrue();
+        assertThat(fresh.getBoolean("find { it.id == " + later + " }.openNow")).isFalse();
+        assertThat(fresh.getList(path + ".materials.docNumber")).containsExactly("青总发〔2022〕24号", SECOND_DOC);
+        assertThat(fresh.getInt(path + ".progress.requiredModules")).isEqualTo(requiredModules);
+        assertThat(fresh.getInt(path + ".progress.completedModules")).isZero();
+        assertThat(fresh.getString(path + ".progress.finalBestScore")).isNull();
+        assertThat(fresh.getBoolean(path + ".progress.finalPassed")).isFalse();
+        assertThat(fresh.getLong(path + ".progress.secondsSpent")).isZero();
+        assertThat(fresh.getString(path + ".progress.startedAt")).isNull();
+        assertThat(fresh.getString(path + ".progress.completedAt")).isNull();
+
+        // The records are written by progress and quiz; stored here directly, the list must read them back.
+        String externalId = Database.string("SELECT external_id FROM worker ORDER BY id DESC LIMIT 1");
+        long workerId = Database.count("SELECT id FROM worker WHERE external_id = ?", externalId);
+        long orgId = Database.count("SELECT id FROM organization WHERE code = 'QH-TCA-G1'");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        for (long module : List.of(optional, modules.get(1), modules.get(2))) {
+            Database.execute("INSERT INTO module_progress (worker_id, module_id, percent, seconds_spent, "
+                    + "first_activity_at, last_activity_at, completed_at) VALUES (?, ?, 100, 300, ?, ?, ?)",
+                    workerId, module, java.sql.Timestamp.from(now), java.sql.Timestamp.from(now),
+                    java.sql.Timestamp.from(now));
+        }
+        long finalQuiz = Database.count("SELECT id FROM quiz WHERE default_key = ?", "campaign:" + mine + ":FINAL");
+        for (int score : List.of(60, 85)) {
+            Database.execute("INSERT INTO quiz_attempt (id, quiz_id, worker_id, status, started_at, deadline, "
+                    + "submitted_at, score, passed, draw) VALUES (?, ?, ?, 'SUBMITTED', ?, ?, ?, ?, ?, '[]')",
+                    UUID.randomUUID().toString(), finalQuiz, workerId, java.sql.Timestamp.from(now),
+                    java.sql.Timestamp.from(now.plusSeconds(1800)), java.sql.Timestamp.from(now), score, score >= 80);
+        }
+        Database.execute("INSERT INTO worker_campaign (worker_id, campaign_id, org_id, started_at, last_activity_at, "
+                + "seconds_spent, final_best_score, final_passed, completed_at) VALUES (?, ?, ?, ?, ?, 900, 85, TRUE, ?)",
+                workerId, mine, orgId, java.sql.Timestamp.from(now), java.sql.Timestamp.from(now),
+                java.sql.Timestamp.from(now));
+        Database.execute("INSERT INTO campaign_completion (worker_id, campaign_id, completed_at) VALUES (?, ?, ?)",
+                workerId, mine, java.sql.Timestamp.from(now));
+
+        JsonPath progressed = Api.as(worker).get("/api/v1/campaigns").then().statusCode(200).extract().jsonPath();
+        assertThat(progressed.getInt(path + ".progress.requiredModules")).isEqualTo(requiredModules);
+        assertThat(progressed.getInt(path + ".progress.completedModules")).isEqualTo(2);
+        assertThat(progressed.getInt(path + ".progress.finalBestScore")).isEqualTo(85);
+        assertThat(progressed.getBoolean(path + ".progress.finalPassed")).isTrue();
+        assertThat(progressed.getLong(path + ".progress.secondsSpent")).isEqualTo(900);
+        assertThat(Instant.parse(progressed.getString(path + ".progress.startedAt"))).isEqualTo(now);
+        assertThat(Instant.parse(progressed.getString(path + ".progress.completedAt"))).isEqualTo(now);
+        // Another worker's records are not the caller's.
+        assertThat(Api.as(newWorker("QH-TCA-G1")).get("/api/v1/campaigns").then().statusCode(200).extract()
+                .jsonPath().getInt(path + ".progress.completedModules")).isZero();
+
+        Api.as(newWorker("QH-TCA-G2")).get("/api/v1/campaigns").then().statusCode(200)
+                .body("id", hasItem((int) haidong)).body("id", not(hasItem((int) mine)));
+    }
+}
