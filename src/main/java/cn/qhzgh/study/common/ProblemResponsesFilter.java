@@ -53,7 +53,7 @@ public class ProblemResponsesFilter implements OASFilter {
         if (hasInput) {
             problem.add("400", "Malformed request; `errors` names each invalid field.");
         }
-        if (path.contains("{") || namesAnOrg(operation)) {
+        if (path.contains("{") || namesALookup(operation)) {
             problem.add("404", "No such resource.");
         }
         if (operation.getRequestBody() != null) {
@@ -81,11 +81,14 @@ public class ProblemResponsesFilter implements OASFilter {
         }
     }
 
-    /** An org given as a query parameter is looked up like one in the path: an unknown code is 404. */
-    private static boolean namesAnOrg(Operation operation) {
+    /**
+     * An org or a campaign given as a query parameter is looked up like one in the path: an unknown one is 404, and
+     * so is the lack of any campaign where the parameter was left to its default.
+     */
+    private static boolean namesALookup(Operation operation) {
         return operation.getParameters() != null
-                && operation.getParameters().stream().anyMatch(p -> "org".equals(p.getName()) && p.getIn() != null
-                && "query".equals(p.getIn().toString()));
+                && operation.getParameters().stream().anyMatch(p -> ("org".equals(p.getName())
+                || "campaign".equals(p.getName())) && p.getIn() != null && "query".equals(p.getIn().toString()));
     }
 
     private interface ProblemAdder {

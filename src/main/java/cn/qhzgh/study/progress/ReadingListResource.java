@@ -16,7 +16,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import java.util.List;
 
 @Tag(name = StudyApi.MODULES)
-@Path("/api/v1")
+@Path("/api/v1/campaigns/{id}/modules")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.WORKER, Roles.ORG_ADMIN, Roles.PROVINCE_ADMIN})
 public class ReadingListResource {
@@ -30,21 +30,10 @@ public class ReadingListResource {
     }
 
     @GET
-    @Path("/campaigns/{id}/modules")
     @Operation(operationId = "listCampaignModules", summary = "A campaign's reading list",
             description = "The published modules of the campaign's materials, in material order; a worker's own "
                     + "percent and completion on each, which count in every campaign that studies the module.")
     public List<ModuleSummary> ofCampaign(@RestPath long id) {
         return lists.ofCampaign(callers.current(), id);
-    }
-
-    @GET
-    @Path("/modules")
-    @Operation(operationId = "listModules", deprecated = true, summary = "The default campaign's reading list",
-            description = "Deprecated: use GET /api/v1/campaigns/{id}/modules (listCampaignModules) with an id from "
-                    + "GET /api/v1/campaigns. Kept for app versions in the field: it answers for the most recently "
-                    + "published campaign open to the caller, and is empty while there is none.")
-    public List<ModuleSummary> ofDefaultCampaign() {
-        return lists.ofDefaultCampaign(callers.current());
     }
 }

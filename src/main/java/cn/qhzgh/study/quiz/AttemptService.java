@@ -41,9 +41,11 @@ public class AttemptService {
     private final SecureRandom random = new SecureRandom();
 
     private final BusinessMetrics metrics;
+    private final CampaignQuizzes campaignQuizzes;
 
     public AttemptService(EntityManager entityManager, QuestionPool pool, AskedVersions asked,
-                          AttemptRateLimiter rateLimiter, BusinessMetrics metrics) {
+                          AttemptRateLimiter rateLimiter, BusinessMetrics metrics, CampaignQuizzes campaignQuizzes) {
+        this.campaignQuizzes = campaignQuizzes;
         this.entityManager = entityManager;
         this.pool = pool;
         this.asked = asked;
@@ -66,6 +68,7 @@ public class AttemptService {
             return payload(quiz, open.get(), false);
         }
         open.ifPresent(stale -> closeUnsubmitted(stale, now));
+        campaignQuizzes.requireStartable(caller, quiz, now);
         requireOpen(quiz, now);
         LocalDate today = LocalDate.ofInstant(now, CAMPAIGN_ZONE);
         requireAttemptsLeft(quiz, workerId, today);

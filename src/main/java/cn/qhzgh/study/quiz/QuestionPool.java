@@ -15,7 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The approved questions a quiz may draw (a campaign's quiz only those of the campaign's documents), cached
+ * The approved questions a quiz may draw (a campaign's quiz those of its documents and of uploaded banks), cached
  * briefly: when an exam opens, thousands of starts share one read instead of each scanning the question table.
  */
 @ApplicationScoped
@@ -59,7 +59,7 @@ public class QuestionPool {
             if (notices.isEmpty()) {
                 return List.of();
             }
-            jpql.append(" and q.noticeId in :notices");
+            jpql.append(" and (q.noticeId in :notices or q.noticeId is null)");
         }
         if (!modules.isEmpty()) {
             jpql.append(" and q.moduleCode in :modules");

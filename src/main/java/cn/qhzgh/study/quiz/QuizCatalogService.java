@@ -1,5 +1,6 @@
 package cn.qhzgh.study.quiz;
 
+import cn.qhzgh.study.campaign.CampaignRef;
 import cn.qhzgh.study.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -21,18 +23,24 @@ public class QuizCatalogService {
     }
 
     private final EntityManager entityManager;
+    private final CampaignQuizzes campaigns;
 
-    public QuizCatalogService(EntityManager entityManager) {
+    public QuizCatalogService(EntityManager entityManager, CampaignQuizzes campaigns) {
         this.entityManager = entityManager;
+        this.campaigns = campaigns;
     }
 
+    /** The quizzes one campaign offers the worker (by default the newest open to them), with their own usage. */
     @Transactional
-    public List<QuizSummary> available(Caller caller) {
+    public List<QuizSummary> available(Caller caller, Long campaignId) {
         long workerId = AttemptService.requireWorker(caller);
+        Optional<CampaignRef> campaign = campaigns.forWorker(caller, campaignId);
         Instant now = Instant.now();
         LocalDate today = LocalDate.ofInstant(now, AttemptService.CAMPAIGN_ZONE);
         Map<Long, Usage> usage = usage(workerId, today);
         return Quiz.<Quiz>list("active = true and (closesAt is null or closesAt > ?1) order by id", now).stream()
+                .filter(quiz -> campaign.map(c -> CampaignQuizzes.offers(c, quiz))
+                        .orElse(quiz.campaignId == null && quiz.noticeId == null))
                 .map(quiz -> {
                     Usage used = usage.getOrDefault(quiz.id, new Usage(0, 0, null));
                     int attemptsUsed = (int) (quiz.kind == QuizKind.DAILY ? used.today() : used.attempts());

@@ -69,7 +69,8 @@ public class QuizDefaults {
     void onCampaignChanged(@Observes CampaignChanged change) {
         switch (change.kind()) {
             case PUBLISHED -> ensureForCampaign(change.campaignId());
-            case EDITED -> Quiz.<Quiz>list("defaultKey", finalKey(change.campaignId())).forEach(quiz -> {
+            case EDITED -> Quiz.<Quiz>list("campaignId = ?1 and kind = ?2", change.campaignId(), QuizKind.FINAL)
+                    .forEach(quiz -> {
                 Campaign campaign = Campaign.findById(change.campaignId());
                 if (quiz.passScore != campaign.finalPassScore) {
                     quiz.passScore = campaign.finalPassScore;
@@ -91,9 +92,20 @@ public class QuizDefaults {
         return "campaign:" + campaignId + ":DAILY";
     }
 
+    /** A campaign V13 or the founding import made from a notice keeps that notice's FINAL and DAILY instead. */
     private void ensureForCampaign(long campaignId) {
         Campaign campaign = Campaign.findById(campaignId);
         Instant now = campaign.updatedAt;
+        if (Quiz.count("campaignId = ?1 and kind = ?2", campaignId, QuizKind.FINAL) == 0) {
+            ensureFinal(campaign, now);
+        }
+        if (Quiz.count("campaignId = ?1 and kind = ?2", campaignId, QuizKind.DAILY) == 0) {
+            ensureDaily(campaign, now);
+        }
+    }
+
+    private void ensureFinal(Campaign campaign, Instant now) {
+        long campaignId = campaign.id;
         ensure(finalKey(campaignId), null, now, quiz -> {
             quiz.kind = QuizKind.FINAL;
             quiz.campaignId = campaignId;
@@ -103,6 +115,10 @@ public class QuizDefaults {
             quiz.timeLimitSeconds = 1800;
             quiz.maxAttempts = 3;
         });
+    }
+
+    private void ensureDaily(Campaign campaign, Instant now) {
+        long campaignId = campaign.id;
         ensure(dailyKey(campaignId), null, now, quiz -> {
             quiz.kind = QuizKind.DAILY;
             quiz.campaignId = campaignId;

@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import java.net.URI;
 import java.util.List;
@@ -39,9 +41,11 @@ public class QuizResource {
     }
 
     @GET
-    @Operation(operationId = "listQuizzes")
-    public List<QuizSummary> quizzes() {
-        return catalog.available(callers.current());
+    @Operation(operationId = "listQuizzes", description = "The quizzes a campaign offers: its FINAL and DAILY, the "
+            + "MODULE quizzes of its documents, and quizzes of no campaign")
+    public List<QuizSummary> quizzes(@RestQuery @Parameter(description = "The campaign's id (GET /api/v1/campaigns); "
+            + "default the most recently published campaign open to the worker's union") Long campaign) {
+        return catalog.available(callers.current(), campaign);
     }
 
     @POST

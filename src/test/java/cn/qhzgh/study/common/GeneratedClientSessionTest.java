@@ -94,7 +94,7 @@ class GeneratedClientSessionTest {
 
         List<ModuleSummary> modules = new ModulesApi(worker).listModules();
         assertThat(modules).isNotEmpty().allSatisfy(m -> assertThat(m.getPercent()).isZero());
-        QuizSummary quiz = quizzes.listQuizzes().stream().filter(q -> q.getKind() == QuizKind.MODULE)
+        QuizSummary quiz = quizzes.listQuizzes(null).stream().filter(q -> q.getKind() == QuizKind.MODULE)
                 .filter(q -> modules.stream().anyMatch(m -> m.getCode().equals(q.getModuleCode())))
                 .findFirst().orElseThrow();
         ModuleSummary listed = modules.stream().filter(m -> m.getCode().equals(quiz.getModuleCode())).findFirst()
