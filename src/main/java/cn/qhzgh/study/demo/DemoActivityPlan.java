@@ -109,7 +109,8 @@ public final class DemoActivityPlan {
             if (random.nextDouble() < 0.15) {
                 steps.add(new QuizTake(at.minus(Duration.ofMinutes(5)), learner, dailyQuiz, 0.6 + 0.4 * random.nextDouble()));
             }
-            for (int m = 1 + random.nextInt(3); m > 0 && next < toRead; m--, next++) {
+            // Long documents are read a few more modules at a sitting, so a keen reader still finishes within a month.
+            for (int m = 1 + random.nextInt(Math.max(3, modules.size() / 5)); m > 0 && next < toRead; m--, next++) {
                 Module module = modules.get(next);
                 boolean finishes = kind != Kind.CASUAL || random.nextDouble() < 0.7;
                 int minutes = Math.max(1, (int) Math.round(module.readingMinutes() * (0.7 + 0.7 * random.nextDouble())));
@@ -126,7 +127,7 @@ public final class DemoActivityPlan {
                     double accuracy = kind == Kind.FINISHER ? 0.6 + 0.35 * random.nextDouble() : 0.45 + 0.45 * random.nextDouble();
                     steps.add(new QuizTake(at.plusSeconds(90), learner, module.quizId(), accuracy));
                     at = at.plusSeconds(900);
-                    if (kind == Kind.FINISHER && accuracy < 0.75) {
+                    if (kind == Kind.FINISHER && accuracy < 0.9) {
                         steps.add(new QuizTake(at, learner, module.quizId(), accuracy + 0.15));
                         at = at.plusSeconds(900);
                     }

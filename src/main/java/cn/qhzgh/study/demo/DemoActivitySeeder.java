@@ -1,6 +1,7 @@
 package cn.qhzgh.study.demo;
 
 import cn.qhzgh.study.campaign.CampaignDirectory;
+import cn.qhzgh.study.campaign.CampaignRef;
 import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.NativeRows;
@@ -19,7 +20,6 @@ import cn.qhzgh.study.quiz.AttemptStarted;
 import cn.qhzgh.study.quiz.QuestionOption;
 import cn.qhzgh.study.quiz.QuestionQueries;
 import cn.qhzgh.study.quiz.QuestionView;
-import cn.qhzgh.study.quiz.Quiz;
 import cn.qhzgh.study.quiz.QuizKind;
 import cn.qhzgh.study.quiz.SubmissionRequest;
 import cn.qhzgh.study.quiz.SubmissionService;
@@ -35,8 +35,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,53 +89,91 @@ public class DemoActivitySeeder {
             return;
         }
         long began = System.nanoTime();
-        List<DemoWorker> workers = demoWorkers();
-        List<ModuleSummary> modules = campaigns.defaultFor(null, true)
-                .map(campaign -> catalog.publishedModules(campaign.noticeIds())).orElse(List.of());
-        Map<String, Long> moduleQuizzes = new HashMap<>();
-        Map<QuizKind, Long> noticeQuizzes = new HashMap<>();
-        for (Quiz quiz : activeQuizzes()) {
-            if (quiz.kind == QuizKind.MODULE) {
-                moduleQuizzes.putIfAbsent(quiz.moduleCode, quiz.id);
-            } else {
-                noticeQuizzes.putIfAbsent(quiz.kind, quiz.id);
+        List<DemoWorker> everyone = demoWorkers();
+        Tally tally = new Tally();
+        List<CampaignRef> published = campaigns.reportableTo(null).stream()
+                .sorted(Comparator.comparingLong(CampaignRef::id)).toList();
+        List<Planned> planned = new ArrayList<>();
+        for (CampaignRef campaign : published) {
+            planned.addAll(plan(campaign, everyone.stream().filter(w -> campaign.reaches(w.orgPath())).toList()));
+        }
+        // One timeline for every campaign: a worker's quiz rate limit and credit see the days in order.
+        planned.sort(Comparator.comparing((Planned p) -> p.step().at()));
+        Random answering = new Random(settings.randomSeed());
+        Map<Long, QuestionView> keys = new HashMap<>();
+        for (Planned p : planned) {
+            Caller caller = caller(p.worker());
+            try {
+                if (p.step() instanceof Session session) {
+                    tally.events += DbClock.pinnedAt(session.at(), () -> progress.sync(caller, events(session)))
+                            .results().size();
+                } else if (p.step() instanceof QuizTake take) {
+                    tally.taken++;
+                    tally.passed += DbClock.pinnedAt(take.at(), () -> take(caller, take, answering, keys)) ? 1 : 0;
+                }
+            } catch (DomainException e) {
+                tally.refused++;
             }
         }
-        if (workers.isEmpty() || modules.isEmpty() || !noticeQuizzes.containsKey(QuizKind.FINAL)
-                || !noticeQuizzes.containsKey(QuizKind.DAILY)) {
-            LOG.warn("No demo activity seeded: demo workers, modules or default quizzes are missing");
-            return;
+        LOG.infof("Seeded %d days of demo activity in %d campaigns in %.1f s: %d reading events, %d quiz attempts "
+                        + "(%d passed), %d steps refused by the service", settings.activityDays(), published.size(),
+                (System.nanoTime() - began) / 1e9, tally.events, tally.taken, tally.passed, tally.refused);
+    }
+
+    /** One campaign's activity, over the days since it opened (at most study.seed.activity-days). */
+    private List<Planned> plan(CampaignRef campaign, List<DemoWorker> workers) {
+        List<ModuleSummary> modules = catalog.publishedModules(campaign.noticeIds());
+        Map<Long, Long> moduleQuizzes = moduleQuizzes(campaign.noticeIds());
+        Long finalQuiz = campaignQuiz(campaign.id(), QuizKind.FINAL);
+        Long dailyQuiz = campaignQuiz(campaign.id(), QuizKind.DAILY);
+        if (workers.isEmpty() || modules.isEmpty() || finalQuiz == null || dailyQuiz == null) {
+            LOG.warnf("No demo activity seeded in campaign %d: its workers, modules or quizzes are missing",
+                    campaign.id());
+            return List.of();
         }
+        Instant now = DbClock.now();
+        int days = campaign.opensAt() == null ? settings.activityDays() : (int) Math.max(1, Math.min(
+                settings.activityDays(), Duration.between(campaign.opensAt(), now).toDays()));
         List<Learner> learners = new ArrayList<>();
         for (int i = 0; i < workers.size(); i++) {
             learners.add(new Learner(i, workers.get(i).orgCode()));
         }
         List<DemoActivityPlan.Module> reading = modules.stream().map(m -> new DemoActivityPlan.Module(m.id(),
-                m.readingMinutes(), moduleQuizzes.get(m.code()))).toList();
-        List<Step> steps = DemoActivityPlan.plan(learners, reading, noticeQuizzes.get(QuizKind.FINAL),
-                noticeQuizzes.get(QuizKind.DAILY), DbClock.now(), settings.activityDays(), settings.randomSeed());
-        Random answering = new Random(settings.randomSeed());
-        Map<Long, QuestionView> keys = new HashMap<>();
-        int events = 0;
-        int passed = 0;
-        int taken = 0;
-        int refused = 0;
-        for (Step step : steps) {
-            Caller caller = caller(workers.get(step.learner()));
-            try {
-                if (step instanceof Session session) {
-                    events += DbClock.pinnedAt(session.at(), () -> progress.sync(caller, events(session))).results().size();
-                } else if (step instanceof QuizTake take) {
-                    taken++;
-                    passed += DbClock.pinnedAt(take.at(), () -> take(caller, take, answering, keys)) ? 1 : 0;
-                }
-            } catch (DomainException e) {
-                refused++;
-            }
-        }
-        LOG.infof("Seeded %d days of demo activity in %.1f s: %d reading events, %d quiz attempts (%d passed), "
-                        + "%d steps refused by the service", settings.activityDays(), (System.nanoTime() - began) / 1e9,
-                events, taken, passed, refused);
+                m.readingMinutes(), moduleQuizzes.get(m.id()))).toList();
+        return DemoActivityPlan.plan(learners, reading, finalQuiz, dailyQuiz, now, days,
+                        settings.randomSeed() + campaign.id()).stream()
+                .map(step -> new Planned(step, workers.get(step.learner()))).toList();
+    }
+
+    /** A step of some campaign's plan, with the worker who takes it. */
+    private record Planned(Step step, DemoWorker worker) {
+    }
+
+    /** What the seed did, over every campaign. */
+    private static final class Tally {
+        private int events;
+        private int taken;
+        private int passed;
+        private int refused;
+    }
+
+    /** The active MODULE quiz of each module of these notices, by module id. */
+    private Map<Long, Long> moduleQuizzes(List<Long> noticeIds) {
+        Map<Long, Long> quizzes = new HashMap<>();
+        NativeRows.list(entityManager.createNativeQuery("""
+                        SELECT m.id, MIN(q.id) FROM quiz q
+                        JOIN study_module m ON m.notice_id = q.notice_id AND m.code = q.module_code
+                        WHERE q.kind = 'MODULE' AND q.active = TRUE AND m.notice_id IN (?1) GROUP BY m.id""")
+                        .setParameter(1, noticeIds), r -> Map.entry(r.longAt(0), r.longAt(1)))
+                .forEach(e -> quizzes.put(e.getKey(), e.getValue()));
+        return quizzes;
+    }
+
+    private Long campaignQuiz(long campaignId, QuizKind kind) {
+        return NativeRows.list(entityManager.createNativeQuery(
+                        "SELECT MIN(id) FROM quiz WHERE campaign_id = ?1 AND kind = ?2 AND active = TRUE")
+                        .setParameter(1, campaignId).setParameter(2, kind.name()), r -> r.isNull(0) ? null : r.longAt(0))
+                .get(0);
     }
 
     private boolean take(Caller caller, QuizTake take, Random answering, Map<Long, QuestionView> keys) {
@@ -194,9 +234,5 @@ public class DemoActivitySeeder {
                         WHERE w.external_id LIKE 'demo-w-%' AND w.external_id <> ?1 ORDER BY w.id""")
                         .setParameter(1, DemoOrgSeeder.DEMO_WORKER),
                 r -> new DemoWorker(r.longAt(0), r.stringAt(1), r.longAt(2), r.stringAt(3), r.stringAt(4)));
-    }
-
-    private static List<Quiz> activeQuizzes() {
-        return Quiz.list("active = true order by id");
     }
 }

@@ -146,7 +146,12 @@ public class QuizDefaults {
         quiz.createdAt = now;
         quiz.updatedAt = now;
         shape.accept(quiz);
-        quiz.questionCount = Math.max(1, Math.min(quiz.questionCount, pool.count(quiz)));
+        int available = pool.count(quiz);
+        if (available == 0 && quiz.kind == QuizKind.MODULE) {
+            // A module quiz nobody could pass would keep its module, and every campaign with it, from completing.
+            return 0;
+        }
+        quiz.questionCount = Math.max(1, Math.min(quiz.questionCount, available));
         quiz.persist();
         return 1;
     }
