@@ -54,8 +54,10 @@ public class QuestionPool {
             modules.add(quiz.moduleCode);
         }
         StringBuilder jpql = new StringBuilder("select q from Question q where q.status = :approved");
-        List<Long> notices = quiz.campaignId == null ? List.of() : campaignNotices(quiz.campaignId);
-        if (quiz.campaignId != null) {
+        // A campaign's quiz draws from its documents, a document's quiz from that document; both also from the banks.
+        List<Long> notices = quiz.campaignId != null ? campaignNotices(quiz.campaignId)
+                : quiz.noticeId != null ? List.of(quiz.noticeId) : List.of();
+        if (quiz.campaignId != null || quiz.noticeId != null) {
             if (notices.isEmpty()) {
                 return List.of();
             }

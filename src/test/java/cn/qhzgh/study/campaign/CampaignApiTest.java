@@ -7,6 +7,7 @@ import cn.qhzgh.study.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,11 @@ class CampaignApiTest {
     private static long notice;
     private static long secondNotice;
     private static int workerSeq;
+
+    @AfterEach
+    void closeTheCampaignsPublishedHere() {
+        cn.qhzgh.study.testsupport.Campaign.closeAllButFounding();
+    }
 
     @BeforeEach
     void documents() {

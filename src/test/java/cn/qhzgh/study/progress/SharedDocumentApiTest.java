@@ -9,6 +9,7 @@ import cn.qhzgh.study.testsupport.Reconcile;
 import cn.qhzgh.study.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,11 @@ class SharedDocumentApiTest {
     private static final String ONE_PART = "QH-TSD-G3";
     private static long founding;
     private static long secondNotice;
+
+    @AfterEach
+    void closeTheCampaignsPublishedHere() {
+        Campaign.closeAllButFounding();
+    }
 
     @BeforeEach
     void unionsAndDocuments() {
