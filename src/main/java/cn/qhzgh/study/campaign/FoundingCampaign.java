@@ -8,7 +8,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
-import java.sql.Timestamp;
+import java.time.Instant;
 
 /**
  * The campaign the service was founded for. Importing the notice named by {@code study.campaign.doc-number} into a
@@ -38,19 +38,22 @@ class FoundingCampaign {
                 "SELECT COUNT(*) FROM campaign_material WHERE notice_id = ?1", imported.noticeId()) > 0) {
             return;
         }
-        Timestamp now = Timestamp.from(DbClock.now());
+        Instant now = DbClock.now();
         Number passScore = (Number) entityManager.createNativeQuery("""
                         SELECT COALESCE(MAX(pass_score), 80) FROM quiz WHERE notice_id = ?1 AND kind = 'FINAL'""")
                 .setParameter(1, imported.noticeId()).getSingleResult();
-        entityManager.createNativeQuery("""
-                        INSERT INTO campaign (title, description, status, opens_at, closes_at, final_pass_score, revision,
-                                              published_at, created_at, created_by, updated_at)
-                        VALUES (?1, ?2, 'PUBLISHED', NULL, NULL, ?3, 1, ?4, ?4, ?5, ?4)""")
-                .setParameter(1, TITLE).setParameter(2, imported.title()).setParameter(3, passScore.intValue())
-                .setParameter(4, now).setParameter(5, imported.actor()).executeUpdate();
-        long campaign = ((Number) entityManager.createNativeQuery(
-                "SELECT MAX(id) FROM campaign WHERE created_at = ?1 AND title = ?2")
-                .setParameter(1, now).setParameter(2, TITLE).getSingleResult()).longValue();
+        Campaign founded = new Campaign();
+        founded.title = TITLE;
+        founded.description = imported.title();
+        founded.status = CampaignStatus.PUBLISHED;
+        founded.finalPassScore = passScore.intValue();
+        founded.revision = 1;
+        founded.publishedAt = now;
+        founded.createdAt = now;
+        founded.createdBy = imported.actor();
+        founded.updatedAt = now;
+        founded.persist();
+        long campaign = founded.id;
         entityManager.createNativeQuery(
                         "INSERT INTO campaign_material (campaign_id, notice_id, position) VALUES (?1, ?2, 1)")
                 .setParameter(1, campaign).setParameter(2, imported.noticeId()).executeUpdate();
