@@ -29,6 +29,8 @@
 #                                 batch-50 runs and the single-event runs, one file each (bench/lib/jfr_summary.py)
 #   BENCH_SQL_LOG=0               1 = after the live-counter runs, 200 single-event requests (4 clients) with MariaDB's
 #                                 general log on: the statements of each request, saved as general-<stamp>.log
+#   BENCH_SECOND_CAMPAIGN=0       1 = publish a second campaign studying the notice for the whole tree (issue #13), so
+#                                 every event counts in two campaigns
 #   BENCH_SCENARIOS="batch single replay"  which of scenarios 1-3 to run (scenario 4 follows BENCH_SKIP_NO_COUNTERS
 #                                 and needs "batch")
 #
@@ -58,6 +60,7 @@ SPREAD_DAYS=${BENCH_SPREAD_DAYS:-30}
 SPREAD_VARIANT=${BENCH_SPREAD_VARIANT:-1}
 SQL_LOG=${BENCH_SQL_LOG:-0}
 SCENARIOS=" ${BENCH_SCENARIOS:-batch single replay} "
+SECOND_CAMPAIGN=${BENCH_SECOND_CAMPAIGN:-0}
 OUT=$ROOT/bench/out/progress-sync
 STAMP=$(date +%Y%m%d-%H%M%S)
 RESULTS=$OUT/results-$STAMP.md
@@ -201,6 +204,16 @@ start_service live
 ADMIN_TOKEN=$(mint_token bench-admin '["province-admin"]' QH 7200 "bench-ps-admin-$STAMP")
 admin POST /api/v1/admin/orgs/import 200 -F "file=@$SKELETON;type=text/csv"
 admin POST /api/v1/admin/notices 201 -H 'Content-Type: text/markdown; charset=UTF-8' --data-binary "@$NOTICE"
+if ((SECOND_CAMPAIGN)); then  # the notice in a second published campaign for the whole tree: each event counts twice
+  NOTICE_ID=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["notice"]["id"])' "$OUT/response.json")
+  admin POST /api/v1/admin/campaigns 201 -H 'Content-Type: application/json' \
+    --data "{\"title\":\"基准第二活动\",\"audience\":[\"QH\"],\"materials\":[$NOTICE_ID]}"
+  CAMPAIGN_ID=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$OUT/response.json")
+  ETAG=$(curl -fsS -D - -o /dev/null -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE/api/v1/admin/campaigns/$CAMPAIGN_ID" \
+    | awk 'tolower($1) == "etag:" { print $2 }' | tr -d '\r')
+  admin POST "/api/v1/admin/campaigns/$CAMPAIGN_ID/publish" 200 -H "If-Match: $ETAG"
+  log "second campaign $CAMPAIGN_ID published with the notice for the whole tree"
+fi
 log "provisioning $WORKERS workers (GET /api/v1/me): $(touch_workers)"
 PROVISIONED=$(sql "SELECT COUNT(*) FROM worker WHERE external_id LIKE 'bench-ps-%'")
 [[ "$PROVISIONED" == "$WORKERS" ]] || die "$PROVISIONED workers provisioned, expected $WORKERS"
