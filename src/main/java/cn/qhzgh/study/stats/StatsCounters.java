@@ -1,6 +1,7 @@
 package cn.qhzgh.study.stats;
 
 import cn.qhzgh.study.common.DbClock;
+import cn.qhzgh.study.common.NativeRows;
 import cn.qhzgh.study.org.WorkerJoined;
 import cn.qhzgh.study.org.WorkersChanged;
 import cn.qhzgh.study.progress.CompletionChanged;
@@ -75,33 +76,51 @@ public class StatsCounters {
                 .setParameter(1, joined.orgId()).setParameter(2, Timestamp.from(DbClock.now())).executeUpdate();
     }
 
+    /**
+     * One statement for the worker's rows of every campaign the batch counts in, and one or two for their active
+     * days, however many campaigns study the batch's documents; the shared union rows wait for {@link #flush()}.
+     */
     void onProgress(@Observes ProgressRecorded recorded) {
         if (!live) {
             return;
         }
         long worker = recorded.workerId();
         long org = recorded.orgId();
+        List<Object> rows = new ArrayList<>();
+        List<ActiveDay> days = new ArrayList<>();
         for (long campaign : recorded.campaigns()) {
             List<RecordedEvent> events = recorded.eventsIn(campaign);
             long seconds = events.stream().mapToLong(RecordedEvent::creditedSeconds).sum();
             Instant first = events.stream().map(RecordedEvent::occurredAt).min(Instant::compareTo).orElseThrow();
             Instant last = events.stream().map(RecordedEvent::occurredAt).max(Instant::compareTo).orElseThrow();
-            sql("""
-                    INSERT INTO worker_campaign (worker_id, campaign_id, org_id, started_at, last_activity_at,
-                                                 seconds_spent, final_best_score, final_passed, completed_at)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, FALSE, NULL)
-                    ON DUPLICATE KEY UPDATE started_at = LEAST(COALESCE(started_at, VALUES(started_at)), VALUES(started_at)),
-                        last_activity_at = GREATEST(COALESCE(last_activity_at, VALUES(last_activity_at)),
-                                                    VALUES(last_activity_at)),
-                        seconds_spent = seconds_spent + VALUES(seconds_spent)""",
-                    worker, campaign, org, Timestamp.from(first), Timestamp.from(last), seconds);
+            rows.addAll(List.of(worker, campaign, org, Timestamp.from(first), Timestamp.from(last), seconds));
             campaign(org, campaign, recorded.startedCampaigns().contains(campaign) ? 1 : 0, 0, seconds, 0, 0, 0);
             events.forEach(e -> deltas.add(SharedCounter.CHANNEL, List.of(org, campaign, e.channel().name()), 1,
                     e.creditedSeconds()));
-            markActive(worker, org, campaign, events.stream()
-                    .map(e -> LocalDate.ofInstant(e.occurredAt(), CAMPAIGN_ZONE)).distinct().sorted().toList());
+            events.stream().map(e -> new ActiveDay(campaign, LocalDate.ofInstant(e.occurredAt(), CAMPAIGN_ZONE)))
+                    .distinct().sorted().forEach(days::add);
+        }
+        if (!rows.isEmpty()) {
+            sqlRows("""
+                    INSERT INTO worker_campaign (worker_id, campaign_id, org_id, started_at, last_activity_at,
+                                                 seconds_spent, final_best_score, final_passed, completed_at)
+                    VALUES\s""", "(?, ?, ?, ?, ?, ?, NULL, FALSE, NULL)", rows.size() / 6,
+                    " ON DUPLICATE KEY UPDATE started_at = LEAST(COALESCE(started_at, VALUES(started_at)), "
+                            + "VALUES(started_at)), last_activity_at = GREATEST(COALESCE(last_activity_at, "
+                            + "VALUES(last_activity_at)), VALUES(last_activity_at)), "
+                            + "seconds_spent = seconds_spent + VALUES(seconds_spent)", rows);
+            markActive(worker, org, days);
         }
         recorded.startedModules().forEach(module -> module(org, module, 1, 0, 0, 0));
+    }
+
+    /** A day a worker was active in a campaign; ordered by campaign, then day, the order rows are written in. */
+    private record ActiveDay(long campaign, LocalDate day) implements Comparable<ActiveDay> {
+        @Override
+        public int compareTo(ActiveDay other) {
+            int byCampaign = Long.compare(campaign, other.campaign);
+            return byCampaign != 0 ? byCampaign : day.compareTo(other.day);
+        }
     }
 
     void onCompletion(@Observes CompletionChanged change) {
@@ -199,49 +218,38 @@ public class StatsCounters {
         query.executeUpdate();
     }
 
-    /** A worker counts as active once per day, however many events they send that day; days sorted ascending. */
-    private void markActive(long worker, long org, long campaign, List<LocalDate> days) {
-        List<LocalDate> fresh = days.size() == 1 ? insertIfAbsent(worker, campaign, days.get(0))
-                : insertAbsent(worker, campaign, days);
-        if (fresh.isEmpty()) {
-            return;
-        }
-        fresh.forEach(d -> day(org, campaign, d, 0, 1));
+    /** A worker counts as active once per day and campaign, however many events they send that day. */
+    private void markActive(long worker, long org, List<ActiveDay> days) {
+        List<ActiveDay> fresh = days.size() == 1 ? insertIfAbsent(worker, days.get(0)) : insertAbsent(worker, days);
+        fresh.forEach(d -> day(org, d.campaign(), d.day(), 0, 1));
     }
 
     /** One day: the primary key tells in the insert itself whether the worker was active that day already. */
-    private List<LocalDate> insertIfAbsent(long worker, long campaign, LocalDate day) {
+    private List<ActiveDay> insertIfAbsent(long worker, ActiveDay day) {
         int inserted = entityManager.createNativeQuery(
                         "INSERT IGNORE INTO worker_active_day (worker_id, campaign_id, activity_day) VALUES (?1, ?2, ?3)")
-                .setParameter(1, worker).setParameter(2, campaign).setParameter(3, Date.valueOf(day)).executeUpdate();
+                .setParameter(1, worker).setParameter(2, day.campaign()).setParameter(3, Date.valueOf(day.day()))
+                .executeUpdate();
         return inserted == 1 ? List.of(day) : List.of();
     }
 
-    /** Several days: reads which are known (exact under the worker's lock) and inserts the others in one statement. */
-    private List<LocalDate> insertAbsent(long worker, long campaign, List<LocalDate> days) {
-        List<Date> dates = days.stream().map(Date::valueOf).toList();
-        List<Object> known = entityManager.createNativeQuery(
-                        "SELECT activity_day FROM worker_active_day WHERE worker_id = ?1 AND campaign_id = ?2 AND activity_day IN (?3)")
-                .setParameter(1, worker).setParameter(2, campaign).setParameter(3, dates).getResultList();
-        Set<LocalDate> knownDays = known.stream().map(StatsCounters::localDate).collect(Collectors.toSet());
-        List<LocalDate> fresh = days.stream().filter(d -> !knownDays.contains(d)).toList();
+    /** Several: reads which are known (exact under the worker's lock) and inserts the others in one statement. */
+    private List<ActiveDay> insertAbsent(long worker, List<ActiveDay> days) {
+        Set<ActiveDay> known = NativeRows.list(entityManager.createNativeQuery("""
+                                SELECT campaign_id, activity_day FROM worker_active_day
+                                WHERE worker_id = ?1 AND campaign_id IN (?2) AND activity_day IN (?3)""")
+                        .setParameter(1, worker)
+                        .setParameter(2, days.stream().map(ActiveDay::campaign).distinct().toList())
+                        .setParameter(3, days.stream().map(d -> Date.valueOf(d.day())).distinct().toList()),
+                r -> new ActiveDay(r.longAt(0), r.dateAt(1))).stream().collect(Collectors.toSet());
+        List<ActiveDay> fresh = days.stream().filter(d -> !known.contains(d)).toList();
         if (!fresh.isEmpty()) {
             List<Object> active = new ArrayList<>();
-            fresh.forEach(d -> active.addAll(List.of(worker, campaign, Date.valueOf(d))));
+            fresh.forEach(d -> active.addAll(List.of(worker, d.campaign(), Date.valueOf(d.day()))));
             sqlRows("INSERT INTO worker_active_day (worker_id, campaign_id, activity_day) VALUES ", "(?, ?, ?)",
                     fresh.size(), "", active);
         }
         return fresh;
-    }
-
-    private static LocalDate localDate(Object day) {
-        if (day instanceof Date date) {
-            return date.toLocalDate();
-        }
-        if (day instanceof LocalDate local) {
-            return local;
-        }
-        return LocalDate.parse(day.toString().substring(0, 10));
     }
 
     private void campaign(long org, long campaign, int started, int completed, long seconds, int finalAttempted,
