@@ -1,14 +1,10 @@
 package db.migration;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -40,51 +36,46 @@ class V13CampaignMigrationTest {
         KEYED_BY_NOTICE.put("org_channel_count", "org_id, notice_id, channel");
     }
 
-    private final Config config = ConfigProvider.getConfig();
-    private final String serverUrl = config.getValue("quarkus.datasource.jdbc.url", String.class)
-            .replaceFirst("/[^/?]+(\\?|$)", "/$1");
-    private final String user = config.getValue("quarkus.datasource.username", String.class);
-    private final String password = config.getOptionalValue("quarkus.datasource.password", String.class).orElse("");
+    private final MigrationSchema schema = new MigrationSchema(SCHEMA);
 
     @Test
     void everyNoticeBecomesACampaignKeepingEveryRecordAndCounter() throws SQLException {
-        execute(serverUrl, "DROP DATABASE IF EXISTS " + SCHEMA, "CREATE DATABASE " + SCHEMA);
-        String url = serverUrl.replaceFirst("/(\\?|$)", "/" + SCHEMA + "$1");
-        migrate(url, "12");
-        fillAsVersion12(url);
+        schema.create();
+        schema.migrate("12", Map.of("campaignDocNumber", DOC_NUMBER));
+        fillAsVersion12();
         Map<String, List<List<Object>>> before = new LinkedHashMap<>();
         for (Map.Entry<String, String> table : KEYED_BY_NOTICE.entrySet()) {
-            before.put(table.getKey(), rows(url, "SELECT * FROM " + table.getKey() + " ORDER BY " + table.getValue()));
+            before.put(table.getKey(), rows("SELECT * FROM " + table.getKey() + " ORDER BY " + table.getValue()));
         }
 
-        migrate(url, "13");
+        schema.migrate("13", Map.of("campaignDocNumber", DOC_NUMBER));
 
         for (Map.Entry<String, String> table : KEYED_BY_NOTICE.entrySet()) {
-            assertThat(rows(url, "SELECT * FROM " + table.getKey() + " ORDER BY "
+            assertThat(rows("SELECT * FROM " + table.getKey() + " ORDER BY "
                     + table.getValue().replace("notice_id", "campaign_id")))
                     .as(table.getKey() + " keeps every row and value, the notice id now the campaign id")
                     .isEqualTo(before.get(table.getKey())).isNotEmpty();
         }
-        assertThat(rows(url, "SELECT id, title, status, final_pass_score, published_at IS NOT NULL FROM campaign "
+        assertThat(rows("SELECT id, title, status, final_pass_score, published_at IS NOT NULL FROM campaign "
                 + "ORDER BY id")).containsExactly(
                 List.of(10L, "学习宣传贯彻党的二十大精神", "PUBLISHED", 85L, 1L),
                 List.of(11L, "另一份文件（虚构）", "DRAFT", 80L, 0L));
-        assertThat(rows(url, "SELECT campaign_id, notice_id, position FROM campaign_material ORDER BY campaign_id"))
+        assertThat(rows("SELECT campaign_id, notice_id, position FROM campaign_material ORDER BY campaign_id"))
                 .containsExactly(List.of(10L, 10L, 1L), List.of(11L, 11L, 1L));
-        assertThat(rows(url, "SELECT campaign_id, org_id FROM campaign_audience ORDER BY campaign_id"))
+        assertThat(rows("SELECT campaign_id, org_id FROM campaign_audience ORDER BY campaign_id"))
                 .as("the whole tree: its root").containsExactly(List.of(10L, 1L), List.of(11L, 1L));
-        assertThat(rows(url, "SELECT kind, campaign_id FROM quiz ORDER BY id")).containsExactly(
+        assertThat(rows("SELECT kind, campaign_id FROM quiz ORDER BY id")).containsExactly(
                 List.of("MODULE", "null"), List.of("FINAL", 10L), List.of("DAILY", 10L));
     }
 
     @AfterEach
     void dropSchema() throws SQLException {
-        execute(serverUrl, "DROP DATABASE IF EXISTS " + SCHEMA);
+        schema.drop();
     }
 
     /** One province and a county union, two notices, one worker with progress, a FINAL passed and a completion. */
-    private void fillAsVersion12(String url) throws SQLException {
-        execute(url,
+    private void fillAsVersion12() throws SQLException {
+        schema.execute(
                 "INSERT INTO organization (id, code, name, type, parent_id, path, depth, created_at, updated_at) VALUES "
                         + "(1, 'M-QH', '迁移测试省总工会（虚构）', 'PROVINCE', NULL, '/1/', 0, NOW(), NOW()), "
                         + "(2, 'M-XN', '迁移测试市总工会（虚构）', 'CITY', 1, '/1/2/', 1, NOW(), NOW())",
@@ -118,16 +109,9 @@ class V13CampaignMigrationTest {
                         + "(2, 11, 'APP', 1, 300, NOW())");
     }
 
-    private void migrate(String url, String version) {
-        Flyway.configure().dataSource(url, user, password).target(version)
-                .locations("filesystem:src/main/resources/db/migration").javaMigrations(new V12__worker_credit())
-                .placeholders(Map.of("campaignDocNumber", DOC_NUMBER))
-                .load().migrate();
-    }
-
     /** Every column of every row, numbers as longs, nulls as "null", so rows compare by value. */
-    private List<List<Object>> rows(String url, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, user, password);
+    private List<List<Object>> rows(String sql) throws SQLException {
+        try (Connection connection = schema.connect();
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(sql)) {
             List<List<Object>> rows = new ArrayList<>();
@@ -145,12 +129,4 @@ class V13CampaignMigrationTest {
         }
     }
 
-    private void execute(String url, String... statements) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, user, password);
-             Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
-    }
 }

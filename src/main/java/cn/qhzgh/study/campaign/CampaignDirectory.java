@@ -55,6 +55,22 @@ public class CampaignDirectory {
                 .sorted(NEWEST_FIRST).toList();
     }
 
+    /**
+     * The campaign a worker of the union at this path asks for, if it reaches them and is not a draft; without an id,
+     * the newest published one open to them.
+     */
+    public Optional<CampaignRef> forWorker(String workerOrgPath, Long campaignId) {
+        if (campaignId == null) {
+            return openTo(workerOrgPath).stream().findFirst();
+        }
+        return find(campaignId).filter(c -> c.status() != CampaignStatus.DRAFT && c.reaches(workerOrgPath));
+    }
+
+    /** The campaign an admin of the union at this path (null for the whole tree) asks for, if they report on it. */
+    public Optional<CampaignRef> reportable(String adminOrgPath, long campaignId) {
+        return reportableTo(adminOrgPath).stream().filter(c -> c.id() == campaignId).findFirst();
+    }
+
     /** The campaign a call without {@code campaign} means: the most recently published one the caller can see. */
     public Optional<CampaignRef> defaultFor(String orgPath, boolean wholeTree) {
         return current().all.stream().filter(c -> c.status() == CampaignStatus.PUBLISHED

@@ -31,15 +31,16 @@ public class NoticeSeeder {
         if (!enabled) {
             return;
         }
-        NoticeImportResult result = imports.importNotice(bundledNotice(), false, "seed");
+        NoticeImportResult result = imports.importNotice(bundled(BUNDLED_NOTICE), false, "seed");
         LOG.infof("Seeded notice %s: %d modules, %d import warnings, %s", result.notice().docNumber(),
                 result.modules().size(), result.warnings().size(), result.questions() == null ? "questions unchanged"
                         : result.questions().approved() + " generated questions (" + result.questions().rejected()
                         + " rejected by the quality gate)");
     }
 
-    static String bundledNotice() {
-        try (InputStream in = NoticeSeeder.class.getResourceAsStream(BUNDLED_NOTICE)) {
+    /** A document bundled with the service for the dev seed, by its classpath resource path. */
+    public static String bundled(String resource) {
+        try (InputStream in = NoticeSeeder.class.getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

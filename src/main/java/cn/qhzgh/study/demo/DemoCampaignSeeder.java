@@ -7,6 +7,7 @@ import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.NativeRows;
 import cn.qhzgh.study.content.NoticeImportResult;
 import cn.qhzgh.study.content.NoticeImportService;
+import cn.qhzgh.study.content.NoticeSeeder;
 import cn.qhzgh.study.security.Caller;
 import cn.qhzgh.study.security.Roles;
 import io.quarkus.runtime.StartupEvent;
@@ -17,10 +18,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -55,7 +52,7 @@ class DemoCampaignSeeder {
         if (!settings.enabled() || seeded()) {
             return;
         }
-        NoticeImportResult imported = imports.importNotice(document(), false, "seed");
+        NoticeImportResult imported = imports.importNotice(NoticeSeeder.bundled(DOCUMENT), false, "seed");
         Caller admin = provinceAdmin();
         Instant now = DbClock.now();
         CampaignView created = campaigns.create(admin, new CampaignRequest(TITLE,
@@ -76,13 +73,5 @@ class DemoCampaignSeeder {
         return NativeRows.list(entityManager.createNativeQuery(
                         "SELECT id, code, path FROM organization WHERE parent_id IS NULL ORDER BY id"),
                 r -> new Caller("seed", Roles.PROVINCE_ADMIN, r.stringAt(1), r.longAt(0), r.stringAt(2), null)).get(0);
-    }
-
-    private static String document() {
-        try (InputStream in = DemoCampaignSeeder.class.getResourceAsStream(DOCUMENT)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

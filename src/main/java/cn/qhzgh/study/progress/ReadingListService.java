@@ -2,7 +2,6 @@ package cn.qhzgh.study.progress;
 
 import cn.qhzgh.study.campaign.CampaignDirectory;
 import cn.qhzgh.study.campaign.CampaignRef;
-import cn.qhzgh.study.campaign.CampaignStatus;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.content.ModuleCatalog;
 import cn.qhzgh.study.content.ModuleSummary;
@@ -31,8 +30,7 @@ public class ReadingListService {
     /** The list of the campaign a call without one means; empty while no published campaign reaches the caller. */
     @Transactional
     public List<ModuleSummary> ofDefaultCampaign(Caller caller) {
-        Optional<CampaignRef> campaign = caller.workerId() != null
-                ? campaigns.openTo(caller.orgPath()).stream().findFirst()
+        Optional<CampaignRef> campaign = caller.workerId() != null ? campaigns.forWorker(caller.orgPath(), null)
                 : campaigns.defaultFor(caller.orgPath(), caller.isProvinceAdmin());
         return campaign.map(c -> list(caller, c)).orElse(List.of());
     }
@@ -40,10 +38,8 @@ public class ReadingListService {
     /** Workers see campaigns that reach their union; admins those they report on; drafts are nobody's. */
     @Transactional
     public List<ModuleSummary> ofCampaign(Caller caller, long campaignId) {
-        Optional<CampaignRef> campaign = caller.workerId() != null
-                ? campaigns.find(campaignId).filter(c -> c.status() != CampaignStatus.DRAFT && c.reaches(caller.orgPath()))
-                : campaigns.reportableTo(caller.isProvinceAdmin() ? null : caller.orgPath()).stream()
-                        .filter(c -> c.id() == campaignId).findFirst();
+        Optional<CampaignRef> campaign = caller.workerId() != null ? campaigns.forWorker(caller.orgPath(), campaignId)
+                : campaigns.reportable(caller.isProvinceAdmin() ? null : caller.orgPath(), campaignId);
         return list(caller, campaign.orElseThrow(() -> DomainException.notFound("campaign-not-found",
                 "No campaign open to you has the id " + campaignId + ".")));
     }

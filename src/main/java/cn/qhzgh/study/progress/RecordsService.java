@@ -2,7 +2,6 @@ package cn.qhzgh.study.progress;
 
 import cn.qhzgh.study.campaign.CampaignDirectory;
 import cn.qhzgh.study.campaign.CampaignRef;
-import cn.qhzgh.study.campaign.CampaignStatus;
 import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.NativeRows;
@@ -107,12 +106,9 @@ public class RecordsService {
      * published one that does.
      */
     private CampaignRef campaignFor(String workerOrgPath, Long campaignId) {
-        if (campaignId == null) {
-            return campaigns.openTo(workerOrgPath).stream().findFirst().orElseThrow(() ->
-                    DomainException.notFound("no-campaign", "No published campaign reaches this worker's union yet."));
-        }
-        return campaigns.find(campaignId).filter(c -> c.status() != CampaignStatus.DRAFT && c.reaches(workerOrgPath))
-                .orElseThrow(() -> DomainException.notFound("campaign-not-found",
+        return campaigns.forWorker(workerOrgPath, campaignId).orElseThrow(() -> campaignId == null
+                ? DomainException.notFound("no-campaign", "No published campaign reaches this worker's union yet.")
+                : DomainException.notFound("campaign-not-found",
                         "No campaign of this worker has the id " + campaignId + "."));
     }
 }

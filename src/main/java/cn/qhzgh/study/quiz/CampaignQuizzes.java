@@ -33,13 +33,11 @@ class CampaignQuizzes {
 
     /** The campaign asked for, if it reaches the worker and is not a draft, else the newest one open to them. */
     Optional<CampaignRef> forWorker(Caller caller, Long campaignId) {
-        if (campaignId == null) {
-            return campaigns.openTo(caller.orgPath()).stream().findFirst();
+        Optional<CampaignRef> campaign = campaigns.forWorker(caller.orgPath(), campaignId);
+        if (campaignId != null && campaign.isEmpty()) {
+            throw DomainException.notFound("campaign-not-found", "No campaign open to you has the id " + campaignId + ".");
         }
-        return Optional.of(campaigns.find(campaignId)
-                .filter(c -> c.status() != CampaignStatus.DRAFT && c.reaches(caller.orgPath()))
-                .orElseThrow(() -> DomainException.notFound("campaign-not-found",
-                        "No campaign open to you has the id " + campaignId + ".")));
+        return campaign;
     }
 
     /**

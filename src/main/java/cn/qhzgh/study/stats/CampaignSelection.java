@@ -28,8 +28,7 @@ class CampaignSelection {
             return campaigns.defaultFor(caller.orgPath(), caller.isProvinceAdmin()).orElseThrow(() ->
                     DomainException.notFound("no-campaign", "No published campaign reaches your union yet."));
         }
-        return campaigns.reportableTo(scope).stream().filter(c -> c.id() == campaignId).findFirst()
-                .orElseThrow(() -> DomainException.notFound("campaign-not-found",
+        return campaigns.reportable(scope, campaignId).orElseThrow(() -> DomainException.notFound("campaign-not-found",
                         "No campaign you report on has the id " + campaignId + "."));
     }
 
