@@ -137,31 +137,41 @@ sql() { "${MYSQL[@]}" -N -B "$DB_NAME" -e "$1"; }
 # Uses XMX (default 512m), writes $SERVICE_LOG, waits up to 120 s for /q/health/ready, then starts sampling
 # RSS into $SAMPLES (if set) once a second: "<epoch s> <service RSS KiB> <MariaDB RSS KiB>".
 app_start() {
-  local i
+  local i attempt
   APP_PORT=${APP_PORT_FIXED:-$(free_port)}
   MANAGEMENT_PORT=$(free_port)
-  log "starting the service on 127.0.0.1:$APP_PORT, metrics on :$MANAGEMENT_PORT (-Xmx${XMX:-512m})"
-  env QUARKUS_DATASOURCE_JDBC_URL="$JDBC_URL" \
-      QUARKUS_DATASOURCE_USERNAME="$DB_USER" \
-      QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
-      MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/src/main/dev-keys/non-production-public.pem" \
-      MP_JWT_VERIFY_ISSUER="$ISSUER" \
-      MP_JWT_VERIFY_AUDIENCES=study-service \
-      QUARKUS_HTTP_PORT="$APP_PORT" \
-      QUARKUS_HTTP_HOST=127.0.0.1 \
-      QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
-      QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
-      QUARKUS_HIBERNATE_ORM_DATABASE_VERSION_CHECK_ENABLED=false \
-      "$@" \
-      java "-Xmx${XMX:-512m}" -jar "$JAR" >"$SERVICE_LOG" 2>&1 &
-  APP_PID=$!
   BASE=http://127.0.0.1:$APP_PORT
   METRICS_URL=http://127.0.0.1:$MANAGEMENT_PORT/q/metrics
-  for ((i = 0; ; i++)); do
-    curl -fsS --max-time 2 "$BASE/q/health/ready" 2>/dev/null | grep -q '"status": *"UP"' && break
-    kill -0 "$APP_PID" 2>/dev/null || die "the service exited, see $SERVICE_LOG"
-    ((i < 120)) || die "the service was not ready within 120 s, see $SERVICE_LOG"
-    sleep 1
+  # On a saturated machine the first connection can miss the pool's 2 s acquisition timeout while Flyway starts;
+  # that start is tried again (twice at most), any other exit is a failure.
+  for ((attempt = 1; ; attempt++)); do
+    log "starting the service on 127.0.0.1:$APP_PORT, metrics on :$MANAGEMENT_PORT (-Xmx${XMX:-512m})"
+    env QUARKUS_DATASOURCE_JDBC_URL="$JDBC_URL" \
+        QUARKUS_DATASOURCE_USERNAME="$DB_USER" \
+        QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
+        MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/src/main/dev-keys/non-production-public.pem" \
+        MP_JWT_VERIFY_ISSUER="$ISSUER" \
+        MP_JWT_VERIFY_AUDIENCES=study-service \
+        QUARKUS_HTTP_PORT="$APP_PORT" \
+        QUARKUS_HTTP_HOST=127.0.0.1 \
+        QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
+        QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
+        QUARKUS_HIBERNATE_ORM_DATABASE_VERSION_CHECK_ENABLED=false \
+        "$@" \
+        java "-Xmx${XMX:-512m}" -jar "$JAR" >"$SERVICE_LOG" 2>&1 &
+    APP_PID=$!
+    for ((i = 0; ; i++)); do
+      curl -fsS --max-time 2 "$BASE/q/health/ready" 2>/dev/null | grep -q '"status": *"UP"' && break 2
+      kill -0 "$APP_PID" 2>/dev/null || break
+      ((i < 120)) || die "the service was not ready within 120 s, see $SERVICE_LOG"
+      sleep 1
+    done
+    wait "$APP_PID" 2>/dev/null || true
+    if ((attempt < 3)) && grep -q 'Unable to obtain connection from database: Acquisition timeout' "$SERVICE_LOG"; then
+      log "WARNING: the service could not get its first connection in time (load $(loadavg)); starting it again"
+      continue
+    fi
+    die "the service exited, see $SERVICE_LOG"
   done
   log "service pid $APP_PID is ready"
   if grep -qi 'build time\|build-time' "$SERVICE_LOG"; then
@@ -317,6 +327,14 @@ county_codes() {
 }
 
 # --- tokens signed with the NON-PRODUCTION key ----------------------------------------------------------
+# mint_tokens: many tokens in one JVM (bench/lib/MintTokens.java); stdin lines "sub TAB groups-json TAB org TAB ttl
+# TAB jti", stdout lines "sub TAB token". The same claims as mint_token, without two forks of openssl per token.
+mint_tokens() {
+  local classes=$OUT/mint-classes
+  compile_driver "$ROOT/bench/lib/MintTokens.java" "$classes"
+  java -cp "$classes" MintTokens "$ROOT/src/main/dev-keys/non-production-private.pem" "$ISSUER"
+}
+
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 
 # mint_token <sub> <groups JSON array> <org> [ttl seconds, default 7200] [jti]: prints an RS256 JWT.
@@ -331,7 +349,56 @@ mint_token() {
   printf '%s.%s.%s\n' "$header" "$payload" "$signature"
 }
 
-# The machine line every results file starts with.
+# The machine line every results file starts with: CPU model, cores, memory and the load around the run.
 machine_line() {
-  echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM, load average ${LOAD_START:-?} at start, $(loadavg) at end."
+  echo "Machine: $(cpu_model), $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM, load average ${LOAD_START:-?} at start, $(loadavg) at end."
+}
+
+cpu_model() { awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo; }
+
+# --- ceilings: each figure beside what the same machine does without the service, measured in the same run ----
+# ratio <figure> <ceiling> [decimals, default 2]: figure ÷ ceiling, or "n/a" without a ceiling.
+ratio() { awk -v a="$1" -v b="$2" -v d="${3:-2}" 'BEGIN { if (b + 0 > 0) printf "%.*f", d, a / b; else print "n/a" }'; }
+
+# verdict <ratio> <op> <target>: "met" or "missed" for op ge (≥) or le (≤); "n/a" without a ratio.
+verdict() {
+  awk -v r="$1" -v op="$2" -v t="$3" 'BEGIN { if (r == "n/a") print "n/a"; else if (op == "ge" ? r + 0 >= t : r + 0 <= t) print "met"; else print "missed" }'
+}
+
+# app_property <key>: a setting of the packaged service as application.properties gives it (prod profile first).
+app_property() {
+  local file=$ROOT/src/main/resources/application.properties value
+  value=$(sed -n "s/^%prod\.$1=//p" "$file" | tail -1)
+  [[ -n "$value" ]] || value=$(sed -n "s/^$1=//p" "$file" | tail -1)
+  [[ -n "$value" ]] || die "application.properties has no $1"
+  printf '%s' "$value"
+}
+
+# The MySQL Connector/J jar the packaged service ships, for ceilings that talk JDBC without the service.
+connector_jar() {
+  local jar
+  jar=$(ls "$(dirname "$JAR")"/lib/main/com.mysql.mysql-connector-j-*.jar 2>/dev/null | head -1)
+  [[ -n "$jar" ]] || die "no MySQL Connector/J jar in $(dirname "$JAR")/lib/main"
+  printf '%s' "$jar"
+}
+
+# $JDBC_URL with the service's prod connection properties (application.properties), so a bare JDBC ceiling talks
+# to MariaDB exactly as the service's pool does (prepared-statement cache, batched rewrites, UTC session).
+ceiling_jdbc_url() {
+  local props
+  props=$(sed -n 's/^%prod\.quarkus\.datasource\.jdbc\.additional-jdbc-properties\.\([A-Za-z]*\)=\(.*\)$/\1=\2/p' \
+    "$ROOT/src/main/resources/application.properties" | paste -sd'&')
+  printf '%s%s%s' "$JDBC_URL" "$([[ "$JDBC_URL" == *\?* ]] && echo '&' || echo '?')" "$props"
+}
+
+# bench_lock: holds /tmp/study-bench.lock until the script exits, so that benchmarks do not measure each other.
+# BENCH_LOCK=exclusive (default; 1 as in stats-scale) for measurements, shared for a development run that may share
+# the machine with another shared holder (a load phase), 0 when an outer flock holds it already.
+bench_lock() {
+  local mode=${BENCH_LOCK:-exclusive} flag=-x
+  [[ "$mode" == 0 ]] && return 0
+  [[ "$mode" == shared ]] && flag=-s
+  exec 8>/tmp/study-bench.lock
+  flock -n "$flag" 8 || { log "waiting for /tmp/study-bench.lock ($mode; another benchmark holds it)"; flock "$flag" 8; }
+  log "holding /tmp/study-bench.lock ($mode)"
 }

@@ -40,10 +40,18 @@ import java.util.zip.CRC32;
  * --mode replay --events 50000 --workers 1000 --batch 20 --concurrency 16
  *               every event twice; each worker's 2 x (events/workers) copies shuffled and cut into batches,
  *               all batches shuffled globally
+ * --mode get    --paths /a,/b --concurrency 16 --duration-s 20 [--conditional 1] [--max-requests N]
+ *               GET request i of worker i mod W to path i mod P; with --conditional 1 each path is fetched once
+ *               first and then revalidated (If-None-Match with its ETag, else If-Modified-Since), expecting 304
  * common:       --base URL --tokens FILE (lines "sub TAB token") --modules 1,2,... [--workers W] [--seed 1]
  *               [--spread-days 30] (occurredAt uniformly within the last N days, at least 1 minute ago)
+ *               [--now EPOCH_SECONDS] (the moment occurredAt counts back from; default: now)
  *               [--timeout-s 60] [--pids service=PID,mariadb=PID] [--label text]
  * </pre>
+ *
+ * With --concurrency 1 and --max-requests the requests and their events depend only on the options, so two runs
+ * with the same --now send the same input (run.sh's equivalence check). ProgressCeiling runs the same loop with a
+ * JDBC {@link Client} instead of HTTP.
  *
  * The driver computes the state the database must hold from the events of requests answered 200 with the status
  * ACCEPTED: per (worker, module) percent = max, seconds = sum, and prints it as checksums the calling script
@@ -64,43 +72,70 @@ public class ProgressDriver {
         }
     }
 
-    /** One request: its events, and what came back. */
+    /** One request: its events (none for a GET), and what came back. */
     static final class Call {
         final int worker;
         final List<Event> events;
+        final String path;
         long sentAt;
         long doneAt;
         int status;
+        int bytes;
         String[] statuses;
         String error;
 
         Call(int worker, List<Event> events) {
+            this(worker, events, null);
+        }
+
+        Call(int worker, List<Event> events, String path) {
             this.worker = worker;
             this.events = events;
+            this.path = path;
         }
+    }
+
+    /** How one client thread carries out its calls: HTTP to the service here, JDBC in ProgressCeiling. */
+    interface Client {
+        /** Sends the call as worker {@code sub} (its token {@code token}); sets sentAt, doneAt, status and statuses. */
+        void send(Call call, String sub, String token);
+
+        /** Releases what the client holds when its thread is done. */
+        default void close() throws Exception {
+        }
+    }
+
+    /** Opens the client of client thread {@code index}. */
+    interface Clients {
+        Client open(int index) throws Exception;
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = options(args);
-        String base = req(o, "base");
+        run(o, HttpProgress.clients(o));
+    }
+
+    static void run(Map<String, String> o, Clients clients) throws Exception {
         String mode = o.getOrDefault("mode", "load");
         int batch = Integer.parseInt(o.getOrDefault("batch", "50"));
         int concurrency = Integer.parseInt(o.getOrDefault("concurrency", "16"));
         int timeoutS = Integer.parseInt(o.getOrDefault("timeout-s", "60"));
         long seed = Long.parseLong(o.getOrDefault("seed", "1"));
-        long[] modules = Arrays.stream(req(o, "modules").split(",")).mapToLong(Long::parseLong).toArray();
+        long[] modules = mode.equals("get") ? new long[0]
+                : Arrays.stream(req(o, "modules").split(",")).mapToLong(Long::parseLong).toArray();
+        String[] paths = mode.equals("get") ? req(o, "paths").split(",") : new String[0];
         List<String[]> tokens = Files.readAllLines(Path.of(req(o, "tokens"))).stream()
                 .filter(l -> !l.isBlank()).map(l -> l.split("\t", 2)).toList();
         int workers = Math.min(tokens.size(), Integer.parseInt(o.getOrDefault("workers", String.valueOf(tokens.size()))));
         Random random = new Random(seed);
-        Instant now = Instant.now();
+        Instant now = o.containsKey("now") ? Instant.ofEpochSecond(Long.parseLong(o.get("now"))) : Instant.now();
         spreadSeconds = Math.max(60, (int) (Double.parseDouble(o.getOrDefault("spread-days", "30")) * 24 * 3600));
 
         // ---- the requests ----------------------------------------------------------------------------------
         List<Call> calls = new ArrayList<>();
         int maxRequests;
         long durationNs;
-        if (mode.equals("load")) {
+        if (mode.equals("load") || mode.equals("get")) {
             durationNs = TimeUnit.SECONDS.toNanos(Long.parseLong(o.getOrDefault("duration-s", "20")));
             maxRequests = Integer.parseInt(o.getOrDefault("max-requests", "1000000"));
         } else if (mode.equals("replay")) {
@@ -125,11 +160,9 @@ public class ProgressDriver {
             Collections.shuffle(calls, random);
             maxRequests = calls.size();
         } else {
-            throw new IllegalArgumentException("--mode load|replay");
+            throw new IllegalArgumentException("--mode load|replay|get");
         }
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
         Map<String, Long> pids = new LinkedHashMap<>();
         for (String pair : o.getOrDefault("pids", "").split(",")) {
             if (pair.contains("=")) {
@@ -142,20 +175,32 @@ public class ProgressDriver {
         AtomicInteger next = new AtomicInteger();
         List<Call> done = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        // calls sent within the warm-up count for the expected state, not for throughput, latency or CPU
+        long warmNs = mode.equals("replay") ? 0 : (long) (Double.parseDouble(o.getOrDefault("warmup-s", "0")) * 1e9);
         Map<String, Double> cpu0 = cpu(pids);
-        long t0 = System.nanoTime();
+        long t0 = System.nanoTime() + warmNs;
         long deadline = durationNs == Long.MAX_VALUE ? Long.MAX_VALUE : t0 + durationNs;
         for (int c = 0; c < concurrency; c++) {
             final long clientSeed = seed * 1000 + c;
+            final int index = c;
             pool.execute(() -> {
                 Random r = new Random(clientSeed);
+                Client client;
+                try {
+                    client = clients.open(index);
+                } catch (Exception e) {
+                    System.err.println("client " + index + " could not open: " + e);
+                    return;
+                }
                 while (System.nanoTime() < deadline) {
                     int i = next.getAndIncrement();
                     if (i >= maxRequests) {
                         return;
                     }
                     Call call;
-                    if (mode.equals("load")) {
+                    if (mode.equals("get")) {
+                        call = new Call(i % workers, List.of(), paths[i % paths.length]);
+                    } else if (mode.equals("load")) {
                         int worker = i % workers;
                         List<Event> events = new ArrayList<>(batch);
                         for (int k = 0; k < batch; k++) {
@@ -165,21 +210,31 @@ public class ProgressDriver {
                     } else {
                         call = calls.get(i);
                     }
-                    send(http, base, tokens.get(call.worker)[1], call, timeoutS);
+                    client.send(call, tokens.get(call.worker)[0], tokens.get(call.worker)[1]);
                     done.add(call);
+                }
+                try {
+                    client.close();
+                } catch (Exception e) {
+                    System.err.println("client " + index + " did not close: " + e);
                 }
             });
         }
         pool.shutdown();
-        long bound = mode.equals("load") ? durationNs / 1_000_000_000L + timeoutS + 30 : 1800;
+        if (warmNs > 0) {
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, t0 - System.nanoTime()));
+            cpu0 = cpu(pids);
+        }
+        long bound = !mode.equals("replay") ? (warmNs + durationNs) / 1_000_000_000L + timeoutS + 30 : 1800;
         if (!pool.awaitTermination(bound, TimeUnit.SECONDS)) {
             System.err.println("WARNING: clients still busy after " + bound + " s; stopping them");
             pool.shutdownNow();
         }
         long t1 = done.stream().mapToLong(c -> c.doneAt).max().orElse(System.nanoTime());
         Map<String, Double> cpu1 = cpu(pids);
-        report(o.getOrDefault("label", mode), mode, batch, concurrency, workers, tokens, new ArrayList<>(done),
-                t0, t1, cpu0, cpu1);
+        List<Call> all = new ArrayList<>(done);
+        report(o.getOrDefault("label", mode), mode, batch, concurrency, workers, tokens, all,
+                all.stream().filter(c -> c.sentAt >= t0).toList(), t0, t1, cpu0, cpu1);
     }
 
     static Event randomEvent(Random r, int worker, long[] modules, Instant now) {
@@ -192,52 +247,112 @@ public class ProgressDriver {
                 OffsetDateTime.ofInstant(at, ZoneOffset.ofHours(8)).toString(), CHANNELS[r.nextInt(CHANNELS.length)]);
     }
 
-    static void send(HttpClient http, String base, String token, Call call, int timeoutS) {
-        StringBuilder body = new StringBuilder("{\"events\":[");
-        for (int k = 0; k < call.events.size(); k++) {
-            body.append(k == 0 ? "" : ",").append(call.events.get(k).json());
+    /** The service over HTTP/1.1 (java.net.http), one client shared by all threads. */
+    static final class HttpProgress implements Client {
+        private final HttpClient http;
+        private final String base;
+        private final int timeoutS;
+        private final Map<String, String[]> validators;
+
+        private HttpProgress(HttpClient http, String base, int timeoutS, Map<String, String[]> validators) {
+            this.http = http;
+            this.base = base;
+            this.timeoutS = timeoutS;
+            this.validators = validators;
         }
-        body.append("]}");
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/me/progress"))
-                .timeout(Duration.ofSeconds(timeoutS))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
-        call.sentAt = System.nanoTime();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            call.doneAt = System.nanoTime();
-            call.status = response.statusCode();
-            if (call.status == 200) {
-                List<String> statuses = new ArrayList<>();
-                Matcher m = STATUS.matcher(response.body());
-                while (m.find()) {
-                    statuses.add(m.group(1));
+
+        /** With --mode get --conditional 1, first reads each path's validator (ETag, else Last-Modified). */
+        static Clients clients(Map<String, String> o) throws IOException, InterruptedException {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            String base = req(o, "base");
+            int timeoutS = Integer.parseInt(o.getOrDefault("timeout-s", "60"));
+            Map<String, String[]> validators = new HashMap<>();
+            if (o.getOrDefault("mode", "load").equals("get") && o.getOrDefault("conditional", "0").equals("1")) {
+                String token = Files.readAllLines(Path.of(req(o, "tokens"))).get(0).split("\t", 2)[1];
+                for (String path : req(o, "paths").split(",")) {
+                    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding());
+                    String etag = r.headers().firstValue("ETag").orElse(null);
+                    String modified = r.headers().firstValue("Last-Modified").orElse(null);
+                    if (r.statusCode() != 200 || etag == null && modified == null) {
+                        throw new IllegalStateException(path + ": " + r.statusCode() + " without ETag or Last-Modified");
+                    }
+                    validators.put(path, etag != null ? new String[]{"If-None-Match", etag}
+                            : new String[]{"If-Modified-Since", modified});
                 }
-                if (statuses.size() == call.events.size()) {
-                    call.statuses = statuses.toArray(String[]::new);
-                } else {
-                    call.error = "200 with " + statuses.size() + " statuses for " + call.events.size() + " events";
-                }
-            } else {
-                call.error = clip(response.body());
             }
-        } catch (IOException e) {
-            call.doneAt = System.nanoTime();
-            call.status = -1;
-            call.error = e.getClass().getSimpleName() + ": " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            call.doneAt = System.nanoTime();
-            call.status = -1;
-            call.error = "interrupted";
+            HttpProgress client = new HttpProgress(http, base, timeoutS, validators);
+            return index -> client;
+        }
+
+        @Override
+        public void send(Call call, String sub, String token) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + (call.path != null ? call.path
+                    : "/api/v1/me/progress"))).timeout(Duration.ofSeconds(timeoutS))
+                    .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+            int expected = 200;
+            if (call.path != null) {
+                String[] validator = validators.get(call.path);
+                if (validator != null) {
+                    request.header(validator[0], validator[1]);
+                    expected = 304;
+                }
+                request.GET();
+            } else {
+                StringBuilder body = new StringBuilder("{\"events\":[");
+                for (int k = 0; k < call.events.size(); k++) {
+                    body.append(k == 0 ? "" : ",").append(call.events.get(k).json());
+                }
+                request.header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.append("]}").toString(), StandardCharsets.UTF_8));
+            }
+            call.sentAt = System.nanoTime();
+            try {
+                HttpResponse<String> response = http.send(request.build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                call.doneAt = System.nanoTime();
+                call.status = response.statusCode();
+                call.bytes = response.body().getBytes(StandardCharsets.UTF_8).length;
+                if (call.path != null) {
+                    if (call.status == expected) {
+                        call.statuses = new String[0];
+                    } else {
+                        call.error = "expected " + expected + ": " + clip(response.body());
+                    }
+                } else if (call.status == 200) {
+                    List<String> statuses = new ArrayList<>();
+                    Matcher m = STATUS.matcher(response.body());
+                    while (m.find()) {
+                        statuses.add(m.group(1));
+                    }
+                    if (statuses.size() == call.events.size()) {
+                        call.statuses = statuses.toArray(String[]::new);
+                    } else {
+                        call.error = "200 with " + statuses.size() + " statuses for " + call.events.size() + " events";
+                    }
+                } else {
+                    call.error = clip(response.body());
+                }
+            } catch (IOException e) {
+                call.doneAt = System.nanoTime();
+                call.status = -1;
+                call.error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                call.doneAt = System.nanoTime();
+                call.status = -1;
+                call.error = "interrupted";
+            }
         }
     }
 
     // ---- reporting ------------------------------------------------------------------------------------------
 
+    /** {@code all} the calls sent, for the expected state and the errors; {@code calls} those after the warm-up. */
     static void report(String label, String mode, int batch, int concurrency, int workers, List<String[]> tokens,
-                       List<Call> calls, long t0, long t1, Map<String, Double> cpu0, Map<String, Double> cpu1) {
+                       List<Call> all, List<Call> calls, long t0, long t1, Map<String, Double> cpu0,
+                       Map<String, Double> cpu1) {
         double seconds = (t1 - t0) / 1e9;
         long events = calls.stream().mapToLong(c -> c.events.size()).sum();
         long ok = calls.stream().filter(c -> c.statuses != null).count();
@@ -249,7 +364,7 @@ public class ProgressDriver {
         Map<Long, long[]> state = new HashMap<>(); // key worker * 1_000_000 + module -> {max percent, sum seconds}
         Map<String, String[]> perEvent = new HashMap<>(); // replay: event id -> statuses in the order of sentAt
         Map<String, long[]> eventTimes = new HashMap<>();   // replay: event id -> {sentAt, doneAt} of each copy
-        List<Call> bySent = new ArrayList<>(calls);
+        List<Call> bySent = new ArrayList<>(all);
         bySent.sort((a, b) -> Long.compare(a.sentAt, b.sentAt));
         long orderViolations = 0;
         java.util.Set<String> distinctSent = new java.util.HashSet<>();
@@ -310,8 +425,9 @@ public class ProgressDriver {
         cpu0.forEach((name, v) -> cpu.append(String.format("%s%s %.1f s (%.0f %% of one core)", cpu.length() == 0 ? "" : ", ",
                 name, cpu1.get(name) - v, 100 * (cpu1.get(name) - v) / seconds)));
 
-        System.err.printf("%s: %d requests (%d answered 200) of %d events each, %d clients, %d workers, %.2f s%n",
-                label, calls.size(), ok, batch, concurrency, workers, seconds);
+        System.err.printf("%s: %d requests (%d answered as expected) %s, %d clients, %d workers, %.2f s%n",
+                label, calls.size(), ok, mode.equals("get") ? "GET" : "of " + batch + " events each", concurrency,
+                workers, seconds);
         System.err.printf("  %.0f events/s, %.1f requests/s; latency p50 %s p95 %s p99 %s max %s ms; errors %s%n",
                 okEvents / seconds, ok / seconds, pct(ms, 50), pct(ms, 95), pct(ms, 99),
                 ms.length == 0 ? "-" : String.format("%.1f", ms[ms.length - 1] / 1000.0), errors.isEmpty() ? "none" : errors);
@@ -323,6 +439,7 @@ public class ProgressDriver {
                     perEvent.size(), pairsOk, orderViolations);
         }
         out("requests", calls.size());
+        out("requests_all", all.size());
         out("requests_ok", ok);
         out("events_sent", events);
         out("distinct_events_sent", distinctSent.size());
@@ -342,6 +459,8 @@ public class ProgressDriver {
         out("replay_pairs_ok", pairsOk);
         out("replay_order_violations", orderViolations);
         out("cpu", cpu.toString().replace(' ', '_'));
+        cpu0.forEach((name, v) -> out("cpu_" + name, String.format("%.2f", cpu1.get(name) - v)));
+        out("body_bytes", calls.isEmpty() ? 0 : calls.stream().mapToInt(c -> c.bytes).sorted().toArray()[calls.size() / 2]);
     }
 
     static void out(String key, Object value) {

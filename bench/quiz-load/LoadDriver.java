@@ -312,6 +312,10 @@ public class LoadDriver {
         System.out.println("RESULT submit_errors=" + (submits.size() - submitsOk));
         System.out.println("RESULT replay_errors=" + (replays.size() - identical));
         System.out.println("RESULT users_without_response=" + (all.size() - starts.size()));
+        System.out.println("RESULT start_p50_ms=" + pct(millis(starts), 50));
+        System.out.println("RESULT start_p95_ms=" + pct(millis(starts), 95));
+        System.out.println("RESULT submit_p50_ms=" + pct(millis(submits), 50));
+        System.out.println("RESULT submit_p95_ms=" + pct(millis(submits), 95));
     }
 
     static void row(StringBuilder md, String label, List<Result> results) {

@@ -18,6 +18,12 @@
 #   BENCH_WAIT_QUIET=0     wait up to this many seconds before each timed wave for no Maven build and load < 1.5
 #   BENCH_JFR=0            1 = record a Java Flight Recorder profile of the service during the timed waves
 #   BENCH_TIMEOUT=120      seconds any single request may take
+#   BENCH_CEILING=1        0 = no ceiling wave; 1 = after the checks, as many other (provisioned) workers do wave 1 as
+#                          bare JDBC through QuizCeiling.java: one draw and one scoring each, same pool size; the
+#                          attempts/s and latencies are reported beside it (issue #16)
+#   BENCH_LOCK=exclusive   /tmp/study-bench.lock: exclusive, shared (development runs) or 0 (an outer flock)
+#   BENCH_SERVICE_ENV=     more service settings, e.g. "STUDY_ADMISSION_ENABLED=false": on a saturated machine the
+#                          admission control refuses part of the wave (503), which the checks count as failures
 #
 # Output: bench/out/quiz-load/ (git-ignored): mariadb/, service-<run>.log, tokens-<run>.txt, driver-<run>.txt,
 # rss-*.tsv, results-<timestamp>.md
@@ -36,6 +42,7 @@ XMX=${BENCH_XMX:-512m}
 REQUEST_TIMEOUT=${BENCH_TIMEOUT:-120}
 WAIT_QUIET=${BENCH_WAIT_QUIET:-0}
 JFR=${BENCH_JFR:-0}
+CEILING=${BENCH_CEILING:-1}
 OUT=$ROOT/bench/out/quiz-load
 STAMP=$(date +%Y%m%d-%H%M%S)
 RESULTS=$OUT/results-$STAMP.md
@@ -49,11 +56,15 @@ bench_install_traps
 
 require_tools java javac curl openssl python3 mariadb
 mkdir -p "$OUT"
+bench_lock
 LOAD_START=$(loadavg)
 jar_ensure
 
 DRIVER_CLASSES=$OUT/driver-classes
 compile_driver "$ROOT/bench/quiz-load/LoadDriver.java" "$DRIVER_CLASSES"
+CEILING_CLASSES=$OUT/ceiling-classes
+compile_driver "$ROOT/bench/quiz-load/QuizCeiling.java" "$CEILING_CLASSES" "$ROOT/bench/quiz-load"
+CONNECTOR=$(connector_jar)
 county_codes "$SKELETON"
 
 db_start
@@ -78,11 +89,55 @@ pool_summary() {
     }' "$OUT/metrics-$RUN-before.txt" "$OUT/metrics-$RUN-after.txt"
 }
 
+# The ceiling (issue #16): as many other workers, provisioned first (GET /api/v1/me, untimed), do wave 1 as bare JDBC
+# (QuizCeiling.java: one draw and one scoring each, through a pool as large as the service's) on the same database;
+# their rows are checked like the service's, and the service's figures are printed as fractions of the ceiling's.
+ceiling_wave() {
+  local tokens=$OUT/tokens-$RUN-ceiling.txt asked0 asked1 submitted answers
+  declare -A C=()
+  worker_tokens "$tokens" bench-ceil "$USERS"
+  log "run $RUN: provisioning $USERS workers for the ceiling wave: $(xargs -P 8 -I{} curl -sS --max-time 30 -o /dev/null \
+    -w '%{http_code}\n' -H 'Authorization: Bearer {}' "$BASE/api/v1/me" <"$tokens" | sort | uniq -c | tr -s ' \n' ' ')"
+  seq -f 'bench-ceil-%05g' 1 "$USERS" >"$OUT/subs-$RUN-ceiling.txt"
+  ((WAIT_QUIET == 0)) || wait_quiet "$WAIT_QUIET"
+  asked0=$(sql "SELECT COALESCE(SUM(asked), 0) FROM org_question_count")
+  log "run $RUN: ceiling wave, $USERS workers start and submit quiz $FINAL_ID over bare JDBC (load $(loadavg))"
+  timeout $((4 * REQUEST_TIMEOUT + 240)) java -Xss512k -cp "$CEILING_CLASSES:$CONNECTOR" QuizCeiling \
+    --jdbc "$(ceiling_jdbc_url)" --user "$DB_USER" --password "$DB_PASSWORD" --quiz "$FINAL_ID" \
+    --subs "$OUT/subs-$RUN-ceiling.txt" --pool "${POOL:-$(app_property quarkus.datasource.jdbc.max-size)}" \
+    --timeout-s "$REQUEST_TIMEOUT" --warmup "$WARMUP" --pids "service=$APP_PID${DB_PID:+,mariadb=$DB_PID}" \
+    >"$OUT/ceiling-$RUN.txt" 2>"$OUT/ceiling-$RUN.err" || die "the ceiling wave failed, see $OUT/ceiling-$RUN.err"
+  while read -r _ kv; do C[${kv%%=*}]=${kv#*=}; done < <(grep '^RESULT ' "$OUT/ceiling-$RUN.txt")
+  asked1=$(sql "SELECT COALESCE(SUM(asked), 0) FROM org_question_count")
+  submitted=$(sql "SELECT COUNT(*) FROM quiz_attempt a JOIN worker w ON w.id = a.worker_id
+                   WHERE w.external_id LIKE 'bench-ceil-%' AND a.status = 'SUBMITTED'")
+  answers=$(sql "SELECT COUNT(*) FROM attempt_answer aa JOIN quiz_attempt a ON a.id = aa.attempt_id
+                 JOIN worker w ON w.id = a.worker_id WHERE w.external_id LIKE 'bench-ceil-%'")
+  [[ "$submitted" == "${C[submits_ok]}" && "$submitted" == "$USERS" ]] || FAILED+=" ceiling: $submitted attempts SUBMITTED, expected $USERS;"
+  [[ "$answers" == $((USERS * FINAL_COUNT)) ]] || FAILED+=" ceiling: $answers answers, expected $((USERS * FINAL_COUNT));"
+  [[ $((asked1 - asked0)) == "$answers" ]] || FAILED+=" ceiling: org_question_count.asked grew by $((asked1 - asked0)), expected $answers;"
+  {
+    sed -n '/^RESULT /!p' "$OUT/ceiling-$RUN.txt"
+    echo "Checks of the ceiling wave: $submitted attempts SUBMITTED, $answers answers, org_question_count.asked +$((asked1 - asked0))."
+    echo
+    echo "The service's wave beside the ceiling's$([[ "$PREPROVISION" == 1 ]] || echo " (the service's starts also provisioned their workers; BENCH_PREPROVISION=1 compares like with like)"):"
+    echo
+    echo "| figure | ratio | service | ceiling (bare JDBC) |"
+    echo "|---|---:|---:|---:|"
+    echo "| attempts/s, wave 1 | **$(ratio "${R[attempts_per_s]}" "${C[attempts_per_s]}")** | ${R[attempts_per_s]} | ${C[attempts_per_s]} |"
+    echo "| start p50 / p95 ms (× ceiling) | $(ratio "${R[start_p50_ms]}" "${C[start_p50_ms]}" 1)× / $(ratio "${R[start_p95_ms]}" "${C[start_p95_ms]}" 1)× | ${R[start_p50_ms]} / ${R[start_p95_ms]} | ${C[start_p50_ms]} / ${C[start_p95_ms]} |"
+    echo "| submit p50 / p95 ms (× ceiling) | $(ratio "${R[submit_p50_ms]}" "${C[submit_p50_ms]}" 1)× / $(ratio "${R[submit_p95_ms]}" "${C[submit_p95_ms]}" 1)× | ${R[submit_p50_ms]} / ${R[submit_p95_ms]} | ${C[submit_p50_ms]} / ${C[submit_p95_ms]} |"
+  } >"$OUT/ceiling-$RUN.md"
+  log "run $RUN: ceiling $(grep -m1 '^Ceiling wave' "$OUT/ceiling-$RUN.txt")"
+}
+
 declare -a SUMMARY=()
 for ((RUN = 1; RUN <= RUNS; RUN++)); do
   ((RUN == 1)) || db_recreate
   SERVICE_LOG=$OUT/service-$RUN.log
-  if [[ -n "$POOL" ]]; then app_start QUARKUS_DATASOURCE_JDBC_MAX_SIZE="$POOL"; else app_start; fi
+  read -r -a SERVICE_ENV <<<"${BENCH_SERVICE_ENV:-}"
+  if [[ -n "$POOL" ]]; then SERVICE_ENV+=(QUARKUS_DATASOURCE_JDBC_MAX_SIZE="$POOL"); fi
+  app_start "${SERVICE_ENV[@]}"
   ADMIN_TOKEN=$(mint_token bench-admin '["province-admin"]' QH 7200 "bench-ql-$STAMP-$RUN")
 
   # --- setup (not timed) -------------------------------------------------------------------------------
@@ -100,14 +155,13 @@ print(final[0]["id"] if final else "", final[0]["questionCount"] if final else "
   APPROVED=$(sql "SELECT COUNT(*) FROM question WHERE status='APPROVED'")
   log "FINAL quiz id $FINAL_ID draws $FINAL_COUNT questions; $QUIZZES quizzes; $APPROVED approved questions"
 
-  # mint_tokens <file> <sub prefix> <count>: worker tokens, distinct subs, orgs spread over the county unions.
-  mint_tokens() {
+  # worker_tokens <file> <sub prefix> <count>: worker tokens, distinct subs, orgs spread over the county unions.
+  worker_tokens() {
     local u
-    : >"$1"
     for ((u = 1; u <= $3; u++)); do
-      mint_token "$(printf '%s-%05d' "$2" "$u")" '["worker"]' "${COUNTIES[$(((u - 1) % ${#COUNTIES[@]}))]}" 7200 \
-        "$2-$STAMP-$RUN-$u" >>"$1"
-    done
+      printf '%s-%05d\t["worker"]\t%s\t7200\t%s-%s-%s-%d\n' "$2" "$u" "${COUNTIES[$(((u - 1) % ${#COUNTIES[@]}))]}" \
+        "$2" "$STAMP" "$RUN" "$u"
+    done | mint_tokens | cut -f2 >"$1"
   }
   # drive <label> <tokens file>: the load driver against the FINAL quiz; output in $OUT/driver-<run>-<label>.*
   drive() {
@@ -119,9 +173,9 @@ print(final[0]["id"] if final else "", final[0]["questionCount"] if final else "
 
   TOKENS=$OUT/tokens-$RUN.txt
   log "minting $USERS worker tokens (and $WARMUP for the warm-up)"
-  mint_tokens "$TOKENS" bench-load "$USERS"
+  worker_tokens "$TOKENS" bench-load "$USERS"
   if ((WARMUP > 0)); then
-    mint_tokens "$OUT/tokens-$RUN-warmup.txt" bench-warm "$WARMUP"
+    worker_tokens "$OUT/tokens-$RUN-warmup.txt" bench-warm "$WARMUP"
     log "run $RUN: warm-up, $WARMUP other users start and submit (not timed)"
     drive warmup "$OUT/tokens-$RUN-warmup.txt"
     grep -E '^(Wave|\| (start|submit))' "$OUT/driver-$RUN-warmup.txt" >&2 || true
@@ -190,7 +244,9 @@ print(final[0]["id"] if final else "", final[0]["questionCount"] if final else "
   sql "SHOW ENGINE INNODB STATUS" >"$OUT/innodb-$RUN.txt"
 
   SUMMARY+=("#### Run $RUN ($(date '+%H:%M'), $(load_during "$start" "$end"), service peak RSS $(rss_peak "$start" "$end") MiB)")
+  ((CEILING == 0)) || ceiling_wave
   SUMMARY+=("" "$(cat "$OUT/driver-$RUN-load.md")" "")
+  ((CEILING == 0)) || SUMMARY+=("$(cat "$OUT/ceiling-$RUN.md")" "")
   SUMMARY+=("JDBC pool (max ${POOL:-16, the default}) during both waves: $(pool_summary).")
   SUMMARY+=("Service log: $SERVICE_ERRORS ERROR lines during the load; InnoDB deadlock reported: $([[ $DEADLOCK == 0 ]] && echo no || echo yes).")
   SUMMARY+=("Checks: $CHECK.${FAILED:+ FAILED:$FAILED}" "")
@@ -202,7 +258,7 @@ done
   echo "### Quiz-load benchmark, $(date '+%Y-%m-%d %H:%M %Z')"
   echo
   machine_line
-  echo "Service: packaged jar, $(java -version 2>&1 | head -1), -Xmx$XMX (${HEAP:-heap flags unavailable}${GC:+, $GC}), JDBC pool max ${POOL:-16 (default)}; fresh database and service per run."
+  echo "Service: packaged jar, $(java -version 2>&1 | head -1), -Xmx$XMX (${HEAP:-heap flags unavailable}${GC:+, $GC}), JDBC pool max ${POOL:-16 (default)}${BENCH_SERVICE_ENV:+, environment $BENCH_SERVICE_ENV}; fresh database and service per run."
   echo "Database: $DB_DESC. Quiz: FINAL exam of the imported notice, $FINAL_COUNT questions per attempt, drawn from $APPROVED approved questions."
   echo "Load: $USERS users (one platform thread each in LoadDriver.java, java.net.http, HTTP/1.1), released together by a latch; think time $THINK_MS ms; $( ((WARMUP > 0)) && echo "warm-up: $WARMUP other users did the same just before (their attempts deleted)" || echo "no warm-up: the service was started just before (cold JIT, 2 pooled connections)"); $([[ "$PREPROVISION" == 1 ]] && echo "the timed workers were provisioned (GET /api/v1/me) before the wave, so their callers were cached" || echo "the timed workers are unknown to the service until their start provisions them"). The driver runs on the same 2 cores as the service and MariaDB."
   echo

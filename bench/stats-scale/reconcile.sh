@@ -5,7 +5,8 @@
 # shellcheck shell=bash
 
 COUNTER_TABLES="worker_campaign org_worker_count org_campaign_count org_module_count org_day_count org_channel_count
-  org_question_count org_option_count"
+  org_question_count org_option_count org_item_count org_position_count subtree_question_count subtree_option_count
+  subtree_item_count subtree_position_count"
 
 measure_reconcile() {
   local t ceiling rebuild check drift
@@ -21,13 +22,13 @@ measure_reconcile() {
   rebuild=$RECONCILE_SECONDS
   drift=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["totalDrift"])' "$OUT/response.json")
   cp "$OUT/response.json" "$OUT/reconcile-rebuild-$STAMP.json"
-  RECONCILES+=("| full rebuild (counters emptied first; rows written = drift) | $drift | $rebuild | $ceiling | $(ratio "$rebuild" "$ceiling") | ≤ 3× | $(loadavg) |")
+  RECONCILES+=("| full rebuild (counters emptied first; rows written = drift) | $drift | $rebuild | $ceiling | $(ratio "$rebuild" "$ceiling" 1)× | ≤ 3× | $(loadavg) |")
 
   reconcile_job
   check=$RECONCILE_SECONDS
   drift=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["totalDrift"])' "$OUT/response.json")
   [[ "$drift" == 0 ]] || die "the check after the rebuild found drift $drift: $(cat "$OUT/response.json")"
-  RECONCILES+=("| full check, nothing to repair | $drift | $check | $ceiling | $(ratio "$check" "$ceiling") | ≤ 3× | $(loadavg) |")
+  RECONCILES+=("| full check, nothing to repair | $drift | $check | $ceiling | $(ratio "$check" "$ceiling" 1)× | ≤ 3× | $(loadavg) |")
 
   [[ " $PARTS " == *" writes-during-rebuild "* ]] && writes_during_rebuild
   nightly_incremental
@@ -46,7 +47,8 @@ nightly_incremental() {
   write_run true "activity before the nightly check, single events" 1 32 "$WRITE_SECONDS" "$tokens" "$modules"
   mark=$(sql "SELECT verified_at FROM stats_check_mark WHERE job = 'stats-reconcile'")
   changed_workers="SELECT org_id FROM org_worker_count WHERE changed_at >= '$mark'"
-  for table in org_campaign_count org_question_count org_option_count org_day_count org_channel_count org_module_count; do
+  for table in org_campaign_count org_question_count org_option_count org_item_count org_position_count org_day_count \
+      org_channel_count org_module_count; do
     changed_workers+=" UNION SELECT org_id FROM $table WHERE changed_at >= '$mark'"
   done
   changed_workers=$(sql "SELECT COUNT(*) FROM worker WHERE org_id IN ($changed_workers)")
@@ -93,8 +95,6 @@ wipe_counters() {
     sql "TRUNCATE TABLE $table"
   done
 }
-
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f×", a / b; else print "n/a" }'; }
 
 # Single progress events (live counters on) alone, then while a full rebuild runs: the rebuild must outlast the
 # writes run, so it starts from emptied counters; the drift check after it proves the writes were kept.
