@@ -59,8 +59,4 @@ public class Campaign extends PanacheEntityBase {
     public static String etag(long id, int revision) {
         return "\"campaign" + id + "-r" + revision + "\"";
     }
-
-    public boolean isOpenAt(Instant now) {
-        return (opensAt == null || !now.isBefore(opensAt)) && (closesAt == null || now.isBefore(closesAt));
-    }
 }

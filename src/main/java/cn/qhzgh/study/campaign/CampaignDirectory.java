@@ -1,12 +1,14 @@
 package cn.qhzgh.study.campaign;
 
+import cn.qhzgh.study.common.BlockingCache;
 import cn.qhzgh.study.common.NativeRows;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,41 +19,42 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every campaign with its materials and audience, read in four queries and kept for {@code study.campaign.directory-ttl},
- * because each progress write asks which campaigns its notice counts in. Edits on this pod reload at once; other pods
- * see them within the TTL.
+ * Every campaign with its materials and audience, read in four queries and kept in the cache "campaign-directory"
+ * for {@code study.campaign.directory-ttl}, because each progress write asks which campaigns its notice counts in.
+ * Edits on this pod reload at once; other pods see them within the TTL.
  */
 @ApplicationScoped
 public class CampaignDirectory {
 
-    private final EntityManager entityManager;
-    private final CampaignConfig config;
-    private volatile Snapshot snapshot;
+    private static final String EVERY_CAMPAIGN = "all";
 
-    public CampaignDirectory(EntityManager entityManager, CampaignConfig config) {
+    private final EntityManager entityManager;
+    private final BlockingCache<String, List<CampaignRef>> directory;
+
+    public CampaignDirectory(EntityManager entityManager, @CacheName("campaign-directory") Cache directory) {
         this.entityManager = entityManager;
-        this.config = config;
+        this.directory = new BlockingCache<>(directory);
     }
 
     /** Published campaigns that study this notice and whose audience reaches a worker of the union at this path. */
     public List<CampaignRef> countingFor(long noticeId, String workerOrgPath) {
-        return current().all.stream().filter(c -> c.status() == CampaignStatus.PUBLISHED && c.studies(noticeId)
+        return current().stream().filter(c -> c.status() == CampaignStatus.PUBLISHED && c.studies(noticeId)
                 && c.reaches(workerOrgPath)).toList();
     }
 
     public Optional<CampaignRef> find(long campaignId) {
-        return current().all.stream().filter(c -> c.id() == campaignId).findFirst();
+        return current().stream().filter(c -> c.id() == campaignId).findFirst();
     }
 
     /** Published and closed campaigns an admin of the union at this path (null for the whole tree) reports on. */
     public List<CampaignRef> reportableTo(String adminOrgPath) {
-        return current().all.stream().filter(c -> c.status() != CampaignStatus.DRAFT
+        return current().stream().filter(c -> c.status() != CampaignStatus.DRAFT
                 && (adminOrgPath == null || c.overlaps(adminOrgPath))).sorted(NEWEST_FIRST).toList();
     }
 
     /** Published campaigns open to a worker of the union at this path, newest first. */
     public List<CampaignRef> openTo(String workerOrgPath) {
-        return current().all.stream().filter(c -> c.status() == CampaignStatus.PUBLISHED && c.reaches(workerOrgPath))
+        return current().stream().filter(c -> c.status() == CampaignStatus.PUBLISHED && c.reaches(workerOrgPath))
                 .sorted(NEWEST_FIRST).toList();
     }
 
@@ -73,31 +76,25 @@ public class CampaignDirectory {
 
     /** The campaign a call without {@code campaign} means: the most recently published one the caller can see. */
     public Optional<CampaignRef> defaultFor(String orgPath, boolean wholeTree) {
-        return current().all.stream().filter(c -> c.status() == CampaignStatus.PUBLISHED
+        return current().stream().filter(c -> c.status() == CampaignStatus.PUBLISHED
                         && (wholeTree || c.reaches(orgPath) || c.overlaps(orgPath)))
                 .min(NEWEST_FIRST);
     }
 
     /** An edit committed on this pod: the next question reads the directory again. */
     void afterChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) CampaignChanged change) {
-        snapshot = null;
+        directory.invalidateAll();
     }
 
     private static final Comparator<CampaignRef> NEWEST_FIRST = Comparator
             .comparing(CampaignRef::publishedAt, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(CampaignRef::id, Comparator.reverseOrder());
 
-    private Snapshot current() {
-        Snapshot held = snapshot;
-        Instant now = Instant.now();
-        if (held == null || held.loadedAt.plus(config.directoryTtl()).isBefore(now)) {
-            held = load(now);
-            snapshot = held;
-        }
-        return held;
+    private List<CampaignRef> current() {
+        return directory.get(EVERY_CAMPAIGN, key -> load());
     }
 
-    private Snapshot load(Instant now) {
+    private List<CampaignRef> load() {
         Map<Long, List<Long>> notices = new HashMap<>();
         NativeRows.list(entityManager.createNativeQuery(
                         "SELECT campaign_id, notice_id FROM campaign_material ORDER BY campaign_id, position, notice_id"),
@@ -119,9 +116,6 @@ public class CampaignDirectory {
                         r.instantAt(3), r.instantAt(4), r.instantAt(5), r.intAt(6),
                         notices.getOrDefault(r.longAt(0), List.of()), audience.getOrDefault(r.longAt(0), List.of()),
                         optional.getOrDefault(r.longAt(0), Set.of())));
-        return new Snapshot(now, all);
-    }
-
-    record Snapshot(Instant loadedAt, List<CampaignRef> all) {
+        return all;
     }
 }

@@ -42,6 +42,11 @@ public final class NativeRows {
             return values[column] == null ? null : ((Number) values[column]).intValue();
         }
 
+        /** A key column as counter keys hold it: a whole number as a Long, text as a String. */
+        public Comparable<?> keyAt(int column) {
+            return values[column] instanceof Number n ? (Comparable<?>) n.longValue() : (Comparable<?>) values[column];
+        }
+
         public String stringAt(int column) {
             return (String) values[column];
         }

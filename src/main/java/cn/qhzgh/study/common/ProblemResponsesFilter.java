@@ -25,6 +25,7 @@ public class ProblemResponsesFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        List<ProblemExampleSource> sources = ProblemExamples.sources();
         openAPI.getComponents().addSchema("ProblemError", problemErrorSchema());
         openAPI.getComponents().addSchema("Problem", problemSchema());
         if (openAPI.getPaths() == null) {
@@ -32,19 +33,20 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith("/api/v1/")) {
-                item.getOperations().forEach((method, operation) -> document(path, method, operation));
+                item.getOperations().forEach((method, operation) -> document(sources, path, method, operation));
             }
         });
     }
 
-    private static void document(String path, PathItem.HttpMethod method, Operation operation) {
+    private static void document(List<ProblemExampleSource> sources, String path, PathItem.HttpMethod method,
+                                 Operation operation) {
         APIResponses responses = operation.getResponses();
         boolean jsonBody = operation.getRequestBody() != null
                 && operation.getRequestBody().getContent().hasMediaType("application/json");
         boolean upload = operation.getRequestBody() != null
                 && operation.getRequestBody().getContent().hasMediaType("multipart/form-data");
         ProblemAdder problem = (status, description) -> problem(responses, status, description,
-                ProblemExamples.of(status, path, jsonBody, upload));
+                ProblemExamples.of(sources, status, path, jsonBody, upload));
         problem.add("401", "Missing, expired or invalid bearer token (`unauthorized`), or a verified token with a "
                 + "malformed claim (`invalid-token-claims`; the detail names the claim).");
         problem.add("403", "The token's groups name no role allowed here (`forbidden`), its org claim names a union "

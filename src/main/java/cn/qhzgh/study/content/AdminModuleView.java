@@ -5,6 +5,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AdminModuleView(
         @Schema(required = true, example = "11")
         Long id,
+        @Schema(required = true, example = "1", description = "The document (GET /api/v1/notices/{id}) the module belongs to")
+        long noticeId,
         @Schema(required = true, example = "青总发〔2022〕24号", nullable = true, description = "Absent for a document without one")
         String docNumber,
         @Schema(required = true, example = "1")

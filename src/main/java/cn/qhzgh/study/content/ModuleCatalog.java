@@ -1,13 +1,12 @@
 package cn.qhzgh.study.content;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import cn.qhzgh.study.common.BlockingCache;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,7 @@ import java.util.Optional;
  * In-memory view of the published modules, and of every module's notice, code and current version for the
  * records that name it. Phones revalidate module text and send progress constantly; serving those from memory
  * keeps these reads out of the hottest paths. Local edits evict at once; edits made through another pod are
- * picked up within the TTL.
+ * picked up within the TTL ({@code study.content.cache-ttl}, which the three caches' settings refer to).
  */
 @ApplicationScoped
 public class ModuleCatalog {
@@ -25,15 +24,16 @@ public class ModuleCatalog {
     private static final String PUBLISHED = "published";
 
     private final ModuleQueries queries;
-    private final Cache<Long, Optional<ModuleDetail>> details;
-    private final Cache<String, Map<Long, List<ModuleSummary>>> lists;
-    private final Cache<Long, ModuleRef> refs;
+    private final BlockingCache<Long, Optional<ModuleDetail>> details;
+    private final BlockingCache<String, Map<Long, List<ModuleSummary>>> lists;
+    private final BlockingCache<Long, ModuleRef> refs;
 
-    public ModuleCatalog(ModuleQueries queries, @ConfigProperty(name = "study.content.cache-ttl") Duration ttl) {
+    public ModuleCatalog(ModuleQueries queries, @CacheName("module-details") Cache details,
+                         @CacheName("module-lists") Cache lists, @CacheName("module-refs") Cache refs) {
         this.queries = queries;
-        this.details = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl).build();
-        this.lists = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(ttl).build();
-        this.refs = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl).build();
+        this.details = new BlockingCache<>(details);
+        this.lists = new BlockingCache<>(lists);
+        this.refs = new BlockingCache<>(refs);
     }
 
     /**

@@ -4,7 +4,6 @@ import cn.qhzgh.study.common.NativeRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,10 +25,9 @@ public class ModuleQueries {
     private final EntityManager entityManager;
     private final int charsPerMinute;
 
-    public ModuleQueries(EntityManager entityManager,
-                         @ConfigProperty(name = "study.content.reading-chars-per-minute") int charsPerMinute) {
+    public ModuleQueries(EntityManager entityManager, ContentConfig config) {
         this.entityManager = entityManager;
-        this.charsPerMinute = charsPerMinute;
+        this.charsPerMinute = config.readingCharsPerMinute();
     }
 
     @Transactional
@@ -78,7 +76,7 @@ public class ModuleQueries {
     }
 
     AdminModuleView adminView(StudyModule m, ModuleVersion v, String docNumber) {
-        return new AdminModuleView(m.id, docNumber, m.code, m.parentCode, v.title, m.position,
+        return new AdminModuleView(m.id, m.noticeId, docNumber, m.code, m.parentCode, v.title, m.position,
                 ModuleText.readingMinutes(v.charCount, charsPerMinute), m.currentVersion, m.published);
     }
 

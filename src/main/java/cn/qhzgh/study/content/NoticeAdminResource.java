@@ -1,8 +1,10 @@
 package cn.qhzgh.study.content;
 
 import cn.qhzgh.study.common.DomainException;
+import cn.qhzgh.study.common.DuplicateKeys;
 import cn.qhzgh.study.common.ProblemError;
 import cn.qhzgh.study.common.StudyApi;
+import cn.qhzgh.study.common.TextEncodings;
 import cn.qhzgh.study.common.Uploads;
 import cn.qhzgh.study.common.http.BodyCap;
 import cn.qhzgh.study.common.http.BodyKind;
@@ -107,7 +109,9 @@ public class NoticeAdminResource {
             throw DomainException.badRequest("empty-body", "Send the notice text as the request body.",
                     List.of(ProblemError.field("body", "is empty")));
         }
-        return respond(imports.importNotice(NoticeDocuments.stripBom(body), dryRun, callers.current().externalId()));
+        String text = TextEncodings.withoutBom(body);
+        String actor = callers.current().externalId();
+        return respond(DuplicateKeys.retriedOnce(() -> imports.importNotice(text, dryRun, actor)));
     }
 
     @POST
@@ -128,8 +132,9 @@ public class NoticeAdminResource {
     @Operation(operationId = "importNotice", summary = "Import a notice file: DOCX, PDF, Markdown or text", description = FORMATS)
     public Response importFile(@RestForm("file") FileUpload file, @RestQuery boolean dryRun) throws IOException {
         Uploads.require(file, limits.contentCap(BodyKind.NOTICE), "notice");
-        return respond(imports.importNotice(documents.text(file.uploadedFile()), dryRun,
-                callers.current().externalId()));
+        String text = documents.text(file.uploadedFile());
+        String actor = callers.current().externalId();
+        return respond(DuplicateKeys.retriedOnce(() -> imports.importNotice(text, dryRun, actor)));
     }
 
     private Response respond(NoticeImportResult result) {

@@ -81,8 +81,4 @@ public class NoticeDocuments {
                     List.of(ProblemError.field("file", "is neither UTF-8 nor GB18030 (GBK) text")), 1);
         }
     }
-
-    static String stripBom(String text) {
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
 }

@@ -1,6 +1,5 @@
 package cn.qhzgh.study.content;
 
-import cn.qhzgh.study.quiz.GenerationReport;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -4,15 +4,10 @@ import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.Hashing;
 import cn.qhzgh.study.common.ProblemError;
-import cn.qhzgh.study.quiz.GenerationReport;
-import cn.qhzgh.study.quiz.ModuleSnapshot;
-import cn.qhzgh.study.quiz.QuestionGenerationService;
-import cn.qhzgh.study.quiz.QuizDefaults;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,17 +28,14 @@ public class NoticeImportService {
     private final NoticeParser parser;
     private final Event<ModulesChanged> modulesChanged;
     private final Event<NoticeImported> imported;
-    private final QuestionGenerationService generation;
-    private final QuizDefaults quizDefaults;
+    private final NoticeQuestions noticeQuestions;
 
     public NoticeImportService(Event<ModulesChanged> modulesChanged, Event<NoticeImported> imported,
-                               QuestionGenerationService generation, QuizDefaults quizDefaults,
-                               @ConfigProperty(name = "study.content.reading-chars-per-minute") int charsPerMinute) {
+                               NoticeQuestions noticeQuestions, ContentConfig config) {
         this.imported = imported;
-        this.parser = new NoticeParser(MAX_MODULE_READING_MINUTES * charsPerMinute);
+        this.parser = new NoticeParser(MAX_MODULE_READING_MINUTES * config.readingCharsPerMinute());
         this.modulesChanged = modulesChanged;
-        this.generation = generation;
-        this.quizDefaults = quizDefaults;
+        this.noticeQuestions = noticeQuestions;
     }
 
     @Transactional
@@ -93,10 +85,7 @@ public class NoticeImportService {
     /** Key phrases, generated questions and default quizzes follow every new text of a notice's modules. */
     @Transactional(Transactional.TxType.MANDATORY)
     public GenerationReport deriveQuestionsAndQuizzes(Notice notice, String actor, Instant now) {
-        List<ModuleSnapshot> snapshots = publishedSnapshots(notice);
-        GenerationReport questions = generation.regenerate(notice.id, snapshots, actor, now);
-        quizDefaults.ensure(notice.id, notice.label(), snapshots, now);
-        return questions;
+        return noticeQuestions.derive(notice.id, notice.label(), publishedSnapshots(notice), actor, now);
     }
 
     private static List<ModuleSnapshot> publishedSnapshots(Notice notice) {

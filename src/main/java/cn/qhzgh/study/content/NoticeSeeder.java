@@ -1,10 +1,6 @@
 package cn.qhzgh.study.content;
 
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -12,7 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Imports the bundled notice 青总发〔2022〕24号 at start when seeding is on (dev mode). */
+/** Imports the bundled notice 青总发〔2022〕24号 for the dev seed, which calls it after the unions. */
 @ApplicationScoped
 public class NoticeSeeder {
 
@@ -20,17 +16,12 @@ public class NoticeSeeder {
     private static final Logger LOG = Logger.getLogger(NoticeSeeder.class);
 
     private final NoticeImportService imports;
-    private final boolean enabled;
 
-    public NoticeSeeder(NoticeImportService imports, @ConfigProperty(name = "study.seed.enabled") boolean enabled) {
+    public NoticeSeeder(NoticeImportService imports) {
         this.imports = imports;
-        this.enabled = enabled;
     }
 
-    void seed(@Observes @Priority(20) StartupEvent start) {
-        if (!enabled) {
-            return;
-        }
+    public void seed() {
         NoticeImportResult result = imports.importNotice(bundled(BUNDLED_NOTICE), false, "seed");
         LOG.infof("Seeded notice %s: %d modules, %d import warnings, %s", result.notice().docNumber(),
                 result.modules().size(), result.warnings().size(), result.questions() == null ? "questions unchanged"

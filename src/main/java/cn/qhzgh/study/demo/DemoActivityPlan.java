@@ -1,5 +1,6 @@
 package cn.qhzgh.study.demo;
 
+import cn.qhzgh.study.campaign.CampaignCalendar;
 import cn.qhzgh.study.progress.Channel;
 
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,7 +25,6 @@ import java.util.UUID;
  */
 public final class DemoActivityPlan {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /** A demo worker and the grassroots union whose keenness they share. */
     public record Learner(int index, String unionCode) {
@@ -70,7 +69,7 @@ public final class DemoActivityPlan {
     public static List<Step> plan(List<Learner> learners, List<Module> modules, long finalQuiz, long dailyQuiz,
                                   Instant now, int days, long seed) {
         Random random = new Random(seed);
-        LocalDate opened = LocalDate.ofInstant(now, ZONE).minusDays(days);
+        LocalDate opened = CampaignCalendar.dayOf(now).minusDays(days);
         Map<String, Double> keenness = new HashMap<>();
         List<Step> steps = new ArrayList<>();
         for (Learner learner : learners) {
@@ -138,7 +137,7 @@ public final class DemoActivityPlan {
         }
         if (kind == Kind.FINISHER) {
             double accuracy = 0.65 + 0.35 * random.nextDouble();
-            Instant exam = sessionStart(random, LocalDate.ofInstant(lastRead, ZONE).plusDays(1));
+            Instant exam = sessionStart(random, CampaignCalendar.dayOf(lastRead).plusDays(1));
             steps.add(new QuizTake(exam, learner, finalQuiz, accuracy));
             if (accuracy < 0.8) {
                 steps.add(new QuizTake(exam.plus(Duration.ofDays(1)), learner, finalQuiz, Math.min(1, accuracy + 0.15)));
@@ -166,7 +165,7 @@ public final class DemoActivityPlan {
         LocalTime time = r < 0.35 ? LocalTime.of(12, 0).plusMinutes(random.nextInt(90))
                 : r < 0.8 ? LocalTime.of(19, 30).plusMinutes(random.nextInt(180))
                 : LocalTime.of(7, 0).plusMinutes(random.nextInt(90));
-        return day.atTime(time).plusSeconds(random.nextInt(60)).atZone(ZONE).toInstant();
+        return day.atTime(time).plusSeconds(random.nextInt(60)).atZone(CampaignCalendar.ZONE).toInstant();
     }
 
     private static Channel pick(Random random) {

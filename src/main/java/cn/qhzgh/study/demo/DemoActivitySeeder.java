@@ -11,28 +11,28 @@ import cn.qhzgh.study.demo.DemoActivityPlan.Learner;
 import cn.qhzgh.study.demo.DemoActivityPlan.QuizTake;
 import cn.qhzgh.study.demo.DemoActivityPlan.Session;
 import cn.qhzgh.study.demo.DemoActivityPlan.Step;
-import cn.qhzgh.study.org.DemoOrgSeeder;
 import cn.qhzgh.study.progress.ProgressSyncService;
-import cn.qhzgh.study.quiz.AnswerRequest;
-import cn.qhzgh.study.quiz.AttemptQuestion;
-import cn.qhzgh.study.quiz.AttemptService;
-import cn.qhzgh.study.quiz.AttemptStarted;
-import cn.qhzgh.study.quiz.QuestionOption;
-import cn.qhzgh.study.quiz.QuestionQueries;
-import cn.qhzgh.study.quiz.QuestionView;
 import cn.qhzgh.study.quiz.QuizKind;
-import cn.qhzgh.study.quiz.SubmissionRequest;
-import cn.qhzgh.study.quiz.SubmissionService;
+import cn.qhzgh.study.quiz.attempt.AnswerRequest;
+import cn.qhzgh.study.quiz.attempt.AttemptQuestion;
+import cn.qhzgh.study.quiz.attempt.AttemptService;
+import cn.qhzgh.study.quiz.attempt.AttemptStarted;
+import cn.qhzgh.study.quiz.attempt.SubmissionRequest;
+import cn.qhzgh.study.quiz.attempt.SubmissionService;
+import cn.qhzgh.study.quiz.bank.QuestionQueries;
+import cn.qhzgh.study.quiz.bank.QuestionView;
+import cn.qhzgh.study.quiz.question.QuestionOption;
 import cn.qhzgh.study.security.Caller;
+import cn.qhzgh.study.security.DemoIdentity;
 import cn.qhzgh.study.security.Roles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -232,7 +232,7 @@ public class DemoActivitySeeder {
                         SELECT w.id, w.external_id, o.id, o.code, o.path FROM worker w
                         JOIN organization o ON o.id = w.org_id
                         WHERE w.external_id LIKE 'demo-w-%' AND w.external_id <> ?1 ORDER BY w.id""")
-                        .setParameter(1, DemoOrgSeeder.DEMO_WORKER),
+                        .setParameter(1, DemoIdentity.WORKER.subject()),
                 r -> new DemoWorker(r.longAt(0), r.stringAt(1), r.longAt(2), r.stringAt(3), r.stringAt(4)));
     }
 }

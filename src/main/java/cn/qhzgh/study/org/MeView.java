@@ -3,7 +3,7 @@ package cn.qhzgh.study.org;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The caller's own profile; {@code name} and {@code phone} exist for workers only, {@code org} is absent for a province admin whose union is not in the directory yet. */
+/** The caller's own profile; {@code name} and {@code phone} exist for workers only, {@code org} is a province admin's union, else the directory's root, and absent while the directory has no single root. */
 public record MeView(
         @Schema(required = true, example = "qh-w-000128")
         String externalId,

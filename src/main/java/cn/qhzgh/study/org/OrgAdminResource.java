@@ -1,12 +1,13 @@
 package cn.qhzgh.study.org;
 
 import cn.qhzgh.study.common.BusinessMetrics;
+import cn.qhzgh.study.common.DuplicateKeys;
 import cn.qhzgh.study.common.StudyApi;
-import cn.qhzgh.study.common.TabularUpload;
 import cn.qhzgh.study.common.http.BodyCap;
 import cn.qhzgh.study.common.http.BodyKind;
 import cn.qhzgh.study.common.http.HttpLimits;
 import cn.qhzgh.study.common.http.ImportAdmission;
+import cn.qhzgh.study.common.tabular.TabularUpload;
 import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
@@ -28,6 +29,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 @Tag(name = StudyApi.ORGS)
 @Path("/api/v1/admin/orgs")
@@ -64,16 +66,23 @@ public class OrgAdminResource {
                     schema = @Schema(type = SchemaType.INTEGER, example = "30")))
     @APIResponse(responseCode = "503", description = ImportAdmission.LOW_TEMP_SPACE)
     @Operation(operationId = "importOrgs")
-    public OrgImportResult importOrgs(@RestForm("file") FileUpload file, @RestQuery boolean dryRun)
-            throws IOException {
-        TabularUpload upload = TabularUpload.of(file, limits.contentCap(BodyKind.ORG_TREE));
-        try (var content = upload.content()) {
-            OrgImportResult result = imports.importOrgs(content, upload.format(), dryRun);
-            if (!dryRun) {
-                metrics.importedRows("orgs", result.rows());
-                audit.record(callers.current(), "orgs.import", "file:" + file.fileName(), result.toString());
+    public OrgImportResult importOrgs(@RestForm("file") FileUpload file, @RestQuery boolean dryRun) {
+        OrgImportResult result = DuplicateKeys.retriedOnce(() -> importOnce(file, dryRun));
+        if (!dryRun) {
+            metrics.importedRows("orgs", result.rows());
+            audit.record(callers.current(), "orgs.import", "file:" + file.fileName(), result.toString());
+        }
+        return result;
+    }
+
+    private OrgImportResult importOnce(FileUpload file, boolean dryRun) {
+        try {
+            TabularUpload upload = TabularUpload.of(file, limits.contentCap(BodyKind.ORG_TREE));
+            try (var content = upload.content()) {
+                return imports.importOrgs(content, upload.format(), dryRun);
             }
-            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -10,6 +10,7 @@ import cn.qhzgh.study.common.tabular.TabularReader;
 import cn.qhzgh.study.common.tabular.TabularRow;
 import cn.qhzgh.study.security.CallerService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.io.InputStream;
@@ -29,10 +30,12 @@ public class OrgImportService {
 
     private final CallerService callers;
     private final TabularLimits limits;
+    private final Event<OrgPathsChanged> pathsChanged;
 
-    public OrgImportService(CallerService callers, UploadLimits uploadLimits) {
+    public OrgImportService(CallerService callers, UploadLimits uploadLimits, Event<OrgPathsChanged> pathsChanged) {
         this.limits = uploadLimits.tabular();
         this.callers = callers;
+        this.pathsChanged = pathsChanged;
     }
 
     @Transactional
@@ -57,6 +60,9 @@ public class OrgImportService {
         }
         if (!dryRun && writer.changed() > 0) {
             callers.forgetAll();
+        }
+        if (!dryRun && !writer.pathChanges().isEmpty()) {
+            pathsChanged.fire(new OrgPathsChanged(writer.pathChanges()));
         }
         return new OrgImportResult(dryRun, rows.size(), writer.created(), writer.updated(),
                 rows.size() - writer.created() - writer.updated());

@@ -1,6 +1,9 @@
 package cn.qhzgh.study.org;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,6 +13,8 @@ final class OrgTreeWriter {
     private final Map<String, Organization> byCode;
     private final Instant now;
     private final boolean dryRun;
+    /** Each moved org's path before the import, and its path now. */
+    private final Map<Long, String[]> moves = new LinkedHashMap<>();
     private int created;
     private int updated;
 
@@ -63,6 +68,17 @@ final class OrgTreeWriter {
         return created + updated;
     }
 
+    /** The orgs whose path this import changed, from their first path to their last. */
+    List<OrgPathsChanged.PathChange> pathChanges() {
+        List<OrgPathsChanged.PathChange> changes = new ArrayList<>();
+        moves.forEach((id, paths) -> {
+            if (!paths[0].equals(paths[1])) {
+                changes.add(new OrgPathsChanged.PathChange(id, paths[0], paths[1]));
+            }
+        });
+        return changes;
+    }
+
     private Organization create(OrgRow row, OrgType type, Organization parent) {
         Organization org = new Organization();
         org.code = row.code();
@@ -92,7 +108,11 @@ final class OrgTreeWriter {
         int depthShift = segments(newPath) - segments(oldPath);
         for (Organization member : byCode.values()) {
             if (member.path.startsWith(oldPath)) {
+                String before = member.path;
                 member.path = newPath + member.path.substring(oldPath.length());
+                if (member.id != null) {
+                    moves.computeIfAbsent(member.id, id -> new String[]{before, null})[1] = member.path;
+                }
                 member.depth += depthShift;
                 member.updatedAt = now;
             }

@@ -51,6 +51,12 @@ public class Organization extends PanacheEntityBase {
         return list("parentId = ?1 order by code", parentId);
     }
 
+    /** The directory's root when it has exactly one (the province federation), else empty. */
+    public static Optional<Organization> soleRoot() {
+        List<Organization> roots = find("parentId is null").page(0, 2).list();
+        return roots.size() == 1 ? Optional.of(roots.get(0)) : Optional.empty();
+    }
+
     /** The whole subtree, the root included, in one range scan of the path index. */
     public static List<Organization> findSubtree(String rootPath) {
         return list("path like ?1 order by depth, code", rootPath + "%");

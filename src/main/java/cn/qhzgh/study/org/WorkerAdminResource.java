@@ -3,11 +3,11 @@ package cn.qhzgh.study.org;
 import cn.qhzgh.study.common.BusinessMetrics;
 import cn.qhzgh.study.common.PageResult;
 import cn.qhzgh.study.common.StudyApi;
-import cn.qhzgh.study.common.TabularUpload;
 import cn.qhzgh.study.common.http.BodyCap;
 import cn.qhzgh.study.common.http.BodyKind;
 import cn.qhzgh.study.common.http.HttpLimits;
 import cn.qhzgh.study.common.http.ImportAdmission;
+import cn.qhzgh.study.common.tabular.TabularUpload;
 import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.security.Caller;
 import cn.qhzgh.study.security.CallerService;
@@ -16,6 +16,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -91,11 +93,15 @@ public class WorkerAdminResource {
     @RolesAllowed({Roles.ORG_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "listWorkers")
     public PageResult<WorkerView> list(@RestQuery @NotBlank String org,
+                                       @RestQuery @Size(max = 64) @Parameter(description = "Only workers whose id or "
+                                               + "name starts with this text (case-sensitive); blank lists all",
+                                               example = "马") String q,
                                        @RestQuery @DefaultValue("0") @Min(0) @Max(PageResult.MAX_PAGE) int page,
                                        @RestQuery @DefaultValue("50") @Min(1) @Max(500) int size) {
         Caller caller = callers.current();
-        PageResult<WorkerView> listed = workers.list(caller, org, page, size);
-        audit.recordRead(caller, "workers.list", "org:" + org, listed.items().size(), "page " + page + ", size " + size);
+        PageResult<WorkerView> listed = workers.list(caller, org, q, page, size);
+        audit.recordRead(caller, "workers.list", "org:" + org, listed.items().size(),
+                "page " + page + ", size " + size + (q == null || q.isBlank() ? "" : ", q " + q.strip()));
         return listed;
     }
 

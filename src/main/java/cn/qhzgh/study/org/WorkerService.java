@@ -20,10 +20,14 @@ public class WorkerService {
         this.orgs = orgs;
     }
 
-    public PageResult<WorkerView> list(Caller caller, String orgCode, int page, int size) {
+    /** A page of the subtree's workers; {@code search}, when not blank, keeps those whose id or name starts with it. */
+    public PageResult<WorkerView> list(Caller caller, String orgCode, String search, int page, int size) {
         Organization root = orgs.visible(caller, orgCode);
-        var query = Worker.<Worker>find("orgId in (select o.id from Organization o where o.path like ?1) "
-                + "order by externalId", root.path + "%");
+        String subtree = "orgId in (select o.id from Organization o where o.path like ?1)";
+        var query = WorkerSearch.prefixPattern(search)
+                .map(pattern -> Worker.<Worker>find(subtree + " and (externalId like ?2 escape '" + WorkerSearch.ESCAPE
+                        + "' or name like ?2 escape '" + WorkerSearch.ESCAPE + "') order by externalId", root.path + "%", pattern))
+                .orElseGet(() -> Worker.find(subtree + " order by externalId", root.path + "%"));
         List<Worker> workers = query.page(Page.of(page, size)).list();
         if (workers.isEmpty()) {
             return new PageResult<>(List.of(), query.count(), page, size);
@@ -47,7 +51,8 @@ public class WorkerService {
     }
 
     public MeView me(Caller caller) {
-        Organization org = caller.orgId() == null ? null : Organization.findById(caller.orgId());
+        Organization org = caller.orgId() != null ? Organization.findById(caller.orgId())
+                : caller.isProvinceAdmin() ? Organization.soleRoot().orElse(null) : null;
         OrgSummary summary = org == null ? null : OrgSummary.of(org);
         if (caller.workerId() == null) {
             return new MeView(caller.externalId(), caller.role(), null, summary, null);

@@ -4,6 +4,7 @@ import cn.qhzgh.study.campaign.CampaignDirectory;
 import cn.qhzgh.study.campaign.CampaignRef;
 import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.BusinessMetrics;
+import cn.qhzgh.study.common.DeferredWritesDue;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.NativeRows;
 import cn.qhzgh.study.common.retry.RetriedOnLockConflict;
@@ -11,9 +12,9 @@ import cn.qhzgh.study.content.ModuleCatalog;
 import cn.qhzgh.study.content.ModuleRef;
 import cn.qhzgh.study.org.WorkerLock;
 import cn.qhzgh.study.security.Caller;
-import cn.qhzgh.study.stats.StatsCounters;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -41,20 +42,20 @@ public class ProgressSyncService {
     private final EntityManager entityManager;
     private final ModuleCatalog catalog;
     private final CompletionService completion;
-    private final StatsCounters counters;
+    private final Event<DeferredWritesDue> deferredWrites;
     private final BusinessMetrics metrics;
     private final CreditedSpans spans;
     private final CreditSettings credit;
     private final CampaignDirectory campaigns;
 
     public ProgressSyncService(EntityManager entityManager, ModuleCatalog catalog, CompletionService completion,
-                               StatsCounters counters, BusinessMetrics metrics, CreditedSpans spans,
+                               Event<DeferredWritesDue> deferredWrites, BusinessMetrics metrics, CreditedSpans spans,
                                CreditSettings credit, CampaignDirectory campaigns) {
         this.campaigns = campaigns;
         this.entityManager = entityManager;
         this.catalog = catalog;
         this.completion = completion;
-        this.counters = counters;
+        this.deferredWrites = deferredWrites;
         this.metrics = metrics;
         this.spans = spans;
         this.credit = credit;
@@ -95,7 +96,7 @@ public class ProgressSyncService {
             }
         }
         Map<String, Integer> credited = storeUnseen(workerId, orgId, caller.orgPath(), candidates, modules, now);
-        counters.flush();
+        deferredWrites.fire(new DeferredWritesDue());
         for (ProgressEvent event : candidates) {
             Integer seconds = credited.get(event.eventId());
             results[event.index()] = seconds == null ? new EventResult(event.eventId(), EventStatus.DUPLICATE, 0, null)

@@ -1,11 +1,16 @@
 package cn.qhzgh.study.quiz;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import cn.qhzgh.study.common.BlockingCache;
+import cn.qhzgh.study.quiz.question.Question;
+import cn.qhzgh.study.quiz.question.QuestionOption;
+import cn.qhzgh.study.quiz.question.QuestionStatus;
+import cn.qhzgh.study.quiz.question.QuestionType;
+import cn.qhzgh.study.quiz.question.QuestionVersion;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * The approved questions a quiz may draw (a campaign's quiz those of its documents and of uploaded banks), cached
- * briefly: when an exam opens, thousands of starts share one read instead of each scanning the question table.
+ * briefly (the "question-pools" cache): when an exam opens, thousands of starts share one read instead of each
+ * scanning the question table.
  */
 @ApplicationScoped
 public class QuestionPool {
@@ -29,11 +35,11 @@ public class QuestionPool {
     }
 
     private final EntityManager entityManager;
-    private final Cache<Long, List<Candidate>> byQuiz = Caffeine.newBuilder()
-            .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(30)).build();
+    private final BlockingCache<Long, List<Candidate>> byQuiz;
 
-    public QuestionPool(EntityManager entityManager) {
+    public QuestionPool(EntityManager entityManager, @CacheName("question-pools") Cache byQuiz) {
         this.entityManager = entityManager;
+        this.byQuiz = new BlockingCache<>(byQuiz);
     }
 
     public List<Candidate> candidates(Quiz quiz) {

@@ -89,8 +89,4 @@ public class Quiz extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
-
-    public boolean isOpenAt(Instant now) {
-        return (opensAt == null || !now.isBefore(opensAt)) && (closesAt == null || now.isBefore(closesAt));
-    }
 }

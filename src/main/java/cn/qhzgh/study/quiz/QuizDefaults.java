@@ -2,6 +2,7 @@ package cn.qhzgh.study.quiz;
 
 import cn.qhzgh.study.campaign.Campaign;
 import cn.qhzgh.study.campaign.CampaignChanged;
+import cn.qhzgh.study.content.ModuleSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;

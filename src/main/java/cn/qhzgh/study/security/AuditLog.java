@@ -41,9 +41,11 @@ public class AuditLog {
         write(SYSTEM, SYSTEM, action, target, detail, null);
     }
 
+    /** Newest first; without an index on actor or action a filtered page reads the entries in id order until it is full. */
     @Transactional
-    public PageResult<AuditView> page(int page, int size) {
-        var query = AuditEntry.<AuditEntry>findAll(Sort.descending("id"));
+    public PageResult<AuditView> page(AuditFilter filter, int page, int size) {
+        var query = filter.where().isEmpty() ? AuditEntry.<AuditEntry>findAll(Sort.descending("id"))
+                : AuditEntry.<AuditEntry>find(filter.where(), Sort.descending("id"), filter.parameters());
         List<AuditView> items = query.page(Page.of(page, size)).list().stream().map(AuditView::of).toList();
         return new PageResult<>(items, query.count(), page, size);
     }

@@ -10,10 +10,6 @@ public record Caller(String externalId, String role, String orgCode, Long orgId,
         return Roles.PROVINCE_ADMIN.equals(role);
     }
 
-    public boolean isAdmin() {
-        return isProvinceAdmin() || Roles.ORG_ADMIN.equals(role);
-    }
-
     /** Province admins see the whole tree; everyone else sees their own org's subtree. */
     public boolean canSee(String targetPath) {
         return isProvinceAdmin() || (orgPath != null && targetPath.startsWith(orgPath));

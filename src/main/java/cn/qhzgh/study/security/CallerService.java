@@ -1,13 +1,12 @@
 package cn.qhzgh.study.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import cn.qhzgh.study.common.BlockingCache;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import java.time.Duration;
 
 /**
  * Resolves the token's claims against the org directory, provisioning unknown workers just in time.
@@ -18,19 +17,19 @@ import java.time.Duration;
 @ApplicationScoped
 public class CallerService {
 
-    private final Cache<TokenClaims, Caller> resolved = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterWrite(Duration.ofMinutes(5))
-            .build();
+    private final BlockingCache<TokenClaims, Caller> resolved;
+    private final JsonWebToken token;
+    private final RememberingJwtCallerPrincipalFactory verifiedTokens;
+    private final CallerDirectory directory;
 
     @Inject
-    JsonWebToken token;
-
-    @Inject
-    RememberingJwtCallerPrincipalFactory verifiedTokens;
-
-    @Inject
-    CallerProvisioning provisioning;
+    public CallerService(@CacheName("resolved-callers") Cache resolved, JsonWebToken token,
+                         RememberingJwtCallerPrincipalFactory verifiedTokens, CallerDirectory directory) {
+        this.resolved = new BlockingCache<>(resolved);
+        this.token = token;
+        this.verifiedTokens = verifiedTokens;
+        this.directory = directory;
+    }
 
     public Caller current() {
         TokenClaims claims = verifiedTokens.claimsOf(token);
@@ -40,7 +39,7 @@ public class CallerService {
         }
         Caller caller = resolved.getIfPresent(claims);
         if (caller == null) {
-            caller = provisioning.resolve(claims);
+            caller = directory.resolve(claims);
             resolved.put(claims, caller);
         }
         return caller;

@@ -1,8 +1,9 @@
 package cn.qhzgh.study.security;
 
+import cn.qhzgh.study.common.BlockingCache;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
@@ -12,8 +13,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import java.time.Duration;
 
 /**
  * Verifies each bearer token once per pod and recognises it afterwards: a phone sends the same token with every
@@ -33,13 +32,11 @@ public class RememberingJwtCallerPrincipalFactory extends JWTCallerPrincipalFact
 
     private final JWTCallerPrincipalFactory verifier = new DefaultJWTCallerPrincipalFactory();
     private final ObjectMapper json;
-    private final Cache<String, Verified> verified = Caffeine.newBuilder()
-            .maximumSize(10_000)
-            .expireAfterWrite(Duration.ofMinutes(5))
-            .build();
+    private final BlockingCache<String, Verified> verified;
 
-    public RememberingJwtCallerPrincipalFactory(ObjectMapper json) {
+    public RememberingJwtCallerPrincipalFactory(ObjectMapper json, @CacheName("verified-tokens") Cache verified) {
         this.json = json;
+        this.verified = new BlockingCache<>(verified);
     }
 
     @Override

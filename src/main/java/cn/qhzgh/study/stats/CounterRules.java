@@ -1,7 +1,7 @@
 package cn.qhzgh.study.stats;
 
-import java.time.Instant;
-import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Pure rules the live counters and the recount share. */
 final class CounterRules {
@@ -9,8 +9,14 @@ final class CounterRules {
     private CounterRules() {
     }
 
-    /** The campaign day (Asia/Shanghai) an instant belongs to: the day a completion or an activity is counted on. */
-    static LocalDate campaignDay(Instant at) {
-        return LocalDate.ofInstant(at, StatsCounters.CAMPAIGN_ZONE);
+    /** The orgs whose subtree totals a record of a union counts in: the ids of its materialized path, "/1/7/63/". */
+    static List<Long> orgsOnPath(String path) {
+        List<Long> ids = new ArrayList<>();
+        for (String id : path.split("/")) {
+            if (!id.isEmpty()) {
+                ids.add(Long.parseLong(id));
+            }
+        }
+        return ids;
     }
 }

@@ -3,8 +3,10 @@ package cn.qhzgh.study.stats;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The expected counter rows of the unions whose workers the recount has read so far, summed row by row. A union's
@@ -14,6 +16,7 @@ import java.util.Map;
 final class CounterTally {
 
     private final Map<Long, Map<CounterTable, Map<List<Object>, long[]>>> byOrg = new HashMap<>();
+    private final Set<Long> excluded = new HashSet<>();
     private long rows;
 
     /** Adds {@code values} (one per counter column of the table) to the row {@code key} (org_id first). */
@@ -24,6 +27,9 @@ final class CounterTally {
         }
         if (!(key.get(0) instanceof Long org)) {
             throw new IllegalArgumentException("the first key of " + table.table() + " is the org id");
+        }
+        if (excluded.contains(org)) {
+            return;
         }
         long[] sums = byOrg.computeIfAbsent(org, o -> new HashMap<>()).computeIfAbsent(table, t -> new HashMap<>())
                 .computeIfAbsent(List.copyOf(key), k -> {
@@ -55,6 +61,12 @@ final class CounterTally {
                 tables.values().forEach(r -> rows -= r.size());
             }
         }
+    }
+
+    /** Forgets these unions and ignores what is added to them from now on: they are recounted on their own. */
+    void exclude(Collection<Long> orgs) {
+        remove(orgs);
+        excluded.addAll(orgs);
     }
 
     /** Expected rows held, over all tables and unions: what the heap holds. */

@@ -14,9 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class ExportGate {
 
     private final Semaphore permits;
-    private final ExportSettings settings;
+    private final StatsConfig.Export settings;
 
-    public ExportGate(ExportSettings settings) {
+    public ExportGate(StatsConfig config) {
+        StatsConfig.Export settings = config.export();
         if (settings.maxConcurrent() < 1) {
             throw new IllegalArgumentException("study.stats.export.max-concurrent must be at least 1");
         }

@@ -3,17 +3,22 @@ package cn.qhzgh.study.stats;
 import cn.qhzgh.study.campaign.CampaignRef;
 import cn.qhzgh.study.common.NativeRows;
 import cn.qhzgh.study.org.Organization;
-import cn.qhzgh.study.quiz.QuestionOption;
-import cn.qhzgh.study.quiz.QuestionVersion;
+import cn.qhzgh.study.quiz.question.QuestionOption;
+import cn.qhzgh.study.quiz.question.QuestionVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** How each question performed in a subtree, from the item counters. */
+/**
+ * How each question performed in a subtree, and the campaign's FINAL as a whole, from the org's subtree totals:
+ * a few hundred rows of the org itself, however many unions lie below it.
+ */
 @ApplicationScoped
 class ItemAnalysis {
 
@@ -22,9 +27,11 @@ class ItemAnalysis {
     static final double TOO_HARD = 0.2;
 
     private final EntityManager entityManager;
+    private final FinalExamAnalysis finalExams;
 
-    ItemAnalysis(EntityManager entityManager) {
+    ItemAnalysis(EntityManager entityManager, FinalExamAnalysis finalExams) {
         this.entityManager = entityManager;
+        this.finalExams = finalExams;
     }
 
     private record QuestionCounts(long questionId, long asked, long correct, String type, String moduleCode,
@@ -32,41 +39,53 @@ class ItemAnalysis {
     }
 
     /** The most asked questions of the campaign's materials in the subtree (bank questions of no notice: all). */
-    List<QuestionItem> items(Organization org, CampaignRef campaign, int limit) {
+    QuestionAnalysis analyse(Organization org, CampaignRef campaign, int limit) {
+        Optional<FinalExamAnalysis.Exam> exam = finalExams.of(org, campaign);
         List<QuestionCounts> counts = NativeRows.list(entityManager.createNativeQuery("""
-                        SELECT c.question_id, SUM(c.asked), SUM(c.correct), q.type, q.module_code, q.current_version
-                        FROM org_question_count c JOIN organization o ON o.id = c.org_id
-                        JOIN question q ON q.id = c.question_id
-                        WHERE o.path LIKE ?1 AND (q.notice_id IS NULL OR q.notice_id IN (?3))
-                        GROUP BY c.question_id, q.type, q.module_code, q.current_version
-                        ORDER BY SUM(c.asked) DESC, c.question_id LIMIT ?2""")
-                        .setParameter(1, org.path + "%").setParameter(2, limit)
+                        SELECT c.question_id, c.asked, c.correct, q.type, q.module_code, q.current_version
+                        FROM subtree_question_count c JOIN question q ON q.id = c.question_id
+                        WHERE c.org_id = ?1 AND (q.notice_id IS NULL OR q.notice_id IN (?3))
+                        ORDER BY c.asked DESC, c.question_id LIMIT ?2""")
+                        .setParameter(1, org.id).setParameter(2, limit)
                         .setParameter(3, campaign.noticeIds().isEmpty() ? List.of(-1L) : campaign.noticeIds()),
                 r -> new QuestionCounts(r.longAt(0), r.longOrZeroAt(1), r.longOrZeroAt(2), r.stringAt(3), r.stringAt(4), r.intAt(5)));
-        if (counts.isEmpty()) {
-            return List.of();
-        }
-        List<Long> ids = counts.stream().map(QuestionCounts::questionId).toList();
-        Map<String, Long> picks = new HashMap<>();
-        NativeRows.list(entityManager.createNativeQuery("""
-                        SELECT c.question_id, c.option_key, SUM(c.picks)
-                        FROM org_option_count c JOIN organization o ON o.id = c.org_id
-                        WHERE o.path LIKE ?1 AND c.question_id IN (?2) GROUP BY c.question_id, c.option_key""")
-                        .setParameter(1, org.path + "%").setParameter(2, ids),
-                r -> Map.entry(r.longAt(0) + ":" + r.stringAt(1), r.longOrZeroAt(2)))
-                .forEach(pick -> picks.put(pick.getKey(), pick.getValue()));
         List<QuestionItem> items = new ArrayList<>();
+        Map<String, Long> picks = counts.isEmpty() ? Map.of() : picks(org, counts);
+        Map<Long, QuestionVersion> versions = counts.isEmpty() ? Map.of() : currentVersions(counts);
         for (QuestionCounts row : counts) {
             long id = row.questionId();
-            QuestionVersion version = QuestionVersion.find(id, row.version()).orElseThrow();
+            QuestionVersion version = versions.get(id);
             long asked = row.asked();
             long correct = row.correct();
             List<QuestionItem.OptionPicks> options = version.options.stream().map(o -> option(id, o, version, asked, picks))
                     .toList();
+            ItemFigures figures = exam.map(e -> e.item(id)).orElseGet(FinalExamAnalysis::noFirstAttempts);
             items.add(new QuestionItem(id, row.type(), version.stem, row.moduleCode(), asked, correct,
-                    OrgFigures.ratio(correct, asked), options, flag(asked, correct, options)));
+                    OrgFigures.ratio(correct, asked), options, flag(asked, correct, options), figures));
         }
-        return items;
+        return new QuestionAnalysis(campaign.id(), campaign.title(), exam.map(FinalExamAnalysis.Exam::figures).orElse(null),
+                items, Instant.now());
+    }
+
+    private Map<String, Long> picks(Organization org, List<QuestionCounts> counts) {
+        Map<String, Long> picks = new HashMap<>();
+        NativeRows.list(entityManager.createNativeQuery("""
+                        SELECT question_id, option_key, picks FROM subtree_option_count
+                        WHERE org_id = ?1 AND question_id IN (?2)""")
+                        .setParameter(1, org.id).setParameter(2, counts.stream().map(QuestionCounts::questionId).toList()),
+                r -> Map.entry(r.longAt(0) + ":" + r.stringAt(1), r.longOrZeroAt(2)))
+                .forEach(pick -> picks.put(pick.getKey(), pick.getValue()));
+        return picks;
+    }
+
+    /** The current version of every listed question, in one query rather than one per question. */
+    private static Map<Long, QuestionVersion> currentVersions(List<QuestionCounts> counts) {
+        Map<Long, Integer> current = new HashMap<>();
+        counts.forEach(row -> current.put(row.questionId(), row.version()));
+        Map<Long, QuestionVersion> versions = new HashMap<>();
+        QuestionVersion.<QuestionVersion>list("questionId in ?1", List.copyOf(current.keySet())).stream()
+                .filter(v -> current.get(v.questionId) == v.version).forEach(v -> versions.put(v.questionId, v));
+        return versions;
     }
 
     private static QuestionItem.OptionPicks option(long questionId, QuestionOption option, QuestionVersion version,

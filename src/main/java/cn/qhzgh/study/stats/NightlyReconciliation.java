@@ -1,11 +1,12 @@
 package cn.qhzgh.study.stats;
 
+import cn.qhzgh.study.campaign.CampaignCalendar;
+import cn.qhzgh.study.common.DuplicateKeys;
 import cn.qhzgh.study.security.AuditLog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import java.sql.Date;
@@ -25,23 +26,23 @@ public class NightlyReconciliation {
 
     private final ReconcileJobs jobs;
     private final CheckMark mark;
-    private final CheckSettings settings;
+    private final StatsConfig.Check settings;
     private final EntityManager entityManager;
     private final AuditLog audit;
 
-    public NightlyReconciliation(ReconcileJobs jobs, CheckMark mark, CheckSettings settings, EntityManager entityManager,
+    public NightlyReconciliation(ReconcileJobs jobs, CheckMark mark, StatsConfig config, EntityManager entityManager,
                                  AuditLog audit) {
         this.jobs = jobs;
         this.mark = mark;
-        this.settings = settings;
+        this.settings = config.check();
         this.entityManager = entityManager;
         this.audit = audit;
     }
 
-    @Scheduled(cron = "{study.stats.reconcile-cron}", timeZone = "Asia/Shanghai",
+    @Scheduled(cron = "{study.stats.reconcile-cron}", timeZone = CampaignCalendar.ZONE_NAME,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        LocalDate night = LocalDate.now(StatsCounters.CAMPAIGN_ZONE);
+        LocalDate night = LocalDate.now(CampaignCalendar.ZONE);
         if (!claim(night)) {
             return;
         }
@@ -71,19 +72,10 @@ public class NightlyReconciliation {
                     .setParameter(1, JOB).setParameter(2, Date.valueOf(day)).executeUpdate());
             return true;
         } catch (RuntimeException e) {
-            if (causedBy(e, ConstraintViolationException.class)) {
+            if (DuplicateKeys.hitBy(e)) {
                 return false;
             }
             throw e;
         }
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

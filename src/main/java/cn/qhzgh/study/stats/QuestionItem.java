@@ -5,8 +5,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 /**
- * Item analysis of one question in a subtree. {@code flag} is set when the item looks broken: nearly everyone
- * gets it wrong, or a distractor is picked more often than the key.
+ * Item analysis of one question in a subtree. {@code asked}, {@code correct}, the picks and {@code flag} count every
+ * attempt at every quiz; {@code flag} is set when nearly everyone gets it wrong, or a distractor is picked more often
+ * than the key. {@code finalExam} has the question's figures over first attempts at the campaign's FINAL.
  */
 public record QuestionItem(
         @Schema(required = true, example = "301")
@@ -26,7 +27,9 @@ public record QuestionItem(
         @Schema(required = true)
         List<OptionPicks> options,
         @Schema(required = true, example = "DISTRACTOR_BEATS_KEY", nullable = true)
-        String flag) {
+        String flag,
+        @Schema(required = true)
+        ItemFigures finalExam) {
 
     public record OptionPicks(
             @Schema(required = true, example = "A")

@@ -16,15 +16,14 @@ public record ReconcileJob(
         @Schema(required = true, description = "RUNNING until the run ends; FAILED also when the pod running it stopped",
                 enumeration = {"RUNNING", "SUCCEEDED", "FAILED"}, example = "RUNNING")
         String state,
-        @Schema(required = true, description = "started; sources (credit, module sums, worker_campaign); counters (the one pass over "
-                + "the sources, union counters compared and repaired as it goes); done",
-                enumeration = {"started", "sources", "counters", "done"}, example = "counters")
+        @Schema(required = true, description = "started; counters (the one pass over the sources, batch by batch of "
+                + "unions: the workers' own rows and the unions' counters compared and repaired); done",
+                enumeration = {"started", "counters", "done"}, example = "counters")
         String phase,
-        @Schema(required = true, description = "Worker ids (FULL) or changed unions (CHANGED) the current phase has covered",
-                example = "250000")
+        @Schema(required = true, description = "Unions the current phase has covered: every union (FULL) or the changed ones "
+                + "(CHANGED)", example = "2500")
         long rowsDone,
-        @Schema(required = true, description = "Worker ids (FULL) or changed unions (CHANGED) the current phase covers in all",
-                example = "1000000")
+        @Schema(required = true, description = "Unions the current phase covers in all", example = "10093")
         long rowsEstimated,
         @Schema(required = true, description = "Rows that differed so far, over all tables", example = "0")
         long totalDrift,

@@ -4,7 +4,6 @@ import cn.qhzgh.study.common.DbClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,9 +24,9 @@ class ReconcileLease {
     private final EntityManager entityManager;
     private final Duration lease;
 
-    ReconcileLease(EntityManager entityManager, @ConfigProperty(name = "study.stats.reconcile-lease") Duration lease) {
+    ReconcileLease(EntityManager entityManager, StatsConfig config) {
         this.entityManager = entityManager;
-        this.lease = lease;
+        this.lease = config.reconcileLease();
     }
 
     /** A new holder id when the lease was free or expired; empty while another run holds it. */

@@ -10,58 +10,63 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * One consistent read of the source and counter tables: a read-only REPEATABLE READ transaction on a connection
- * of its own, so every range and every comparison sees the database as of one moment however long the pass takes.
- * The sources are read by worker id ranges, each table in primary-key order (answers through their attempts),
- * grouped per union in the database, so each source row is read once and only per-union sums cross the wire.
+ * of its own, so every batch and every comparison sees the database as of one moment however long the pass takes.
+ * The sources are read by batches of unions, each table once, each worker's rows in primary-key order (attempts
+ * from their summary index, answers through their attempts); {@link SliceRecount} counts what they contribute.
  */
 final class SourceSnapshot implements AutoCloseable {
 
-    /** The ids of the first and last worker. */
-    record WorkerIds(long first, long last) {
-    }
-
-    private static final String OPTION_KEYS = "ABCDEFGH";
-
     private final Connection connection;
     private final int isolation;
-    private final Map<Long, Long> noticeOfModule = new HashMap<>();
-    private final Map<Long, List<Long>> modulesOfQuiz = new HashMap<>();
-    /** Published campaigns, the only ones counted: draft ones have nothing to count, closed ones keep their counts. */
-    private final Map<Long, List<String>> audienceOfPublished = new HashMap<>();
-    private final Map<Long, List<Long>> publishedOfNotice = new HashMap<>();
-    private final Map<Long, String> pathOfOrg = new HashMap<>();
+    private final int streamingFetchSize;
+    private final ReconcileCatalog catalog;
     private final String published;
+    /** The FINALs of published campaigns, the only ones whose item counters are recounted. */
+    private final String publishedFinals;
 
     private SourceSnapshot(Connection connection, int isolation) throws SQLException {
         this.connection = connection;
         this.isolation = isolation;
+        // Connector/J streams a result row by row only when asked with this value; H2 takes no negative fetch size.
+        this.streamingFetchSize = connection.getMetaData().getDriverName().contains("MySQL") ? Integer.MIN_VALUE : 0;
+        Map<Long, Long> noticeOfModule = new HashMap<>();
         query("SELECT id, notice_id FROM study_module", rs -> noticeOfModule.put(rs.getLong(1), rs.getLong(2)));
+        Map<Long, List<String>> audienceOfPublished = new HashMap<>();
         query("""
                 SELECT a.campaign_id, o.path FROM campaign_audience a JOIN campaign c ON c.id = a.campaign_id
                 JOIN organization o ON o.id = a.org_id WHERE c.status = 'PUBLISHED'""",
                 rs -> audienceOfPublished.computeIfAbsent(rs.getLong(1), c -> new ArrayList<>()).add(rs.getString(2)));
+        Map<Long, List<Long>> publishedOfNotice = new HashMap<>();
         query("""
                 SELECT m.notice_id, m.campaign_id FROM campaign_material m JOIN campaign c ON c.id = m.campaign_id
                 WHERE c.status = 'PUBLISHED' ORDER BY m.campaign_id""",
                 rs -> publishedOfNotice.computeIfAbsent(rs.getLong(1), n -> new ArrayList<>()).add(rs.getLong(2)));
+        Map<Long, String> pathOfOrg = new HashMap<>();
         query("SELECT id, path FROM organization", rs -> pathOfOrg.put(rs.getLong(1), rs.getString(2)));
-        List<Long> publishedIds = new ArrayList<>();
-        query("SELECT id FROM campaign WHERE status = 'PUBLISHED' ORDER BY id", rs -> publishedIds.add(rs.getLong(1)));
-        published = publishedIds.isEmpty() ? "-1" : String.join(", ", publishedIds.stream().map(String::valueOf).toList());
+        Set<Long> publishedIds = new TreeSet<>();
+        query("SELECT id FROM campaign WHERE status = 'PUBLISHED'", rs -> publishedIds.add(rs.getLong(1)));
+        published = inList(publishedIds);
+        Map<Long, Long> campaignOfFinal = new HashMap<>();
+        query("SELECT id, campaign_id FROM quiz WHERE kind = 'FINAL' AND campaign_id IN (" + published + ")",
+                rs -> campaignOfFinal.put(rs.getLong(1), rs.getLong(2)));
+        publishedFinals = inList(new TreeSet<>(campaignOfFinal.keySet()));
+        Map<Long, List<Long>> modulesOfQuiz = new HashMap<>();
         query("""
                 SELECT q.id, m.id FROM quiz q JOIN study_module m ON m.notice_id = q.notice_id AND m.code = q.module_code
                 WHERE q.kind = 'MODULE'""", rs -> modulesOfQuiz.computeIfAbsent(rs.getLong(1), q -> new ArrayList<>())
                 .add(rs.getLong(2)));
+        catalog = new ReconcileCatalog(Set.copyOf(publishedIds), noticeOfModule, publishedOfNotice, audienceOfPublished,
+                pathOfOrg, modulesOfQuiz, campaignOfFinal);
     }
 
     static SourceSnapshot open(AgroalDataSource dataSource) {
@@ -82,34 +87,26 @@ final class SourceSnapshot implements AutoCloseable {
         }
     }
 
-    Optional<WorkerIds> workerIds() {
-        List<WorkerIds> ids = new ArrayList<>();
-        query("SELECT MIN(id), MAX(id) FROM worker", rs -> {
-            if (rs.getObject(1) != null) {
-                ids.add(new WorkerIds(rs.getLong(1), rs.getLong(2)));
-            }
-        });
-        return ids.stream().findFirst();
+    /** Every union with its number of workers, through the worker org index. */
+    List<UnionBatches.UnionWorkers> unionWorkers() {
+        return unionWorkers("");
     }
 
-    /** Every union with the id of its last worker (0 without workers), through the worker org index. */
-    List<UnionCompletion.LastWorker> lastWorkers() {
-        List<UnionCompletion.LastWorker> unions = new ArrayList<>();
-        query("SELECT o.id, COALESCE(MAX(w.id), 0) FROM organization o LEFT JOIN worker w ON w.org_id = o.id GROUP BY o.id",
-                rs -> unions.add(new UnionCompletion.LastWorker(rs.getLong(1), rs.getLong(2))));
+    /** These unions with their numbers of workers, counting only their own workers. */
+    List<UnionBatches.UnionWorkers> unionWorkers(Collection<Long> orgs) {
+        return unionWorkers(" WHERE o.id IN (" + inList(orgs) + ")");
+    }
+
+    private List<UnionBatches.UnionWorkers> unionWorkers(String where) {
+        List<UnionBatches.UnionWorkers> unions = new ArrayList<>();
+        query("SELECT o.id, COUNT(w.id) FROM organization o LEFT JOIN worker w ON w.org_id = o.id" + where
+                + " GROUP BY o.id", rs -> unions.add(new UnionBatches.UnionWorkers(rs.getLong(1), rs.getLong(2))));
         return unions;
     }
 
-    /** Adds what the workers with ids in [from, to] contribute to every counter table to {@code tally}. */
-    void recount(long from, long to, CounterTally tally) {
-        recount(" WHERE w.id BETWEEN ? AND ?", " WHERE w.id BETWEEN ? AND ? AND s.worker_id BETWEEN ? AND ?",
-                new Object[]{from, to}, new Object[]{from, to, from, to}, tally);
-    }
-
-    /** Adds what every worker of these unions contributes, reached through the worker org index: for a few unions. */
-    void recountUnions(List<Long> orgs, CounterTally tally) {
-        String unions = " WHERE w.org_id IN (" + String.join(", ", orgs.stream().map(String::valueOf).toList()) + ")";
-        recount(unions, unions, new Object[0], new Object[0], tally);
+    /** Adds what every worker of these unions contributes, reached through the worker org index. */
+    SliceRecount.Findings recountUnions(List<Long> orgs, CounterTally tally) {
+        return recount(" WHERE w.org_id IN (" + inList(orgs) + ")", tally);
     }
 
     /** The unions with a counter row that a live write changed at or after {@code since}, in id order. */
@@ -122,71 +119,52 @@ final class SourceSnapshot implements AutoCloseable {
         return List.copyOf(unions);
     }
 
-    /** {@code workers} filters worker w alone, {@code range} worker w joined to a source s, each with its parameters. */
-    private void recount(String workers, String range, Object[] workerParameters, Object[] p, CounterTally tally) {
-        query("SELECT w.org_id, COUNT(*) FROM worker w" + workers + " GROUP BY w.org_id",
-                rs -> tally.add(CounterTable.WORKERS, List.of(rs.getLong(1)), rs.getLong(2)), workerParameters);
-        query("""
-                SELECT w.org_id, s.campaign_id, SUM(CASE WHEN s.started_at IS NOT NULL THEN 1 ELSE 0 END),
-                       SUM(CASE WHEN s.completed_at IS NOT NULL THEN 1 ELSE 0 END), SUM(s.seconds_spent),
-                       SUM(CASE WHEN s.final_best_score IS NOT NULL THEN 1 ELSE 0 END),
-                       SUM(COALESCE(s.final_best_score, 0)), SUM(CASE WHEN s.final_passed THEN 1 ELSE 0 END)
-                FROM worker w JOIN worker_campaign s ON s.worker_id = w.id""" + range
-                        + " AND s.campaign_id IN (" + published + ") GROUP BY w.org_id, s.campaign_id",
-                rs -> tally.add(CounterTable.CAMPAIGN, List.of(rs.getLong(1), rs.getLong(2)), rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)), p);
-        StringBuilder answers = new StringBuilder("SELECT w.org_id, x.question_id, COUNT(*), "
-                + "SUM(CASE WHEN x.correct THEN 1 ELSE 0 END)");
-        for (char key : OPTION_KEYS.toCharArray()) {
-            answers.append(", SUM(CASE WHEN x.picked_keys LIKE '%").append(key).append("%' THEN 1 ELSE 0 END)");
-        }
-        answers.append(" FROM worker w JOIN quiz_attempt s ON s.worker_id = w.id JOIN attempt_answer x ON x.attempt_id = s.id")
-                .append(range).append(" GROUP BY w.org_id, x.question_id");
-        query(answers.toString(), rs -> {
-            List<Object> question = List.of(rs.getLong(1), rs.getLong(2));
-            tally.add(CounterTable.QUESTION, question, rs.getLong(3), rs.getLong(4));
-            for (int k = 0; k < OPTION_KEYS.length(); k++) {
-                long picks = rs.getLong(5 + k);
-                if (picks > 0) {
-                    tally.add(CounterTable.OPTION, List.of(rs.getLong(1), rs.getLong(2),
-                            String.valueOf(OPTION_KEYS.charAt(k))), picks);
-                }
-            }
-        }, p);
-        query("SELECT w.org_id, s.campaign_id, s.activity_day, COUNT(*) FROM worker w JOIN worker_active_day s "
-                        + "ON s.worker_id = w.id" + range + " AND s.campaign_id IN (" + published + ") "
-                        + "GROUP BY w.org_id, s.campaign_id, s.activity_day",
-                rs -> tally.add(CounterTable.DAY, List.of(rs.getLong(1), rs.getLong(2),
-                        rs.getObject(3, LocalDate.class)), 0, rs.getLong(4)), p);
-        query("SELECT w.org_id, s.campaign_id, s.completed_at FROM worker w JOIN campaign_completion s "
-                        + "ON s.worker_id = w.id" + range + " AND s.campaign_id IN (" + published + ")",
-                rs -> tally.add(CounterTable.DAY, List.of(rs.getLong(1), rs.getLong(2), CounterRules.campaignDay(
-                        rs.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC))), 1, 0), p);
-        query("SELECT w.org_id, s.module_id, s.channel, COUNT(*), SUM(COALESCE(s.credited_seconds, 0)) FROM worker w "
-                        + "JOIN progress_event s ON s.worker_id = w.id" + range + " GROUP BY w.org_id, s.module_id, s.channel",
+    /**
+     * Reads each source table once for the workers {@code workers} selects (a condition on worker w), each worker's
+     * rows in primary-key order; attempts come from their summary index.
+     */
+    private SliceRecount.Findings recount(String workers, CounterTally tally) {
+        SliceRecount slice = new SliceRecount(catalog, tally);
+        query("SELECT w.id, w.org_id FROM worker w" + workers, rs -> slice.worker(rs.getLong(1), rs.getLong(2)));
+        // Raw rows, summed in the heap: grouping a batch's events in the database spills to a disk temporary table.
+        query("SELECT s.worker_id, s.module_id, s.channel, s.credited_seconds FROM worker w "
+                        + "JOIN progress_event s ON s.worker_id = w.id" + workers,
                 rs -> {
-                    long org = rs.getLong(1);
-                    String channel = rs.getString(3);
-                    long events = rs.getLong(4);
-                    long seconds = rs.getLong(5);
-                    countingCampaigns(org, notice(rs.getLong(2))).forEach(campaign ->
-                            tally.add(CounterTable.CHANNEL, List.of(org, campaign, channel), events, seconds));
-                }, p);
-        query("SELECT w.org_id, s.module_id, COUNT(*), SUM(CASE WHEN s.completed_at IS NOT NULL THEN 1 ELSE 0 END) "
-                        + "FROM worker w JOIN module_progress s ON s.worker_id = w.id" + range
-                        + " GROUP BY w.org_id, s.module_id",
-                rs -> tally.add(CounterTable.MODULE, List.of(rs.getLong(1), rs.getLong(2)), rs.getLong(3), rs.getLong(4),
-                        0, 0), p);
-        query("""
-                SELECT b.org_id, b.quiz_id, COUNT(*), SUM(b.best) FROM (
-                    SELECT w.org_id, s.worker_id, s.quiz_id, MAX(s.score) AS best
-                    FROM worker w JOIN quiz_attempt s ON s.worker_id = w.id""" + range + """
-                 AND s.score IS NOT NULL GROUP BY w.org_id, s.worker_id, s.quiz_id) b
-                GROUP BY b.org_id, b.quiz_id""", rs -> {
-            for (long module : modulesOfQuiz.getOrDefault(rs.getLong(2), List.of())) {
-                tally.add(CounterTable.MODULE, List.of(rs.getLong(1), module), 0, 0, rs.getLong(3), rs.getLong(4));
-            }
-        }, p);
+                    long credited = rs.getLong(4);
+                    boolean uncredited = rs.wasNull();
+                    slice.events(new SliceRecount.EventSum(rs.getLong(1), rs.getLong(2), rs.getString(3), 1, credited,
+                            uncredited ? 1 : 0));
+                });
+        query("SELECT s.worker_id, s.module_id, s.credited_seconds, s.first_activity_at, s.last_activity_at, "
+                        + "s.completed_at FROM worker w JOIN module_progress s ON s.worker_id = w.id" + workers,
+                rs -> slice.module(new SliceRecount.ModuleRow(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        rs.getObject(4, LocalDateTime.class), rs.getObject(5, LocalDateTime.class),
+                        rs.getObject(6) != null)));
+        query("SELECT s.worker_id, s.quiz_id, s.id, s.started_at, s.status, s.score, s.passed FROM worker w "
+                        + "JOIN quiz_attempt s ON s.worker_id = w.id" + workers,
+                rs -> slice.attempt(new SliceRecount.Attempt(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getObject(4, LocalDateTime.class), rs.getString(5), rs.getObject(6, Integer.class),
+                        rs.getObject(7, Boolean.class))));
+        query("SELECT x.attempt_id, x.position, x.question_id, x.correct, x.picked_keys FROM worker w "
+                        + "JOIN quiz_attempt s ON s.worker_id = w.id JOIN attempt_answer x ON x.attempt_id = s.id" + workers,
+                rs -> slice.answer(new SliceRecount.Answer(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                        rs.getBoolean(4), rs.getString(5))));
+        query("SELECT s.worker_id, s.campaign_id, s.completed_at FROM worker w JOIN campaign_completion s "
+                        + "ON s.worker_id = w.id" + workers,
+                rs -> slice.completion(new SliceRecount.Completion(rs.getLong(1), rs.getLong(2),
+                        rs.getObject(3, LocalDateTime.class))));
+        query("SELECT w.org_id, s.campaign_id, s.activity_day, COUNT(*) FROM worker w JOIN worker_active_day s "
+                        + "ON s.worker_id = w.id" + workers + " AND s.campaign_id IN (" + published + ") "
+                        + "GROUP BY w.org_id, s.campaign_id, s.activity_day",
+                rs -> slice.activeDays(new SliceRecount.ActiveDays(rs.getLong(1), rs.getLong(2),
+                        rs.getObject(3, LocalDate.class), rs.getLong(4))));
+        query("SELECT s.worker_id, s.campaign_id, s.org_id, s.started_at, s.last_activity_at, s.seconds_spent, "
+                        + "s.final_best_score, s.final_passed, s.completed_at FROM worker w "
+                        + "JOIN worker_campaign s ON s.worker_id = w.id" + workers + " AND s.campaign_id IN (" + published + ")",
+                rs -> slice.stored(new SliceRecount.CampaignRow(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        rs.getObject(4, LocalDateTime.class), rs.getObject(5, LocalDateTime.class), rs.getLong(6),
+                        rs.getObject(7, Integer.class), rs.getBoolean(8), rs.getObject(9, LocalDateTime.class))));
+        return slice.finish();
     }
 
     /** The stored rows of one counter table for these unions, keys typed as in {@link CounterTally}. */
@@ -196,8 +174,7 @@ final class SourceSnapshot implements AutoCloseable {
             return rows;
         }
         String sql = "SELECT " + String.join(", ", table.keys()) + ", " + String.join(", ", table.counters())
-                + " FROM " + table.table() + " WHERE org_id IN (" + String.join(", ", orgs.stream().map(String::valueOf)
-                .toList()) + ")" + (table.keys().contains("campaign_id") ? " AND campaign_id IN (" + published + ")" : "");
+                + " FROM " + table.table() + " WHERE org_id IN (" + inList(orgs) + ")" + scope(table, "");
         int keys = table.keys().size();
         query(sql, rs -> {
             List<Object> key = new ArrayList<>(keys);
@@ -215,27 +192,30 @@ final class SourceSnapshot implements AutoCloseable {
         return rows;
     }
 
-    /** The published campaigns that study this notice and reach a worker of this union. */
-    private List<Long> countingCampaigns(long org, long notice) {
-        String path = pathOfOrg.get(org);
-        return publishedOfNotice.getOrDefault(notice, List.of()).stream().filter(campaign -> path != null
-                && audienceOfPublished.getOrDefault(campaign, List.of()).stream().anyMatch(path::startsWith)).toList();
-    }
-
-    private long notice(long module) {
-        Long notice = noticeOfModule.get(module);
-        if (notice == null) {
-            throw new IllegalStateException("progress of module " + module + " that the snapshot does not know");
+    /** Rows of published campaigns only, the ones reconciled: closed campaigns keep what they counted. */
+    String scope(CounterTable table, String alias) {
+        if (table.keys().contains("campaign_id")) {
+            return " AND " + alias + "campaign_id IN (" + published + ")";
         }
-        return notice;
+        return table.perFinal() ? " AND " + alias + "quiz_id IN (" + publishedFinals + ")" : "";
     }
 
-    private interface Row {
+    /** Every org's materialized path, by org id. */
+    Map<Long, String> orgPaths() {
+        return Map.copyOf(catalog.pathOfOrg());
+    }
+
+    private static String inList(Collection<Long> ids) {
+        return ids.isEmpty() ? "-1" : String.join(", ", ids.stream().map(String::valueOf).toList());
+    }
+
+    interface Row {
         void read(ResultSet rs) throws SQLException;
     }
 
-    private void query(String sql, Row row, Object... parameters) {
+    void query(String sql, Row row, Object... parameters) {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setFetchSize(streamingFetchSize);
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

@@ -1,27 +1,26 @@
 package cn.qhzgh.study.stats;
 
+import cn.qhzgh.study.campaign.CampaignCalendar;
 import cn.qhzgh.study.common.DbClock;
+import cn.qhzgh.study.common.DeferredWritesDue;
 import cn.qhzgh.study.common.NativeRows;
 import cn.qhzgh.study.org.WorkerJoined;
 import cn.qhzgh.study.org.WorkersChanged;
 import cn.qhzgh.study.progress.CompletionChanged;
 import cn.qhzgh.study.progress.ProgressRecorded;
 import cn.qhzgh.study.progress.RecordedEvent;
-import cn.qhzgh.study.quiz.AttemptScored;
 import cn.qhzgh.study.quiz.QuizKind;
+import cn.qhzgh.study.quiz.attempt.AttemptScored;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,26 +28,24 @@ import java.util.stream.Collectors;
  * Keeps the per-org counters in step with the records, inside the transaction that writes the records.
  * Every update is an upsert on a row of the worker's own union; the caller holds the worker's lock. The worker's
  * own rows are written at once; the union rows other workers share are collected and written by {@link #flush()}
- * at the end of the transaction, in one lock order for every path.
+ * at the end of the transaction ({@link DeferredWritesDue}), in one lock order for every path.
  */
 @ApplicationScoped
 public class StatsCounters {
-
-    static final ZoneId CAMPAIGN_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final EntityManager entityManager;
     private final CounterDeltas deltas;
     private final boolean live;
 
-    /**
-     * @param live false skips counter upkeep, for bulk backfills: dashboards then lag until the next
-     *             reconciliation, which rebuilds every counter from the records
-     */
-    public StatsCounters(EntityManager entityManager, CounterDeltas deltas,
-                         @ConfigProperty(name = "study.stats.live-counters") boolean live) {
+    public StatsCounters(EntityManager entityManager, CounterDeltas deltas, StatsConfig config) {
         this.entityManager = entityManager;
         this.deltas = deltas;
-        this.live = live;
+        this.live = config.liveCounters();
+    }
+
+    /** False while a bulk backfill runs with the counters off; every observer of records checks it. */
+    boolean live() {
+        return live;
     }
 
     /** Recounts the workers of the unions an import or a first call changed; an index range per union. */
@@ -97,7 +94,7 @@ public class StatsCounters {
             campaign(org, campaign, recorded.startedCampaigns().contains(campaign) ? 1 : 0, 0, seconds, 0, 0, 0);
             events.forEach(e -> deltas.add(SharedCounter.CHANNEL, List.of(org, campaign, e.channel().name()), 1,
                     e.creditedSeconds()));
-            events.stream().map(e -> new ActiveDay(campaign, LocalDate.ofInstant(e.occurredAt(), CAMPAIGN_ZONE)))
+            events.stream().map(e -> new ActiveDay(campaign, CampaignCalendar.dayOf(e.occurredAt())))
                     .distinct().sorted().forEach(days::add);
         }
         if (!rows.isEmpty()) {
@@ -138,14 +135,13 @@ public class StatsCounters {
                 ON DUPLICATE KEY UPDATE completed_at = COALESCE(completed_at, VALUES(completed_at))""",
                 change.workerId(), change.campaignId(), change.orgId(), Timestamp.from(change.at()));
         campaign(change.orgId(), change.campaignId(), 0, 1, 0, 0, 0, 0);
-        day(change.orgId(), change.campaignId(), LocalDate.ofInstant(change.at(), CAMPAIGN_ZONE), 1, 0);
+        day(change.orgId(), change.campaignId(), CampaignCalendar.dayOf(change.at()), 1, 0);
     }
 
     void onAttempt(@Observes AttemptScored scored) {
         if (!live) {
             return;
         }
-        questions(scored);
         if (scored.kind() == QuizKind.DAILY || scored.kind() == QuizKind.MODULE && scored.noticeId() == null
                 || scored.kind() == QuizKind.FINAL && scored.campaignId() == null) {
             return;
@@ -177,20 +173,13 @@ public class StatsCounters {
         campaign(scored.orgId(), scored.campaignId(), 0, 0, 0, attemptedDelta, bestDelta, passedDelta);
     }
 
-    /**
-     * Item counters of the whole attempt. The attempt asked them in its own shuffled order; {@link #flush()} writes
-     * them in question order, so that two attempts of one union never lock each other's rows crosswise.
-     */
-    private void questions(AttemptScored scored) {
-        long org = scored.orgId();
-        for (AttemptScored.AnsweredQuestion answer : scored.answers()) {
-            deltas.add(SharedCounter.QUESTION, List.of(org, answer.questionId()), 1, answer.correct() ? 1 : 0);
-            answer.picked().forEach(key -> deltas.add(SharedCounter.OPTION, List.of(org, answer.questionId(), key), 1));
-        }
+    /** At the end of a progress batch or a submission: the shared union rows it collected. */
+    void onDeferredWritesDue(@Observes DeferredWritesDue due) {
+        flush();
     }
 
     /** Writes the shared union counters this transaction collected: tables in lock order, rows in key order. */
-    public void flush() {
+    void flush() {
         Timestamp now = null;
         for (CounterDeltas.Upsert upsert : deltas.drain()) {
             now = now == null ? Timestamp.from(DbClock.now()) : now;

@@ -5,7 +5,7 @@ import cn.qhzgh.study.progress.CreditReconciler;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.Collections;
@@ -13,86 +13,81 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * Recomputes every counter from the source tables, reports rows that drifted and repairs them. The counters are
- * kept in step transactionally, so drift should always be zero; this is the proof, nightly and on demand.
- * First the per-worker sources (credit, module sums, worker_campaign), one worker id range per transaction. Then one
- * pass over the workers in id order inside one read-only snapshot ({@link SourceSnapshot}) recounts every union
- * counter; a union is compared and repaired ({@link CounterRepair}, deltas) as soon as its last worker has been read.
+ * Recomputes every counter and every worker's summary rows from the source tables, reports rows that drifted and
+ * repairs them. The counters are kept in step transactionally, so drift should always be zero; this is the proof,
+ * nightly and on demand. One pass over the unions in batches ({@link UnionBatches}), inside one read-only snapshot
+ * ({@link SourceSnapshot}), reads each source row once ({@link SliceRecount}): the workers' own rows (module sums,
+ * worker_campaign) are repaired and the batch's counters compared and repaired ({@link CounterRepair}, deltas)
+ * before the next batch is read. Last, {@link SubtreeCheck} checks the subtree totals against the per-union rows they sum.
  * {@link ReconcileJobs} runs it under the deployment-wide {@link ReconcileLease}: two runs never repair the same rows.
  */
 @ApplicationScoped
 public class StatsReconciler {
 
-    /** Where a run is: its phase, the worker ids it has covered of those it will cover, drift so far per table. */
+    /** Where a run is: its phase, the unions it has covered of those it will cover, drift so far per table. */
     public record Progress(String phase, long rowsDone, long rowsEstimated, Map<String, Long> drift) {
     }
 
+    private static final Logger LOG = Logger.getLogger(StatsReconciler.class);
     private static final int SLICE_TIMEOUT_SECONDS = 600;
     private static final int UNIONS_PER_COMPARISON = 500;
-    private static final int UNIONS_PER_RECOUNT = 100;
+    private static final int UNIONS_PER_BATCH = 500;
 
     private final AgroalDataSource dataSource;
     private final CreditReconciler credit;
     private final WorkerCampaignReconciler workerCampaign;
     private final CounterRepair repair;
+    private final SubtreeCheck subtrees;
     private final CheckMark mark;
-    private final CheckSettings settings;
+    private final StatsConfig.Check settings;
     private final int workersPerSlice;
 
     public StatsReconciler(AgroalDataSource dataSource, CreditReconciler credit, WorkerCampaignReconciler workerCampaign,
-                           CounterRepair repair, CheckMark mark, CheckSettings settings,
-                           @ConfigProperty(name = "study.stats.reconcile-slice-workers") int workersPerSlice) {
+                           CounterRepair repair, SubtreeCheck subtrees, CheckMark mark, StatsConfig config) {
         this.dataSource = dataSource;
         this.credit = credit;
         this.workerCampaign = workerCampaign;
         this.repair = repair;
+        this.subtrees = subtrees;
         this.mark = mark;
-        this.settings = settings;
-        this.workersPerSlice = workersPerSlice;
+        this.settings = config.check();
+        this.workersPerSlice = config.reconcileSliceWorkers();
     }
 
-    /** Reconciles everything, reporting after every slice; the caller holds the {@link ReconcileLease}. */
+    /** Reconciles everything, reporting after every batch of unions; the caller holds the {@link ReconcileLease}. */
     ReconcileReport reconcile(Consumer<Progress> afterSlice) {
         Instant start = DbClock.now();
-        Map<String, Long> drift = new LinkedHashMap<>();
-        drift.put("progress_event", 0L);
-        drift.put("module_progress", 0L);
-        drift.put("worker_campaign", 0L);
-        CounterTable.ALL.forEach(table -> drift.put(table.table(), 0L));
-        try (SourceSnapshot before = SourceSnapshot.open(dataSource)) {
-            before.workerIds().ifPresent(ids -> sources(ids, drift, afterSlice));
-        }
-        // A snapshot taken after the sources were repaired: counters are compared with the sources as of one moment.
+        Map<String, Long> drift = noDrift();
         Instant snapshotAt = DbClock.now();
+        Set<Long> deferred = new TreeSet<>();
+        long passStart = System.nanoTime();
+        int unions;
         try (SourceSnapshot snapshot = SourceSnapshot.open(dataSource)) {
-            UnionCompletion unions = new UnionCompletion(snapshot.lastWorkers());
-            CounterTally tally = new CounterTally();
-            Optional<SourceSnapshot.WorkerIds> ids = snapshot.workerIds();
-            if (ids.isPresent()) {
-                long first = ids.get().first();
-                long last = ids.get().last();
-                afterSlice.accept(new Progress("counters", 0, last - first + 1, copy(drift)));
-                for (long from = first; from <= last; from += workersPerSlice) {
-                    long to = Math.min(last, from + workersPerSlice - 1);
-                    snapshot.recount(from, to, tally);
-                    compare(snapshot, tally, unions.completedThrough(to), drift);
-                    afterSlice.accept(new Progress("counters", to - first + 1, last - first + 1, copy(drift)));
-                }
-            }
-            compare(snapshot, tally, unions.remaining(), drift);
-            compare(snapshot, tally, tally.orgs().stream().sorted().toList(), drift);
+            List<UnionBatches.UnionWorkers> all = snapshot.unionWorkers();
+            unions = all.size();
+            recountUnions(snapshot, UnionBatches.of(all, workersPerSlice, UNIONS_PER_BATCH), deferred, drift, afterSlice);
         }
+        long passEnd = System.nanoTime();
+        Progress done = new Progress("counters", unions, unions, copy(drift));
+        recountCredited(deferred, drift, p -> afterSlice.accept(done));
+        long creditedEnd = System.nanoTime();
+        subtrees.check(Optional.empty(), drift, () -> afterSlice.accept(
+                new Progress("counters", unions, unions, copy(drift))));
+        LOG.infof("Full check: the pass over %d unions took %.1f s, recounting %d unions after crediting %.1f s, "
+                        + "the subtree totals %.1f s", unions, (passEnd - passStart) / 1e9, deferred.size(),
+                (creditedEnd - passEnd) / 1e9, (System.nanoTime() - creditedEnd) / 1e9);
         mark.verified(CheckPlan.mark(snapshotAt, settings.margin()));
         return report(start, drift);
     }
 
     /**
      * Checks only the unions whose counter rows live writes changed since the last verified mark (all of them when
-     * there is none): each is recounted from every one of its workers through the worker org index. The per-worker
-     * sources (credit, module sums, worker_campaign) are left to the full run.
+     * there is none), each recounted from every one of its workers and their own rows repaired, as in the full run.
      */
     ReconcileReport reconcileChanged(Consumer<Progress> afterSlice) {
         Optional<Instant> since = mark.verifiedAt();
@@ -100,22 +95,107 @@ public class StatsReconciler {
             return reconcile(afterSlice);
         }
         Instant start = DbClock.now();
-        Map<String, Long> drift = new LinkedHashMap<>();
-        CounterTable.ALL.forEach(table -> drift.put(table.table(), 0L));
+        Map<String, Long> drift = noDrift();
         Instant snapshotAt = DbClock.now();
+        List<Long> unions;
+        Set<Long> deferred = new TreeSet<>();
         try (SourceSnapshot snapshot = SourceSnapshot.open(dataSource)) {
-            List<Long> unions = snapshot.changedUnions(since.get());
-            afterSlice.accept(new Progress("counters", 0, unions.size(), copy(drift)));
-            CounterTally tally = new CounterTally();
-            for (int from = 0; from < unions.size(); from += UNIONS_PER_RECOUNT) {
-                List<Long> batch = unions.subList(from, Math.min(unions.size(), from + UNIONS_PER_RECOUNT));
-                snapshot.recountUnions(batch, tally);
-                compare(snapshot, tally, batch, drift);
-                afterSlice.accept(new Progress("counters", from + batch.size(), unions.size(), copy(drift)));
-            }
+            unions = snapshot.changedUnions(since.get());
+            recountUnions(snapshot, batches(snapshot, unions), deferred, drift, afterSlice);
         }
+        recountCredited(deferred, drift, afterSlice);
+        subtrees.check(Optional.of(unions), drift, () -> afterSlice.accept(
+                new Progress("counters", unions.size(), unions.size(), copy(drift))));
         mark.verified(CheckPlan.mark(snapshotAt, settings.margin()));
         return report(start, drift);
+    }
+
+    /** These unions in batches of about the configured number of workers. */
+    private List<List<Long>> batches(SourceSnapshot snapshot, List<Long> unions) {
+        return unions.isEmpty() ? List.of()
+                : UnionBatches.of(snapshot.unionWorkers(unions), workersPerSlice, UNIONS_PER_BATCH);
+    }
+
+    /**
+     * Recounts batch after batch, comparing each batch's unions once their workers are read and forgetting them, so
+     * the heap holds one batch; the unions of workers with uncredited events are deferred.
+     */
+    private void recountUnions(SourceSnapshot snapshot, List<List<Long>> batches, Set<Long> deferred,
+                               Map<String, Long> drift, Consumer<Progress> afterSlice) {
+        long total = batches.stream().mapToLong(List::size).sum();
+        long done = 0;
+        afterSlice.accept(new Progress("counters", 0, total, copy(drift)));
+        CounterTally tally = new CounterTally();
+        for (List<Long> batch : batches) {
+            repairWorkers(snapshot.recountUnions(batch, tally), tally, deferred, drift);
+            compare(snapshot, tally, without(batch, deferred), drift);
+            done += batch.size();
+            afterSlice.accept(new Progress("counters", done, total, copy(drift)));
+        }
+    }
+
+    /**
+     * The unions of workers whose events had no credit, recounted in a snapshot taken after they were credited
+     * again (the pass's own snapshot cannot see the new credits). Crediting leaves no event without credit, so a
+     * second round finds none.
+     */
+    private void recountCredited(Set<Long> unions, Map<String, Long> drift, Consumer<Progress> afterSlice) {
+        if (unions.isEmpty()) {
+            return;
+        }
+        Set<Long> stillUncredited = new TreeSet<>();
+        try (SourceSnapshot snapshot = SourceSnapshot.open(dataSource)) {
+            recountUnions(snapshot, batches(snapshot, List.copyOf(unions)), stillUncredited, drift, afterSlice);
+        }
+        if (!stillUncredited.isEmpty()) {
+            throw new IllegalStateException("events still without credit after crediting again, unions " + stillUncredited);
+        }
+    }
+
+    /**
+     * Repairs the workers' own rows the slice found wrong, each in short transactions of its own: events without
+     * credit are credited again under the worker's lock (their unions are then left to {@link #recountCredited}),
+     * module sums are set from their events, missing worker_campaign rows are inserted as the snapshot's sources
+     * say, unless a live write has created them since, and differing ones are rewritten from their sources in SQL
+     * (module sums first: that rewrite reads them).
+     */
+    private void repairWorkers(SliceRecount.Findings findings, CounterTally tally, Set<Long> deferred,
+                               Map<String, Long> drift) {
+        for (long worker : findings.uncreditedWorkers()) {
+            drift.merge("progress_event", inTransaction(() -> credit.creditAgain(worker)), Long::sum);
+            CreditReconciler.ModuleSums sums = inTransaction(() -> credit.moduleSums(worker, worker));
+            for (CreditReconciler.ModuleRow row : inTransaction(() -> credit.wrongModuleSums(worker, worker, sums))) {
+                drift.merge("module_progress", inTransaction(() -> credit.repairModuleSum(row)), Long::sum);
+            }
+            drift.merge("worker_campaign", inTransaction(() -> workerCampaign.reconcile(worker, worker)), Long::sum);
+        }
+        tally.exclude(findings.uncreditedUnions());
+        deferred.addAll(findings.uncreditedUnions());
+        for (CreditReconciler.ModuleRow row : findings.wrongModuleSums()) {
+            drift.merge("module_progress", inTransaction(() -> credit.repairModuleSum(row)), Long::sum);
+        }
+        if (!findings.missingCampaignRows().isEmpty()) {
+            inTransaction(() -> workerCampaign.insertMissing(findings.missingCampaignRows()));
+            drift.merge("worker_campaign", (long) findings.missingCampaignRows().size(), Long::sum);
+        }
+        for (long worker : findings.differingCampaignWorkers()) {
+            inTransaction(() -> workerCampaign.reconcile(worker, worker));
+        }
+        drift.merge("worker_campaign", findings.differingCampaignRows(), Long::sum);
+    }
+
+    private static Map<String, Long> noDrift() {
+        Map<String, Long> drift = new LinkedHashMap<>();
+        drift.put("progress_event", 0L);
+        drift.put("module_progress", 0L);
+        drift.put("worker_campaign", 0L);
+        CounterTable.ALL.forEach(table -> drift.put(table.table(), 0L));
+        CounterTable.SUBTREES.forEach(subtree -> drift.put(subtree.totals().table(), 0L));
+        return drift;
+    }
+
+    private static List<Long> without(List<Long> unions, Set<Long> deferred) {
+        return deferred.isEmpty() ? unions : unions.stream().filter(u -> !deferred.contains(u)).toList();
     }
 
     private static ReconcileReport report(Instant start, Map<String, Long> drift) {
@@ -123,31 +203,6 @@ public class StatsReconciler {
                 .map(e -> new ReconcileReport.TableDrift(e.getKey(), e.getValue())).toList();
         long total = tableDrifts.stream().mapToLong(ReconcileReport.TableDrift::driftedRows).sum();
         return new ReconcileReport(start, DbClock.now().toEpochMilli() - start.toEpochMilli(), total, tableDrifts);
-    }
-
-    /**
-     * Credited time first (worker_campaign and the seconds counters are summed from it), one transaction per worker
-     * credited again, so a live request of that worker waits for one worker's work at most; then worker_campaign.
-     */
-    private void sources(SourceSnapshot.WorkerIds ids, Map<String, Long> drift, Consumer<Progress> afterSlice) {
-        afterSlice.accept(new Progress("sources", 0, ids.last() - ids.first() + 1, copy(drift)));
-        for (long from = ids.first(); from <= ids.last(); from += workersPerSlice) {
-            long start = from;
-            long to = Math.min(ids.last(), from + workersPerSlice - 1);
-            CreditReconciler.ModuleSums sums = inTransaction(() -> credit.moduleSums(start, to));
-            if (!sums.uncreditedWorkers().isEmpty()) {
-                for (long worker : sums.uncreditedWorkers()) {
-                    drift.merge("progress_event", inTransaction(() -> credit.creditAgain(worker)), Long::sum);
-                }
-                sums = inTransaction(() -> credit.moduleSums(start, to));
-            }
-            CreditReconciler.ModuleSums expected = sums;
-            for (CreditReconciler.ModuleRow row : inTransaction(() -> credit.wrongModuleSums(start, to, expected))) {
-                drift.merge("module_progress", inTransaction(() -> credit.repairModuleSum(row)), Long::sum);
-            }
-            drift.merge("worker_campaign", inTransaction(() -> workerCampaign.reconcile(start, to)), Long::sum);
-            afterSlice.accept(new Progress("sources", to - ids.first() + 1, ids.last() - ids.first() + 1, copy(drift)));
-        }
     }
 
     /** Compares and repairs the counter rows of these unions, whose every worker the tally has read, and forgets them. */

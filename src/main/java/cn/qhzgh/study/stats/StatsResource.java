@@ -1,5 +1,7 @@
 package cn.qhzgh.study.stats;
 
+import cn.qhzgh.study.campaign.CampaignCalendar;
+import cn.qhzgh.study.common.DayParameter;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.PageResult;
 import cn.qhzgh.study.common.ProblemError;
@@ -95,7 +97,7 @@ public class StatsResource {
                                           + "Between 2000-01-01 and 2099-12-31",
                                           schema = @Schema(type = SchemaType.STRING, format = "date", example = "2022-12-19"))
                                   String to, @RestQuery @Parameter(description = CAMPAIGN) Long campaign) {
-        LocalDate today = LocalDate.now(StatsCounters.CAMPAIGN_ZONE);
+        LocalDate today = LocalDate.now(CampaignCalendar.ZONE);
         return stats.trend(callers.current(), code, campaign, DayParameter.parse("from", from, today.minusDays(29)),
                 DayParameter.parse("to", to, today));
     }
@@ -109,8 +111,10 @@ public class StatsResource {
 
     @GET
     @Path("/questions")
-    @Operation(operationId = "listOrgQuestionAnalysis")
-    public List<QuestionItem> questions(@RestPath String code,
+    @Operation(operationId = "listOrgQuestionAnalysis", description = "Item analysis of the campaign in the subtree: "
+            + "the FINAL exam as a whole and each question's figures over workers' first FINAL attempts, beside each "
+            + "question's answers and picks over every attempt at every quiz")
+    public QuestionAnalysis questions(@RestPath String code,
                                         @RestQuery @DefaultValue("100") @Min(1) @Max(1000) int limit,
                                         @RestQuery @Parameter(description = CAMPAIGN) Long campaign) {
         return stats.questions(callers.current(), code, campaign, limit);
@@ -151,7 +155,7 @@ public class StatsResource {
         }
         Caller caller = callers.current();
         StatsService.ExportPlan plan = stats.exportPlan(caller, code, campaign, sheet);
-        String fileName = ReportFileName.of(plan.org().code, sheet, LocalDate.now(StatsCounters.CAMPAIGN_ZONE),
+        String fileName = ReportFileName.of(plan.org().code, sheet, LocalDate.now(CampaignCalendar.ZONE),
                 reportFormat);
         ExportGate.Permit permit = exports.enter();
         StreamingOutput body = out -> stream(out, permit, caller, plan, reportFormat, sheet);
@@ -166,7 +170,7 @@ public class StatsResource {
         boolean complete = false;
         try (permit) {
             CountingReportSink sink = new CountingReportSink(
-                    ReportSinks.open(format, out, sheet, StatsCounters.CAMPAIGN_ZONE));
+                    ReportSinks.open(format, out, sheet, CampaignCalendar.ZONE));
             try (sink) {
                 if (sheet.equals("workers")) {
                     stats.writeWorkers(plan, sink);

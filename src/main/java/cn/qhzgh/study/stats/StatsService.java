@@ -95,9 +95,9 @@ public class StatsService {
     }
 
     @Transactional
-    public List<QuestionItem> questions(Caller caller, String code, Long campaignId, int limit) {
+    public QuestionAnalysis questions(Caller caller, String code, Long campaignId, int limit) {
         Organization org = orgs.visible(caller, code);
-        return items.items(org, campaigns.select(caller, campaignId), limit);
+        return items.analyse(org, campaigns.select(caller, campaignId), limit);
     }
 
     /** The total comes from the counters (workers minus completed), never from counting workers. */

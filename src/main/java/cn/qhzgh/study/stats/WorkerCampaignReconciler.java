@@ -1,9 +1,11 @@
 package cn.qhzgh.study.stats;
 
+import cn.qhzgh.study.common.JdbcBatch;
 import cn.qhzgh.study.common.NativeRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import org.hibernate.Session;
 
 import java.util.List;
 
@@ -40,6 +42,8 @@ class WorkerCampaignReconciler {
             WHERE EXISTS (SELECT 1 FROM campaign_audience ca JOIN organization ao ON ao.id = ca.org_id
                           WHERE ca.campaign_id = x.campaign_id AND wo.path LIKE CONCAT(ao.path, '%%'))
             GROUP BY x.worker_id, x.campaign_id, w.org_id""";
+
+    private static final int BATCH = 1000;
 
     private final EntityManager entityManager;
 
@@ -86,6 +90,30 @@ class WorkerCampaignReconciler {
                     + "AND e.campaign_id = worker_campaign.campaign_id)", fromWorker, toWorker).executeUpdate();
         }
         return differing + orphaned;
+    }
+
+    /**
+     * Inserts rows the snapshot found missing, as its sources say they must be; a row a live write has created since
+     * is left as it is (the next check compares it), so a repair never undoes a live write.
+     */
+    int insertMissing(List<SliceRecount.CampaignRow> rows) {
+        entityManager.flush();
+        entityManager.unwrap(Session.class).doWork(connection -> JdbcBatch.run(connection, """
+                INSERT INTO worker_campaign (worker_id, campaign_id, org_id, started_at, last_activity_at, seconds_spent,
+                                             final_best_score, final_passed, completed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE worker_id = worker_id""", rows, BATCH,
+                (statement, row) -> {
+                    statement.setLong(1, row.workerId());
+                    statement.setLong(2, row.campaignId());
+                    statement.setLong(3, row.orgId());
+                    statement.setObject(4, row.startedAt());
+                    statement.setObject(5, row.lastActivityAt());
+                    statement.setLong(6, row.secondsSpent());
+                    statement.setObject(7, row.finalBestScore());
+                    statement.setBoolean(8, row.finalPassed());
+                    statement.setObject(9, row.completedAt());
+                }));
+        return rows.size();
     }
 
     private int upsertExpected(String expected, long fromWorker, long toWorker) {

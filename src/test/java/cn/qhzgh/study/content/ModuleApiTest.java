@@ -137,6 +137,15 @@ class ModuleApiTest {
     }
 
     @Test
+    void theAdminListNamesEachModulesDocument() {
+        long notice = Database.count("SELECT id FROM notice WHERE doc_number = '青总发〔2022〕24号'");
+        List<Map<String, Object>> modules = Api.asProvinceAdmin().get("/api/v1/admin/modules").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.docNumber == '青总发〔2022〕24号' }");
+        assertThat(modules).extracting(m -> ((Number) m.get("noticeId")).longValue()).containsOnly(notice);
+        assertThat(modules).extracting(m -> m.get("code")).containsAll(CODES);
+    }
+
+    @Test
     void workersCannotUseAdminModuleEndpoints() {
         Object id = realModule("0").get("id");
         Api.as(worker).post("/api/v1/admin/modules/" + id + "/unpublish").then().statusCode(403);

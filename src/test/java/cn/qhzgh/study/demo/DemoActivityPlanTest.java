@@ -1,5 +1,6 @@
 package cn.qhzgh.study.demo;
 
+import cn.qhzgh.study.campaign.CampaignCalendar;
 import cn.qhzgh.study.demo.DemoActivityPlan.Learner;
 import cn.qhzgh.study.demo.DemoActivityPlan.Module;
 import cn.qhzgh.study.demo.DemoActivityPlan.QuizTake;
@@ -79,11 +80,11 @@ class DemoActivityPlanTest {
         assertThat(channels.get(Channel.WECHAT)).isGreaterThan(channels.get(Channel.APP));
         assertThat(channels.get(Channel.APP)).isGreaterThan(channels.get(Channel.WEIBO));
 
-        LocalDate opened = LocalDate.ofInstant(NOW, DemoActivityPlan.ZONE).minusDays(30);
+        LocalDate opened = LocalDate.ofInstant(NOW, CampaignCalendar.ZONE).minusDays(30);
         Map<Integer, Instant> firstStep = byLearner.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get(0).at()));
         long inLaunchWeek = firstStep.values().stream()
-                .filter(at -> LocalDate.ofInstant(at, DemoActivityPlan.ZONE).isBefore(opened.plusDays(8))).count();
+                .filter(at -> LocalDate.ofInstant(at, CampaignCalendar.ZONE).isBefore(opened.plusDays(8))).count();
         assertThat(inLaunchWeek).as("most start in the launch week").isGreaterThan(firstStep.size() / 2);
 
         Map<String, Long> learnersByUnion = byLearner.keySet().stream()

@@ -1,11 +1,14 @@
 package cn.qhzgh.study.org;
 
 import cn.qhzgh.study.testsupport.Api;
+import cn.qhzgh.study.testsupport.AtOnce;
 import cn.qhzgh.study.testsupport.Database;
 import cn.qhzgh.study.testsupport.Fixtures;
 import cn.qhzgh.study.testsupport.Spreadsheets;
 import cn.qhzgh.study.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -35,13 +39,46 @@ class OrgImportTest {
 
     @Test
     void realSkeletonImportsAndReimportChangesNothing() {
-        assertThat(Database.count("SELECT COUNT(*) FROM organization WHERE type IN ('PROVINCE', 'CITY')")).isEqualTo(9);
+        // Other tests add their own cities under QH, so count the skeleton's codes only.
+        String skeletonCodes = new String(readSkeleton(), StandardCharsets.UTF_8).lines().skip(1)
+                .map(line -> "'" + line.substring(0, line.indexOf(',')) + "'").collect(Collectors.joining(","));
+        assertThat(Database.count("SELECT COUNT(*) FROM organization WHERE code IN (" + skeletonCodes + ")")).isEqualTo(53);
+        assertThat(Database.count("SELECT COUNT(*) FROM organization WHERE type IN ('PROVINCE', 'CITY') AND code IN ("
+                + skeletonCodes + ")")).isEqualTo(9);
         String before = Database.string("SELECT MAX(updated_at) FROM organization");
         upload("qinghai-unions.csv", readSkeleton())
                 .statusCode(200)
                 .body("rows", equalTo(53)).body("created", equalTo(0))
                 .body("updated", equalTo(0)).body("unchanged", equalTo(53));
         assertThat(Database.string("SELECT MAX(updated_at) FROM organization")).isEqualTo(before);
+    }
+
+    @Test
+    void simultaneousImportsOfOneNewSubtreeCreateEachUnionOnce() throws Exception {
+        // Under a county no other test counts the children of.
+        String prefix = "QH-HB-GC-CC" + (System.nanoTime() % 100_000);
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 1; i <= 30; i++) {
+            csv.append(prefix).append("-G").append(i).append(",并发导入测试基层工会").append(i).append("（虚构）,GRASSROOTS,QH-HB-GC\n");
+        }
+        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+        int created = 0;
+        for (ExtractableResponse<Response> response : AtOnce.send(4, () -> upload("orgs.csv", file).extract())) {
+            // Import admission lets two imports run at once and turns the rest away with 429.
+            assertThat(response.statusCode()).isIn(200, 429);
+            created += response.statusCode() == 200 ? response.jsonPath().getInt("created") : 0;
+        }
+        assertThat(created).as("each union created by exactly one import").isEqualTo(30);
+        assertThat(Database.count("SELECT COUNT(*) FROM organization WHERE code LIKE '" + prefix + "-G%'")).isEqualTo(30);
+    }
+
+    @Test
+    void aProvinceAdminWithoutAnOrgClaimBelongsToTheDirectorysRoot() {
+        Api.as(TestTokens.claims("idp-province-admin", "province-admin", null).sign()).get("/api/v1/me").then()
+                .statusCode(200).body("role", equalTo("province-admin"))
+                .body("org.code", equalTo("QH")).body("org.type", equalTo("PROVINCE"));
+        Api.as(TestTokens.claims("idp-province-admin", "province-admin", "QH-HB").sign()).get("/api/v1/me").then()
+                .statusCode(200).body("org.code", equalTo("QH-HB"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
@@ -69,6 +70,30 @@ class WorkerImportTest {
         Api.as(xining).get("/api/v1/admin/workers?org=QH-XN").then().statusCode(200)
                 .body("items.externalId", hasItems("tw-020"))
                 .body("items.externalId", not(hasItems("tw-021")));
+    }
+
+    @Test
+    void workersAreFoundByTheStartOfTheirIdOrNameTakenLiterally() {
+        upload("w.csv", (HEADER + "tw-050,欧阳修,QH-TW-G1,13812345678\ntw-051,欧阳锋,QH-TW-G1,\ntw-0520,王五,QH-TW-G1,\n"
+                + "tw-05_9,赵六,QH-TW-G1,\ntw-053,欧阳询,QH-TW-G2,\n").getBytes(StandardCharsets.UTF_8)).statusCode(200);
+        Api.asProvinceAdmin().queryParam("org", "QH-TW-G1").queryParam("q", "欧阳").get("/api/v1/admin/workers").then()
+                .statusCode(200).body("items.externalId", contains("tw-050", "tw-051")).body("total", equalTo(2))
+                .body("items[0].phone", equalTo("138****5678"));
+        Api.asProvinceAdmin().queryParam("org", "QH-TW-G1").queryParam("q", "tw-05").get("/api/v1/admin/workers")
+                .then().statusCode(200).body("items.externalId", contains("tw-050", "tw-051", "tw-0520", "tw-05_9"));
+        Api.asProvinceAdmin().queryParam("org", "QH-TW-G1").queryParam("q", "tw-05_").get("/api/v1/admin/workers")
+                .then().statusCode(200).body("items.externalId", contains("tw-05_9"));
+        Api.asProvinceAdmin().queryParam("org", "QH-TW-G1").queryParam("q", "%").get("/api/v1/admin/workers")
+                .then().statusCode(200).body("total", equalTo(0));
+        Api.asProvinceAdmin().queryParam("org", "QH-TW-G1").queryParam("q", " ").queryParam("size", 500)
+                .get("/api/v1/admin/workers").then().statusCode(200).body("items.externalId", hasItems("tw-050", "tw-05_9"));
+        String xining = TestTokens.orgAdmin("tw-admin-xn", "QH-XN");
+        Api.as(xining).queryParam("org", "QH-XN").queryParam("q", "欧阳").queryParam("size", 500)
+                .get("/api/v1/admin/workers").then().statusCode(200)
+                .body("items.externalId", hasItems("tw-050", "tw-051")).body("items.externalId", not(hasItems("tw-053")));
+        Api.asProvinceAdminBreakingContract("q is longer than its 64 characters").queryParam("org", "QH-TW-G1")
+                .queryParam("q", "x".repeat(65)).get("/api/v1/admin/workers")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", contains("q"));
     }
 
     @Test

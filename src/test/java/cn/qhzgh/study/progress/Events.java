@@ -7,18 +7,18 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Reading events as a phone sends them. */
-final class Events {
+public final class Events {
 
     private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
 
     private Events() {
     }
 
-    static Map<String, Object> event(long moduleId, int percent, int seconds, int minutesAgo) {
+    public static Map<String, Object> event(long moduleId, int percent, int seconds, int minutesAgo) {
         return event(UUID.randomUUID().toString(), moduleId, percent, seconds, minutesAgo);
     }
 
-    static Map<String, Object> event(String eventId, long moduleId, int percent, int seconds, int minutesAgo) {
+    public static Map<String, Object> event(String eventId, long moduleId, int percent, int seconds, int minutesAgo) {
         Map<String, Object> event = new HashMap<>();
         event.put("eventId", eventId);
         event.put("moduleId", moduleId);

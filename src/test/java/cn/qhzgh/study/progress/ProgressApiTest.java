@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
-class ProgressApiTest {
+public class ProgressApiTest {
 
     private static int seq;
     private long moduleA;
@@ -43,7 +43,7 @@ class ProgressApiTest {
         moduleB = moduleId("2.1");
     }
 
-    static long moduleId(String code) {
+    public static long moduleId(String code) {
         return Database.count("SELECT m.id FROM study_module m JOIN notice n ON n.id = m.notice_id "
                 + "WHERE n.doc_number = '青总发〔2022〕24号' AND m.code = ?", code);
     }
@@ -52,7 +52,7 @@ class ProgressApiTest {
         return TestTokens.worker("tp-w-" + (++seq) + "-" + System.nanoTime(), org);
     }
 
-    static Response send(String worker, List<Map<String, Object>> events) {
+    public static Response send(String worker, List<Map<String, Object>> events) {
         return Api.as(worker).contentType("application/json").body(Map.of("events", events)).post("/api/v1/me/progress");
     }
 

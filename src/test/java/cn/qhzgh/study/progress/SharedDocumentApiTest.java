@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,5 +168,22 @@ class SharedDocumentApiTest {
         assertThat(summary(ONE_PART, founding).getLong("figures.completed")).isZero();
         assertThat(Database.count("SELECT COUNT(*) FROM campaign_completion c JOIN worker w ON w.id = c.worker_id "
                 + "WHERE w.external_id = 'tsd-in-2'")).as("only the campaign whose rule was met").isEqualTo(1);
+    }
+
+    @Test
+    void aFinalAbandonedPastItsDeadlineCountsAsAttemptedBeforeAnyReconciliation() {
+        Reconcile.run();
+        String worker = TestTokens.worker("tsd-abandon", ONE_PART);
+        long finalQuiz = Api.as(worker).get("/api/v1/quizzes?campaign=" + founding).then().statusCode(200)
+                .extract().jsonPath().getLong("find { it.kind == 'FINAL' }.id");
+        long attemptedBefore = summary(ONE_PART, founding).getLong("figures.finalAttempted");
+        String abandoned = Api.as(worker).post("/api/v1/quizzes/" + finalQuiz + "/attempts").then().statusCode(201)
+                .extract().jsonPath().getString("attemptId");
+        Database.execute("UPDATE quiz_attempt SET deadline = ? WHERE id = ?",
+                Timestamp.from(Instant.parse("2001-01-01T00:00:00Z")), abandoned);
+        Api.as(worker).post("/api/v1/quizzes/" + finalQuiz + "/attempts").then().statusCode(201);
+        assertThat(Database.string("SELECT status FROM quiz_attempt WHERE id = ?", abandoned)).isEqualTo("LATE");
+        assertThat(summary(ONE_PART, founding).getLong("figures.finalAttempted")).isEqualTo(attemptedBefore + 1);
+        assertThat(Reconcile.run().getLong("totalDrift")).isZero();
     }
 }

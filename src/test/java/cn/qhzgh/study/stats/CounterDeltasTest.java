@@ -39,6 +39,21 @@ class CounterDeltasTest {
     }
 
     @Test
+    void subtreeTotalsComeAfterEveryUnionTableAndAnItemRowAfterItsQuestion() {
+        CounterDeltas deltas = new CounterDeltas();
+        deltas.add(SharedCounter.SUBTREE_POSITION, List.of(1L, 9L, 20L, 0L), 1, 1);
+        deltas.add(SharedCounter.MODULE, List.of(5L, 3L), 0, 0, 1, 80);
+        deltas.add(SharedCounter.SUBTREE_QUESTION, List.of(1L, 12L), 1, 1);
+        deltas.add(SharedCounter.ITEM, List.of(5L, 9L, 20L, 12L, 13L), 1, 1);
+        deltas.add(SharedCounter.QUESTION, List.of(5L, 12L), 1, 1);
+        assertThat(deltas.drain()).extracting(CounterDeltas.Upsert::counter).containsExactly(SharedCounter.QUESTION,
+                SharedCounter.ITEM, SharedCounter.MODULE, SharedCounter.SUBTREE_QUESTION, SharedCounter.SUBTREE_POSITION);
+        assertThat(SharedCounter.ITEM.subtree()).contains(SharedCounter.SUBTREE_ITEM);
+        assertThat(SharedCounter.CAMPAIGN.subtree()).isEmpty();
+        assertThat(SharedCounter.SUBTREE_OPTION.keys).isEqualTo(SharedCounter.OPTION.keys);
+    }
+
+    @Test
     void aRowTouchedTwiceIsWrittenOnceWithTheSums() {
         CounterDeltas deltas = new CounterDeltas();
         deltas.add(SharedCounter.CAMPAIGN, List.of(5L, 1L), 1, 0, 60, 0, 0, 0);

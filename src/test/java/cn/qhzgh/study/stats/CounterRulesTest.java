@@ -2,16 +2,16 @@ package cn.qhzgh.study.stats;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
-import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CounterRulesTest {
 
     @Test
-    void theCampaignDayTurnsAtMidnightInXining() {
-        assertThat(CounterRules.campaignDay(Instant.parse("2026-03-01T15:59:59Z"))).isEqualTo(LocalDate.of(2026, 3, 1));
-        assertThat(CounterRules.campaignDay(Instant.parse("2026-03-01T16:00:00Z"))).isEqualTo(LocalDate.of(2026, 3, 2));
+    void aUnionCountsInItsOwnSubtreeAndEveryAncestorsOne() {
+        assertThat(CounterRules.orgsOnPath("/1/7/63/")).containsExactly(1L, 7L, 63L);
+        assertThat(CounterRules.orgsOnPath("/1/")).containsExactly(1L);
+        assertThat(CounterRules.orgsOnPath("/")).isEqualTo(List.of());
     }
 }

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.stats;
 
+import cn.qhzgh.study.campaign.CampaignCalendar;
 import cn.qhzgh.study.testsupport.Api;
 import cn.qhzgh.study.testsupport.ContractValidation;
 import cn.qhzgh.study.testsupport.Database;
@@ -228,7 +229,7 @@ class ReconcileSingleFlightTest {
     @Test
     void theNightlyRunSkipsWhileAManualRunHoldsTheLease() {
         Database.execute("DELETE FROM scheduled_run WHERE job = 'stats-reconcile' AND run_date = ?",
-                java.sql.Date.valueOf(LocalDate.now(StatsCounters.CAMPAIGN_ZONE)));
+                java.sql.Date.valueOf(LocalDate.now(CampaignCalendar.ZONE)));
         Database.execute("UPDATE job_lease SET holder = 'manual-run', expires_at = ? WHERE job = 'stats-reconcile'",
                 Timestamp.from(Instant.now().plus(10, ChronoUnit.MINUTES)));
         long nightlyBefore = Database.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'stats.reconcile' "

@@ -262,10 +262,10 @@ class StatsApiTest {
     void itemAnalysisCountsAnswersAndPicks() {
         JsonPath items = Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH-TS/questions?limit=1000").then().statusCode(200)
                 .extract().jsonPath();
-        long asked = items.getList("asked", Integer.class).stream().mapToLong(Integer::longValue).sum();
+        long asked = items.getList("questions.asked", Integer.class).stream().mapToLong(Integer::longValue).sum();
         assertThat(asked).isEqualTo(Database.count("SELECT COUNT(*) FROM attempt_answer x JOIN quiz_attempt a "
                 + "ON a.id = x.attempt_id JOIN worker w ON w.id = a.worker_id WHERE w.external_id LIKE 'ts-w%'"));
-        Map<String, Object> choice = items.getList("findAll { it.type == 'SINGLE_CHOICE' }", Map.class).get(0);
+        Map<String, Object> choice = items.getList("questions.findAll { it.type == 'SINGLE_CHOICE' }", Map.class).get(0);
         List<Map<String, Object>> options = (List<Map<String, Object>>) choice.get("options");
         assertThat(options).hasSize(4).filteredOn(o -> (Boolean) o.get("isKey")).hasSize(1);
         assertThat(options.stream().mapToLong(o -> ((Number) o.get("picks")).longValue()).sum())

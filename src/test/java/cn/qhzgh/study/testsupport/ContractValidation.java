@@ -112,9 +112,13 @@ public final class ContractValidation implements OrderedFilter {
         return response;
     }
 
-    /** Quarkus' own endpoints (health, metrics, the OpenAPI document itself) are not part of the API contract. */
+    /**
+     * Quarkus' own endpoints (health, metrics, the OpenAPI document itself), and the admin console's files and sign-in
+     * settings, are not part of the API contract.
+     */
     private static boolean isOutsideTheContract(String path) {
-        return path.startsWith("/q/");
+        return path.startsWith("/q/") || path.equals("/") || path.equals("/console") || path.startsWith("/console/")
+                || path.startsWith("/_static/") || path.startsWith("/_importmap/");
     }
 
     @Override

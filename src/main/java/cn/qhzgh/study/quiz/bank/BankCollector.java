@@ -1,8 +1,8 @@
 package cn.qhzgh.study.quiz.bank;
 
-import cn.qhzgh.study.quiz.QuestionDraft;
-import cn.qhzgh.study.quiz.QuestionOption;
-import cn.qhzgh.study.quiz.TextNormalizer;
+import cn.qhzgh.study.quiz.question.QuestionDraft;
+import cn.qhzgh.study.quiz.question.QuestionOption;
+import cn.qhzgh.study.quiz.question.TextNormalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

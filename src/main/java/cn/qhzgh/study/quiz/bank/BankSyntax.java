@@ -1,6 +1,6 @@
 package cn.qhzgh.study.quiz.bank;
 
-import cn.qhzgh.study.quiz.QuestionType;
+import cn.qhzgh.study.quiz.question.QuestionType;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;

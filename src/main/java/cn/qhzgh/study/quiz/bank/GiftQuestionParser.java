@@ -1,10 +1,10 @@
 package cn.qhzgh.study.quiz.bank;
 
-import cn.qhzgh.study.quiz.QuestionDraft;
-import cn.qhzgh.study.quiz.QuestionOption;
-import cn.qhzgh.study.quiz.QuestionType;
 import cn.qhzgh.study.quiz.bank.GiftSyntax.Marked;
 import cn.qhzgh.study.quiz.bank.GiftSyntax.TextFormat;
+import cn.qhzgh.study.quiz.question.QuestionDraft;
+import cn.qhzgh.study.quiz.question.QuestionOption;
+import cn.qhzgh.study.quiz.question.QuestionType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package cn.qhzgh.study.quiz.bank;
 
-import cn.qhzgh.study.quiz.QuestionDraft;
+import cn.qhzgh.study.quiz.question.QuestionDraft;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package cn.qhzgh.study.quiz.bank;
 
-import cn.qhzgh.study.quiz.QuestionDraft;
-import cn.qhzgh.study.quiz.QuestionType;
+import cn.qhzgh.study.quiz.question.QuestionDraft;
+import cn.qhzgh.study.quiz.question.QuestionType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -11,10 +11,10 @@ import static cn.qhzgh.study.quiz.bank.BankLimits.MAX_TAGS;
 import static cn.qhzgh.study.quiz.bank.BankLimits.MAX_TAG_CHARS;
 import static cn.qhzgh.study.quiz.bank.BankLimits.MIN_OPTIONS;
 
-import cn.qhzgh.study.quiz.QuestionDraft;
-import cn.qhzgh.study.quiz.QuestionOption;
-import cn.qhzgh.study.quiz.QuestionType;
-import cn.qhzgh.study.quiz.TextNormalizer;
+import cn.qhzgh.study.quiz.question.QuestionDraft;
+import cn.qhzgh.study.quiz.question.QuestionOption;
+import cn.qhzgh.study.quiz.question.QuestionType;
+import cn.qhzgh.study.quiz.question.TextNormalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package cn.qhzgh.study.quiz.generation;
 
-import cn.qhzgh.study.quiz.TextNormalizer;
+import cn.qhzgh.study.quiz.question.TextNormalizer;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;

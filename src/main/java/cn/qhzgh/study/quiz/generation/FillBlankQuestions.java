@@ -1,7 +1,7 @@
 package cn.qhzgh.study.quiz.generation;
 
-import cn.qhzgh.study.quiz.QuestionDraft;
-import cn.qhzgh.study.quiz.QuestionType;
+import cn.qhzgh.study.quiz.question.QuestionDraft;
+import cn.qhzgh.study.quiz.question.QuestionType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

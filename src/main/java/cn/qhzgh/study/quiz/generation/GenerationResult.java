@@ -1,6 +1,6 @@
 package cn.qhzgh.study.quiz.generation;
 
-import cn.qhzgh.study.quiz.QuestionDraft;
+import cn.qhzgh.study.quiz.question.QuestionDraft;
 import java.util.List;
 
 /** Drafts that passed the quality gate, and those that did not together with the reason. */

@@ -1,6 +1,6 @@
 package cn.qhzgh.study.quiz.generation;
 
-import cn.qhzgh.study.quiz.TextNormalizer;
+import cn.qhzgh.study.quiz.question.TextNormalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package cn.qhzgh.study.quiz.generation;
 
-import cn.qhzgh.study.quiz.QuestionDraft;
-import cn.qhzgh.study.quiz.QuestionOption;
-import cn.qhzgh.study.quiz.QuestionType;
-import cn.qhzgh.study.quiz.TextNormalizer;
+import cn.qhzgh.study.quiz.question.QuestionDraft;
+import cn.qhzgh.study.quiz.question.QuestionOption;
+import cn.qhzgh.study.quiz.question.QuestionType;
+import cn.qhzgh.study.quiz.question.TextNormalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,9 @@
 package cn.qhzgh.study.stats.report;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,40 +14,51 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RFC 4180 CSV in UTF-8 with CRLF line ends. A byte order mark comes first: without it Excel reads the file as
- * GBK on Chinese Windows and garbles every name.
+ * RFC 4180 CSV in UTF-8 with CRLF line ends, written by Commons CSV. A byte order mark comes first: without it Excel
+ * reads the file as GBK on Chinese Windows and garbles every name.
  */
 final class CsvReportSink implements ReportSink {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
-    private static final String LINE_END = "\r\n";
-    private static final char SEPARATOR = ',';
-    private static final char QUOTE = '"';
     /** Bytes reach the caller's stream whenever this fills, so memory stays the same for any number of rows. */
     private static final int BUFFER_CHARS = 16 * 1024;
+    /** Fields as given, comma-separated, CRLF after each record; {@link #QUOTED} encloses the fields that need it. */
+    private static final CSVFormat RECORDS = CSVFormat.RFC4180.builder().setQuote(null).get();
+    /**
+     * Encloses one field in quotes, doubling those inside. Only fields holding a comma, quote or line break get it:
+     * Commons CSV's own MINIMAL mode would also quote e.g. a leading space or '#', and change files people diff.
+     */
+    private static final CSVFormat QUOTED = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get();
 
     private final Writer writer;
+    private final CSVPrinter printer;
     private final ZoneId zone;
     private final SinkState state = new SinkState();
 
     CsvReportSink(OutputStream out, ZoneId zone) {
         this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), BUFFER_CHARS);
         this.zone = zone;
-        write(String.valueOf(BYTE_ORDER_MARK));
+        try {
+            writer.write(BYTE_ORDER_MARK);
+            this.printer = new CSVPrinter(writer, RECORDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
     public void header(List<String> columns) {
-        writeLine(state.acceptHeader(columns));
+        writeRecord(state.acceptHeader(columns));
     }
 
     @Override
     public void row(List<Object> cells) {
         state.acceptRow(cells);
-        writeLine(cells);
+        writeRecord(cells);
     }
 
     @Override
@@ -52,21 +67,23 @@ final class CsvReportSink implements ReportSink {
             return;
         }
         try {
-            writer.flush();
+            // Not printer.close(): that would close the caller's stream too.
+            printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void writeLine(List<?> cells) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                line.append(SEPARATOR);
-            }
-            appendField(line, text(cells.get(i)));
+    private void writeRecord(List<?> cells) {
+        List<String> fields = new ArrayList<>(cells.size());
+        for (Object cell : cells) {
+            fields.add(field(text(cell)));
         }
-        write(line.append(LINE_END).toString());
+        try {
+            printer.printRecord(fields);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String text(Object cell) {
@@ -91,37 +108,13 @@ final class CsvReportSink implements ReportSink {
         throw CellValues.unsupported(cell);
     }
 
-    private static void appendField(StringBuilder line, String field) {
-        if (!needsQuotes(field)) {
-            line.append(field);
-            return;
-        }
-        line.append(QUOTE);
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c == QUOTE) {
-                line.append(QUOTE);
-            }
-            line.append(c);
-        }
-        line.append(QUOTE);
-    }
-
-    private static boolean needsQuotes(String field) {
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c == SEPARATOR || c == QUOTE || c == '\r' || c == '\n') {
-                return true;
+    private static String field(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+                return QUOTED.format(text);
             }
         }
-        return false;
-    }
-
-    private void write(String text) {
-        try {
-            writer.write(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return text;
     }
 }

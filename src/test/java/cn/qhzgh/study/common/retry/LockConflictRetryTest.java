@@ -1,7 +1,7 @@
 package cn.qhzgh.study.common.retry;
 
 import cn.qhzgh.study.common.TooManyRequestsException;
-import cn.qhzgh.study.quiz.AttemptRateLimiter;
+import cn.qhzgh.study.quiz.attempt.AttemptRateLimiter;
 import cn.qhzgh.study.testsupport.Database;
 import cn.qhzgh.study.testsupport.Fixtures;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,6 +1,6 @@
 package cn.qhzgh.study.common.retry;
 
-import cn.qhzgh.study.quiz.AttemptRateLimiter;
+import cn.qhzgh.study.quiz.attempt.AttemptRateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -8,9 +8,9 @@ import static cn.qhzgh.study.quiz.bank.BankFixtures.single;
 import static cn.qhzgh.study.quiz.bank.BankFixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.qhzgh.study.quiz.QuestionDraft;
-import cn.qhzgh.study.quiz.QuestionOption;
-import cn.qhzgh.study.quiz.QuestionType;
+import cn.qhzgh.study.quiz.question.QuestionDraft;
+import cn.qhzgh.study.quiz.question.QuestionOption;
+import cn.qhzgh.study.quiz.question.QuestionType;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;

@@ -34,7 +34,7 @@ class BankSpreadsheetTest {
                 row("判断", "工会是职工自愿结合的工人阶级群众组织。", "", "", "", "", "", "", "", "", "对", "", "0", ""),
                 row("填空题", "每年的5月1日是____。", "", "", "", "", "", "", "", "", "国际劳动节 | 劳动节；五一", "", "", "")));
 
-        List<cn.qhzgh.study.quiz.QuestionDraft> drafts = clean(read(file, BankFormat.XLSX));
+        List<cn.qhzgh.study.quiz.question.QuestionDraft> drafts = clean(read(file, BankFormat.XLSX));
 
         assertThat(drafts).containsExactly(
                 with(single("“三微一端”中的“一端”指什么？", List.of("微博", "微信", "微视频", "新闻客户端"), "D"),

@@ -9,8 +9,8 @@ import static cn.qhzgh.study.quiz.bank.BankFixtures.trueFalse;
 import static cn.qhzgh.study.quiz.bank.BankFixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.qhzgh.study.quiz.QuestionDraft;
-import cn.qhzgh.study.quiz.QuestionType;
+import cn.qhzgh.study.quiz.question.QuestionDraft;
+import cn.qhzgh.study.quiz.question.QuestionType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package cn.qhzgh.study.quiz.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.qhzgh.study.quiz.TextNormalizer;
+import cn.qhzgh.study.quiz.question.TextNormalizer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,0 @@
-package cn.qhzgh.study.quiz;
-
-public enum QuestionSource {
-    GENERATED, UPLOADED
-}

@@ -1,0 +1,5 @@
+package cn.qhzgh.study.quiz.question;
+
+public enum QuestionSource {
+    GENERATED, UPLOADED
+}
