@@ -1,12 +1,14 @@
 package cn.qhzgh.study.content;
 
 import cn.qhzgh.study.testsupport.Api;
+import cn.qhzgh.study.testsupport.AtOnce;
 import cn.qhzgh.study.testsupport.Database;
 import cn.qhzgh.study.testsupport.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -82,6 +84,19 @@ class NoticeImportApiTest {
                 + "WHERE n.doc_number = '青总发〔2022〕903号' AND m.code = '4.2'");
         assertThat(Database.count("SELECT COUNT(*) FROM module_version WHERE module_id = ?", Long.valueOf(moduleId)))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void simultaneousImportsOfOneNewDocumentCreateItOnceAndAllSucceed() throws Exception {
+        // A year no other test uses, so the random number never meets another test's document.
+        String docNumber = "青总发〔2099〕" + (1 + Math.floorMod(System.nanoTime(), 9999)) + "号";
+        byte[] text = variant(docNumber).getBytes(StandardCharsets.UTF_8);
+        List<Integer> statuses = AtOnce.send(4, () -> Api.asProvinceAdmin().contentType("text/markdown; charset=UTF-8")
+                .body(text).post("/api/v1/admin/notices").then().extract().statusCode());
+        // Import admission lets two imports run at once and turns the rest away with 429.
+        assertThat(statuses).as("one created it, the others found it or were asked to retry")
+                .isSubsetOf(200, 201, 429).contains(200).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(Database.count("SELECT COUNT(*) FROM notice WHERE doc_number = '" + docNumber + "'")).isEqualTo(1);
     }
 
     @Test
