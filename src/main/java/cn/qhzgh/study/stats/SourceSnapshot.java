@@ -1,5 +1,6 @@
 package cn.qhzgh.study.stats;
 
+import cn.qhzgh.study.common.IdList;
 import io.agroal.api.AgroalDataSource;
 
 import java.sql.Connection;
@@ -55,11 +56,11 @@ final class SourceSnapshot implements AutoCloseable {
         query("SELECT id, path FROM organization", rs -> pathOfOrg.put(rs.getLong(1), rs.getString(2)));
         Set<Long> publishedIds = new TreeSet<>();
         query("SELECT id FROM campaign WHERE status = 'PUBLISHED'", rs -> publishedIds.add(rs.getLong(1)));
-        published = inList(publishedIds);
+        published = IdList.of(publishedIds);
         Map<Long, Long> campaignOfFinal = new HashMap<>();
         query("SELECT id, campaign_id FROM quiz WHERE kind = 'FINAL' AND campaign_id IN (" + published + ")",
                 rs -> campaignOfFinal.put(rs.getLong(1), rs.getLong(2)));
-        publishedFinals = inList(new TreeSet<>(campaignOfFinal.keySet()));
+        publishedFinals = IdList.of(new TreeSet<>(campaignOfFinal.keySet()));
         Map<Long, List<Long>> modulesOfQuiz = new HashMap<>();
         query("""
                 SELECT q.id, m.id FROM quiz q JOIN study_module m ON m.notice_id = q.notice_id AND m.code = q.module_code
@@ -94,7 +95,7 @@ final class SourceSnapshot implements AutoCloseable {
 
     /** These unions with their numbers of workers, counting only their own workers. */
     List<UnionBatches.UnionWorkers> unionWorkers(Collection<Long> orgs) {
-        return unionWorkers(" WHERE o.id IN (" + inList(orgs) + ")");
+        return unionWorkers(" WHERE o.id IN (" + IdList.of(orgs) + ")");
     }
 
     private List<UnionBatches.UnionWorkers> unionWorkers(String where) {
@@ -106,7 +107,7 @@ final class SourceSnapshot implements AutoCloseable {
 
     /** Adds what every worker of these unions contributes, reached through the worker org index. */
     SliceRecount.Findings recountUnions(List<Long> orgs, CounterTally tally) {
-        return recount(" WHERE w.org_id IN (" + inList(orgs) + ")", tally);
+        return recount(" WHERE w.org_id IN (" + IdList.of(orgs) + ")", tally);
     }
 
     /** The unions with a counter row that a live write changed at or after {@code since}, in id order. */
@@ -174,7 +175,7 @@ final class SourceSnapshot implements AutoCloseable {
             return rows;
         }
         String sql = "SELECT " + String.join(", ", table.keys()) + ", " + String.join(", ", table.counters())
-                + " FROM " + table.table() + " WHERE org_id IN (" + inList(orgs) + ")" + scope(table, "");
+                + " FROM " + table.table() + " WHERE org_id IN (" + IdList.of(orgs) + ")" + scope(table, "");
         int keys = table.keys().size();
         query(sql, rs -> {
             List<Object> key = new ArrayList<>(keys);
@@ -203,10 +204,6 @@ final class SourceSnapshot implements AutoCloseable {
     /** Every org's materialized path, by org id. */
     Map<Long, String> orgPaths() {
         return Map.copyOf(catalog.pathOfOrg());
-    }
-
-    private static String inList(Collection<Long> ids) {
-        return ids.isEmpty() ? "-1" : String.join(", ", ids.stream().map(String::valueOf).toList());
     }
 
     interface Row {

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.stats;
 
+import cn.qhzgh.study.common.IdList;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -70,7 +71,7 @@ class SubtreeCheck {
         String sums = String.join(", ", own.counters().stream().map(c -> "SUM(c." + c + ")").toList());
         String sql = "SELECT a.id, " + keys + ", " + sums + " FROM organization a JOIN organization o "
                 + "ON o.path LIKE CONCAT(a.path, '%') JOIN " + own.table() + " c ON c.org_id = o.id WHERE a.id IN ("
-                + String.join(", ", orgs.stream().map(String::valueOf).toList()) + ")" + snapshot.scope(own, "c.")
+                + IdList.of(orgs) + ")" + snapshot.scope(own, "c.")
                 + " GROUP BY a.id, " + keys;
         int keyCount = own.keys().size();
         Map<List<Object>, long[]> rows = new HashMap<>();

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.stats;
 
+import cn.qhzgh.study.common.IdList;
 import cn.qhzgh.study.common.NativeRows;
 import cn.qhzgh.study.org.OrgPathsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -38,7 +40,7 @@ class SubtreeMoves {
         }
         Map<Long, OrgPathsChanged.PathChange> byOrg = changed.changes().stream()
                 .collect(Collectors.toMap(OrgPathsChanged.PathChange::orgId, Function.identity()));
-        String orgs = String.join(", ", byOrg.keySet().stream().sorted().map(String::valueOf).toList());
+        String orgs = IdList.of(new TreeSet<>(byOrg.keySet()));
         for (SharedCounter totals : SharedCounter.values()) {
             if (totals.subtreeOf == null) {
                 continue;

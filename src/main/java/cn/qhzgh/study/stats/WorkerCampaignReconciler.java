@@ -1,5 +1,6 @@
 package cn.qhzgh.study.stats;
 
+import cn.qhzgh.study.common.IdList;
 import cn.qhzgh.study.common.JdbcBatch;
 import cn.qhzgh.study.common.NativeRows;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,7 +62,7 @@ class WorkerCampaignReconciler {
         if (published.isEmpty()) {
             return 0;
         }
-        String campaigns = String.join(", ", published.stream().map(String::valueOf).toList());
+        String campaigns = IdList.of(published);
         String expected = EXPECTED.formatted(campaigns, campaigns, campaigns);
         long stored = ((Number) query("SELECT COUNT(*) FROM worker_campaign WHERE worker_id BETWEEN ?1 AND ?2 "
                 + "AND campaign_id IN (" + campaigns + ")", fromWorker, toWorker).getSingleResult()).longValue();

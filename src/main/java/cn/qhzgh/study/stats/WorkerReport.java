@@ -1,6 +1,7 @@
 package cn.qhzgh.study.stats;
 
 import cn.qhzgh.study.common.DbClock;
+import cn.qhzgh.study.common.IdList;
 import cn.qhzgh.study.org.Organization;
 import cn.qhzgh.study.stats.report.ReportSink;
 import io.agroal.api.AgroalDataSource;
@@ -65,7 +66,7 @@ class WorkerReport {
         if (orgIds.isEmpty()) {
             return laggards;
         }
-        String unions = String.join(", ", orgIds.stream().map(String::valueOf).toList());
+        String unions = IdList.of(orgIds);
         query(ROWS + " AND w.org_id IN (" + unions + ") AND wc.completed_at IS NULL ORDER BY o.path, w.id LIMIT " + size
                         + " OFFSET " + skippedInPage, org.path, campaignId, false,
                 rs -> laggards.add(new Laggard(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
