@@ -172,3 +172,19 @@ measure_exports() {
   done
   ! grep -q OutOfMemoryError "$SERVICE_LOG" || die "the service ran out of memory, see $SERVICE_LOG"
 }
+
+# measure_console: bench/console-render in Debian's headless chromium against this service, the province admin's
+# dashboard of each campaign (issue #14: rendered in ≤ 1 s on this data), its p50 / p95 / max kept for the results.
+measure_console() {
+  local campaign out line
+  for campaign in "${CAMPAIGNS[@]}"; do
+    wait_quiet "$WAIT_QUIET"
+    out=$OUT/console-$STAMP-$campaign.txt
+    log "console-render: the province dashboard of campaign $campaign (load $(loadavg))"
+    TOKEN=$ADMIN_TOKEN BENCH_CAMPAIGN=$campaign "$ROOT/bench/console-render/run.sh" "$BASE" >"$out" 2>"$out.err" \
+      || die "console-render failed for campaign $campaign, see $out and $out.err"
+    while read -r line; do
+      CONSOLE+=("| campaign $campaign | $(sed -E 's/ +ms: +p50 +([0-9]+) +p95 +([0-9]+) +max +([0-9]+).*/ | \1 | \2 | \3/' <<<"$line") | $(loadavg) |")
+    done < <(grep ' ms: p50 ' "$out")
+  done
+}

@@ -21,7 +21,9 @@
 #   BENCH_LOCK=1                                   0 = take no lock (when an outer flock already holds it)
 #   BENCH_PARTS="dashboards exports writes reconcile"  what to measure; writes = progress with live counters on,
 #                                                  then off; reconcile = ceiling, full rebuild, full check (add
-#                                                  writes-during-rebuild for progress single events during a rebuild)
+#                                                  writes-during-rebuild for progress single events during a rebuild);
+#                                                  add console for the province dashboard in chromium
+#                                                  (bench/console-render)
 #   BENCH_WRITE_WORKERS=1000 BENCH_WRITE_SECONDS=20  workers and seconds of each writes run
 #   BENCH_DB_URL=jdbc:mysql://host:port/db         an existing empty server instead of the throwaway MariaDB
 # Output: bench/out/stats-scale/ (git-ignored): mariadb/ (kept for --reuse), data/, service-*.log, gc-*.log,
@@ -73,7 +75,7 @@ export DB_BUFFER_POOL
 exec 9>/tmp/study-bench.lock
 lock() { ((LOCK == 0)) || flock "$@" 9; }
 
-declare -a PHASES=() ENDPOINTS=() EXPORTS=() WRITES=() RECONCILES=() CAMPAIGNS=() CEILED=()
+declare -a PHASES=() ENDPOINTS=() EXPORTS=() WRITES=() RECONCILES=() CAMPAIGNS=() CEILED=() CONSOLE=()
 declare -A P95=()
 
 ADMIN_TIMEOUT=3600
@@ -122,6 +124,7 @@ source "$HERE/measure.sh"
 [[ " $PARTS " == *" exports "* ]] && measure_exports
 [[ " $PARTS " == *" writes "* ]] && measure_writes
 [[ " $PARTS " == *" reconcile "* ]] && measure_reconcile
+[[ " $PARTS " == *" console "* ]] && measure_console
 lock -u
 
 {
@@ -164,6 +167,14 @@ lock -u
     echo "| reconciliation | rows drifted | seconds | ceiling s | × ceiling | target | load average after |"
     echo "|---|---:|---:|---:|---:|---|---|"
     printf '%s\n' "${RECONCILES[@]}"
+    echo
+  fi
+  if ((${#CONSOLE[@]})); then
+    echo "The province admin's dashboard in headless chromium (bench/console-render, 1440 × 900, warm HTTP cache):"
+    echo
+    echo "| dashboard | timed | p50 ms | p95 ms | max ms | load average |"
+    echo "|---|---|---:|---:|---:|---|"
+    printf '%s\n' "${CONSOLE[@]}"
     echo
   fi
   if ((${#WRITES[@]})); then
