@@ -24,12 +24,19 @@ class ReconcileJobStore {
         this.entityManager = entityManager;
     }
 
+    /** Called with the lease held, so a row still RUNNING is a run whose pod stopped: it is closed as FAILED first. */
     void create(String id, String holder, CheckPlan.Kind kind, String requestedBy) {
-        write("""
-                INSERT INTO stats_reconcile_job (id, holder, kind, requested_by, state, phase, rows_done, rows_estimated,
-                                                 started_at, finished_at, failure)
-                VALUES (?1, ?2, ?3, ?4, 'RUNNING', 'started', 0, 0, ?5, NULL, NULL)""",
-                id, holder, kind.name(), requestedBy, Timestamp.from(DbClock.now()));
+        Timestamp now = Timestamp.from(DbClock.now());
+        QuarkusTransaction.requiringNew().run(() -> {
+            update("""
+                    UPDATE stats_reconcile_job SET state = 'FAILED', finished_at = ?1, failure = ?2
+                    WHERE state = 'RUNNING'""", now, ABANDONED);
+            update("""
+                    INSERT INTO stats_reconcile_job (id, holder, kind, requested_by, state, phase, rows_done, rows_estimated,
+                                                     started_at, finished_at, failure)
+                    VALUES (?1, ?2, ?3, ?4, 'RUNNING', 'started', 0, 0, ?5, NULL, NULL)""",
+                    id, holder, kind.name(), requestedBy, now);
+        });
     }
 
     void progress(String id, StatsReconciler.Progress progress) {
@@ -93,10 +100,6 @@ class ReconcileJobStore {
                     ON DUPLICATE KEY UPDATE drifted_rows = VALUES(drifted_rows)""", id, table.getKey(), position++,
                     table.getValue());
         }
-    }
-
-    private void write(String sql, Object... parameters) {
-        QuarkusTransaction.requiringNew().run(() -> update(sql, parameters));
     }
 
     private void update(String sql, Object... parameters) {

@@ -183,7 +183,7 @@ class ReconcileSingleFlightTest {
     }
 
     @Test
-    void aJobWhosePodStoppedIsReportedFailedAndAnUnknownJobIs404() {
+    void aStoppedPodsJobReadsFailedTheNextRunClosesItsRowAndAnUnknownJobIs404() {
         Database.execute("""
                 INSERT INTO stats_reconcile_job (id, holder, kind, requested_by, state, phase, rows_done, rows_estimated,
                                                  started_at, finished_at, failure)
@@ -194,6 +194,14 @@ class ReconcileSingleFlightTest {
                 .body("failure", equalTo("the pod running it stopped before it ended"));
         Api.asProvinceAdmin().get(Reconcile.PATH + "/no-such-job").then().statusCode(404)
                 .body("type", equalTo("urn:qhzgh:study:problem:reconcile-job-not-found"));
+
+        Reconcile.run();
+        assertThat(Database.string("SELECT state FROM stats_reconcile_job WHERE id = 'rc-crashed-job'"))
+                .as("the next run closes the stopped run's row").isEqualTo("FAILED");
+        assertThat(Database.string("SELECT failure FROM stats_reconcile_job WHERE id = 'rc-crashed-job'"))
+                .isEqualTo("the pod running it stopped before it ended");
+        assertThat(Database.count("SELECT COUNT(*) FROM stats_reconcile_job WHERE id = 'rc-crashed-job' "
+                + "AND finished_at IS NOT NULL")).isEqualTo(1);
     }
 
     @Test
