@@ -157,7 +157,7 @@ public class StatsReconciler {
      * credit are credited again under the worker's lock (their unions are then left to {@link #recountCredited}),
      * module sums are set from their events, missing worker_campaign rows are inserted as the snapshot's sources
      * say, unless a live write has created them since, and differing ones are rewritten from their sources in SQL
-     * (module sums first: that rewrite reads them).
+     * under the worker's lock (module sums first: that rewrite reads them).
      */
     private void repairWorkers(SliceRecount.Findings findings, CounterTally tally, Set<Long> deferred,
                                Map<String, Long> drift) {
@@ -167,7 +167,7 @@ public class StatsReconciler {
             for (CreditReconciler.ModuleRow row : inTransaction(() -> credit.wrongModuleSums(worker, worker, sums))) {
                 drift.merge("module_progress", inTransaction(() -> credit.repairModuleSum(row)), Long::sum);
             }
-            drift.merge("worker_campaign", inTransaction(() -> workerCampaign.reconcile(worker, worker)), Long::sum);
+            drift.merge("worker_campaign", inTransaction(() -> workerCampaign.reconcileWorker(worker)), Long::sum);
         }
         tally.exclude(findings.uncreditedUnions());
         deferred.addAll(findings.uncreditedUnions());
@@ -179,7 +179,7 @@ public class StatsReconciler {
             drift.merge("worker_campaign", (long) findings.missingCampaignRows().size(), Long::sum);
         }
         for (long worker : findings.differingCampaignWorkers()) {
-            inTransaction(() -> workerCampaign.reconcile(worker, worker));
+            inTransaction(() -> workerCampaign.reconcileWorker(worker));
         }
         drift.merge("worker_campaign", findings.differingCampaignRows(), Long::sum);
     }

@@ -3,6 +3,7 @@ package cn.qhzgh.study.stats;
 import cn.qhzgh.study.common.IdList;
 import cn.qhzgh.study.common.JdbcBatch;
 import cn.qhzgh.study.common.NativeRows;
+import cn.qhzgh.study.org.WorkerLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -11,8 +12,9 @@ import org.hibernate.Session;
 import java.util.List;
 
 /**
- * Reconciles the per-worker summary in SQL, one range of worker ids (?1 to ?2) at a time: at a million workers it
- * is too big to compare in memory. final_best_score -1 stands for "no FINAL taken" inside the comparison.
+ * Rewrites one worker's worker_campaign rows from their sources in SQL, under the worker's lock, which every live
+ * write of that worker takes first: none can commit between the rewrite's read and its upsert. final_best_score -1
+ * stands for "no FINAL taken" inside the comparison.
  */
 @ApplicationScoped
 class WorkerCampaignReconciler {
@@ -29,16 +31,16 @@ class WorkerCampaignReconciler {
                        CAST(NULL AS DATETIME) AS completed_at
                 FROM module_progress p JOIN study_module m ON m.id = p.module_id
                 JOIN campaign_material cm ON cm.notice_id = m.notice_id
-                WHERE p.worker_id BETWEEN ?1 AND ?2 AND cm.campaign_id IN (%s)
+                WHERE p.worker_id = ?1 AND cm.campaign_id IN (%s)
                 UNION ALL
                 SELECT a.worker_id, q.campaign_id, CAST(NULL AS DATETIME), CAST(NULL AS DATETIME), 0, a.score,
                        CASE WHEN a.passed THEN 1 ELSE 0 END, CAST(NULL AS DATETIME)
                 FROM quiz_attempt a JOIN quiz q ON q.id = a.quiz_id
-                WHERE a.worker_id BETWEEN ?1 AND ?2 AND q.kind = 'FINAL' AND q.campaign_id IN (%s)
+                WHERE a.worker_id = ?1 AND q.kind = 'FINAL' AND q.campaign_id IN (%s)
                   AND a.score IS NOT NULL
                 UNION ALL
                 SELECT c.worker_id, c.campaign_id, CAST(NULL AS DATETIME), CAST(NULL AS DATETIME), 0, -1, 0, c.completed_at
-                FROM campaign_completion c WHERE c.worker_id BETWEEN ?1 AND ?2 AND c.campaign_id IN (%s)
+                FROM campaign_completion c WHERE c.worker_id = ?1 AND c.campaign_id IN (%s)
             ) x JOIN worker w ON w.id = x.worker_id JOIN organization wo ON wo.id = w.org_id
             WHERE EXISTS (SELECT 1 FROM campaign_audience ca JOIN organization ao ON ao.id = ca.org_id
                           WHERE ca.campaign_id = x.campaign_id AND wo.path LIKE CONCAT(ao.path, '%%'))
@@ -53,10 +55,11 @@ class WorkerCampaignReconciler {
     }
 
     /**
-     * Reconciles the rows of the workers with ids in [fromWorker, toWorker] in published campaigns; returns how many
-     * rows differed. Rows of draft and closed campaigns are left as they are: closed ones keep what they counted.
+     * Reconciles the worker's rows in published campaigns; returns how many rows differed. Rows of draft and closed
+     * campaigns are left as they are: closed ones keep what they counted.
      */
-    long reconcile(long fromWorker, long toWorker) {
+    long reconcileWorker(long workerId) {
+        WorkerLock.acquire(entityManager, workerId);
         List<Long> published = NativeRows.list(entityManager.createNativeQuery(
                 "SELECT id FROM campaign WHERE status = 'PUBLISHED'"), r -> r.longAt(0));
         if (published.isEmpty()) {
@@ -64,11 +67,11 @@ class WorkerCampaignReconciler {
         }
         String campaigns = IdList.of(published);
         String expected = EXPECTED.formatted(campaigns, campaigns, campaigns);
-        long stored = ((Number) query("SELECT COUNT(*) FROM worker_campaign WHERE worker_id BETWEEN ?1 AND ?2 "
-                + "AND campaign_id IN (" + campaigns + ")", fromWorker, toWorker).getSingleResult()).longValue();
+        long stored = ((Number) query("SELECT COUNT(*) FROM worker_campaign WHERE worker_id = ?1 "
+                + "AND campaign_id IN (" + campaigns + ")", workerId).getSingleResult()).longValue();
         if (stored == 0) {
             // Nothing stored yet (a first build): every expected row is missing, so the insert's count is the drift.
-            return upsertExpected(expected, fromWorker, toWorker);
+            return upsertExpected(expected, workerId);
         }
         Object[] compared = (Object[]) query("SELECT COALESCE(SUM(CASE WHEN a.worker_id IS NULL OR a.org_id <> e.org_id "
                 + "OR COALESCE(a.started_at, " + EPOCH + ") <> COALESCE(e.started_at, " + EPOCH + ") "
@@ -78,17 +81,17 @@ class WorkerCampaignReconciler {
                 + "OR COALESCE(a.completed_at, " + EPOCH + ") <> COALESCE(e.completed_at, " + EPOCH + ") "
                 + "THEN 1 ELSE 0 END), 0), COUNT(a.worker_id) FROM (" + expected + ") e "
                 + "LEFT JOIN worker_campaign a ON a.worker_id = e.worker_id AND a.campaign_id = e.campaign_id",
-                fromWorker, toWorker).getSingleResult();
+                workerId).getSingleResult();
         long differing = ((Number) compared[0]).longValue();
         // Stored rows that matched no expected row: nothing justifies them any more.
         long orphaned = stored - ((Number) compared[1]).longValue();
         if (differing > 0) {
-            upsertExpected(expected, fromWorker, toWorker);
+            upsertExpected(expected, workerId);
         }
         if (orphaned > 0) {
-            query("DELETE FROM worker_campaign WHERE worker_id BETWEEN ?1 AND ?2 AND campaign_id IN (" + campaigns
+            query("DELETE FROM worker_campaign WHERE worker_id = ?1 AND campaign_id IN (" + campaigns
                     + ") AND NOT EXISTS (SELECT 1 FROM (" + expected + ") e WHERE e.worker_id = worker_campaign.worker_id "
-                    + "AND e.campaign_id = worker_campaign.campaign_id)", fromWorker, toWorker).executeUpdate();
+                    + "AND e.campaign_id = worker_campaign.campaign_id)", workerId).executeUpdate();
         }
         return differing + orphaned;
     }
@@ -117,7 +120,7 @@ class WorkerCampaignReconciler {
         return rows.size();
     }
 
-    private int upsertExpected(String expected, long fromWorker, long toWorker) {
+    private int upsertExpected(String expected, long workerId) {
         return query("""
                 INSERT INTO worker_campaign (worker_id, campaign_id, org_id, started_at, last_activity_at, seconds_spent,
                                              final_best_score, final_passed, completed_at)
@@ -128,10 +131,10 @@ class WorkerCampaignReconciler {
                 ON DUPLICATE KEY UPDATE org_id = VALUES(org_id), started_at = VALUES(started_at),
                     last_activity_at = VALUES(last_activity_at), seconds_spent = VALUES(seconds_spent),
                     final_best_score = VALUES(final_best_score), final_passed = VALUES(final_passed),
-                    completed_at = VALUES(completed_at)""", fromWorker, toWorker).executeUpdate();
+                    completed_at = VALUES(completed_at)""", workerId).executeUpdate();
     }
 
-    private Query query(String sql, long fromWorker, long toWorker) {
-        return entityManager.createNativeQuery(sql).setParameter(1, fromWorker).setParameter(2, toWorker);
+    private Query query(String sql, long workerId) {
+        return entityManager.createNativeQuery(sql).setParameter(1, workerId);
     }
 }

@@ -222,6 +222,22 @@ class StatsApiTest {
     }
 
     @Test
+    void aWorkersAlteredCampaignRowIsRewrittenFromItsSources() {
+        Reconcile.run();
+        long worker = Long.parseLong(Database.string("SELECT MIN(worker_id) FROM worker_campaign "
+                + "WHERE seconds_spent > 0 AND campaign_id IN (SELECT id FROM campaign WHERE status = 'PUBLISHED')"));
+        String row = "SELECT CONCAT(campaign_id, ':', seconds_spent, ':', COALESCE(final_best_score, -1)) "
+                + "FROM worker_campaign WHERE worker_id = ? AND seconds_spent > 0 ORDER BY campaign_id LIMIT 1";
+        String stored = Database.string(row, worker);
+        Database.execute("UPDATE worker_campaign SET seconds_spent = seconds_spent + 7, final_best_score = 1 "
+                + "WHERE worker_id = ? AND seconds_spent > 0", worker);
+        JsonPath repaired = Reconcile.run();
+        assertThat(repaired.getLong("tables.find { it.table == 'worker_campaign' }.driftedRows")).isPositive();
+        assertThat(Database.string(row, worker)).isEqualTo(stored);
+        assertThat(Reconcile.run().getLong("totalDrift")).isZero();
+    }
+
+    @Test
     void movingAnOrgMovesItsFigures() {
         Fixtures.orgs("QH-TM2,【测试】迁移前市总工会,CITY,QH\nQH-TM3,【测试】迁移后市总工会,CITY,QH\n"
                 + "QH-TM2-G1,【测试】迁移基层工会,GRASSROOTS,QH-TM2\n");
