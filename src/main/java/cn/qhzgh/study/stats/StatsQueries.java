@@ -22,12 +22,17 @@ public class StatsQueries {
     private static final String WORKERS = """
             SELECT COALESCE(SUM(w.workers), 0) FROM org_worker_count w JOIN organization o ON o.id = w.org_id
             WHERE o.path LIKE ?1""";
-    private static final String SUMS = """
+    private static final String CAMPAIGN_SUMS = """
             SELECT COALESCE(SUM(c.started), 0), COALESCE(SUM(c.completed), 0), COALESCE(SUM(c.seconds_spent), 0),
                    COALESCE(SUM(c.final_attempted), 0), COALESCE(SUM(c.final_best_sum), 0),
                    COALESCE(SUM(c.final_passed), 0)
-            FROM org_campaign_count c JOIN organization o ON o.id = c.org_id
+            FROM org_campaign_count c""";
+    private static final String SUMS = CAMPAIGN_SUMS + """
+             JOIN organization o ON o.id = c.org_id
             WHERE o.path LIKE ?1 AND c.campaign_id = ?2""";
+    // The directory has a single root (OrgRowValidator), so the root's subtree is every row: no walk of organization.
+    private static final String ALL_WORKERS = "SELECT COALESCE(SUM(workers), 0) FROM org_worker_count";
+    private static final String ALL_SUMS = CAMPAIGN_SUMS + " WHERE c.campaign_id = ?1";
 
     private final EntityManager entityManager;
 
@@ -37,13 +42,16 @@ public class StatsQueries {
 
     /** The union's figures in the campaign: its workers are those of its subtree the campaign's audience reaches. */
     OrgFigures figures(Organization org, CampaignRef campaign) {
+        boolean root = org.parentId == null;
         long workers = 0;
         for (String range : CampaignScope.reachedRanges(org.path, campaign.audiencePaths())) {
-            workers += ((Number) entityManager.createNativeQuery(WORKERS).setParameter(1, range + "%")
+            workers += ((Number) (root && range.equals(org.path) ? entityManager.createNativeQuery(ALL_WORKERS)
+                    : entityManager.createNativeQuery(WORKERS).setParameter(1, range + "%"))
                     .getSingleResult()).longValue();
         }
-        OrgFigures.CampaignSums sums = NativeRows.list(entityManager.createNativeQuery(SUMS)
-                        .setParameter(1, org.path + "%").setParameter(2, campaign.id()),
+        var sumsQuery = root ? entityManager.createNativeQuery(ALL_SUMS).setParameter(1, campaign.id())
+                : entityManager.createNativeQuery(SUMS).setParameter(1, org.path + "%").setParameter(2, campaign.id());
+        OrgFigures.CampaignSums sums = NativeRows.list(sumsQuery,
                 r -> new OrgFigures.CampaignSums(r.longOrZeroAt(0), r.longOrZeroAt(1), r.longOrZeroAt(2),
                         r.longOrZeroAt(3), r.longOrZeroAt(4), r.longOrZeroAt(5))).get(0);
         return OrgFigures.of(org.code, org.name, org.type, workers, sums);

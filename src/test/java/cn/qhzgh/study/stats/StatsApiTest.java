@@ -131,6 +131,29 @@ class StatsApiTest {
     }
 
     @Test
+    void theProvinceIsItsChildrenPlusItsOwnRows() {
+        JsonPath province = summary("QH");
+        List<Map<String, Object>> children = Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH/children").then()
+                .statusCode(200).extract().jsonPath().getList("children");
+        long qh = Long.parseLong(Database.string("SELECT id FROM organization WHERE code = 'QH'"));
+        long campaign = province.getLong("campaignId");
+        Map<String, Long> own = Map.of(
+                "workers", Database.count("SELECT COALESCE(SUM(workers), 0) FROM org_worker_count WHERE org_id = ?", qh),
+                "started", ownCounter("started", qh, campaign), "completed", ownCounter("completed", qh, campaign),
+                "secondsSpentTotal", ownCounter("seconds_spent", qh, campaign),
+                "finalAttempted", ownCounter("final_attempted", qh, campaign),
+                "finalPassed", ownCounter("final_passed", qh, campaign));
+        assertThat(children).hasSizeGreaterThan(1);
+        own.forEach((figure, ownRows) -> assertThat(province.getLong("figures." + figure)).as(figure)
+                .isEqualTo(ownRows + children.stream().mapToLong(c -> ((Number) c.get(figure)).longValue()).sum()));
+    }
+
+    private static long ownCounter(String column, long org, long campaign) {
+        return Database.count("SELECT COALESCE(SUM(" + column + "), 0) FROM org_campaign_count "
+                + "WHERE org_id = ? AND campaign_id = ?", org, campaign);
+    }
+
+    @Test
     void trendDaysOutsideTheCampaignYearsAre400NamingTheDay() {
         Api.asProvinceAdminBreakingContract("to is beyond year 9999").queryParam("from", "+999999999-12-30")
                 .queryParam("to", "+999999999-12-31").get("/api/v1/stats/orgs/QH-TS/trend").then().statusCode(400)
