@@ -114,17 +114,10 @@ class ConsoleItemAnalysisBrowserTest extends ConsoleBrowserTest {
     @AfterEach
     void closeTheCampaignAndRetireTheBank() {
         if (campaign != 0) {
-            String path = "/api/v1/admin/campaigns/" + campaign;
-            String etag = Api.asProvinceAdmin().get(path).then().statusCode(200).extract().header("ETag");
-            Api.asProvinceAdmin().header("If-Match", etag).post(path + "/close").then().statusCode(200);
+            Campaign.close(campaign);
         }
         for (long question : questions == null ? List.<Long>of() : questions) {
-            var current = Api.asProvinceAdmin().get("/api/v1/admin/questions/" + question).then().statusCode(200).extract();
-            Map<String, Object> body = new HashMap<>(current.jsonPath().getMap(""));
-            body.keySet().retainAll(List.of("stem", "options", "answer", "explanation", "moduleCode", "tags"));
-            body.put("status", "RETIRED");
-            Api.asProvinceAdmin().contentType("application/json").header("If-Match", current.header("ETag")).body(body)
-                    .put("/api/v1/admin/questions/" + question).then().statusCode(200);
+            Campaign.retireQuestion(question);
         }
         campaign = 0;
         questions = null;

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -72,10 +73,25 @@ public final class Campaign {
      */
     public static void closeAllButFounding() {
         for (long id : Database.longs("SELECT id FROM campaign WHERE status = 'PUBLISHED' AND id <> ?", foundingId())) {
-            String path = "/api/v1/admin/campaigns/" + id;
-            String etag = Api.asProvinceAdmin().get(path).then().statusCode(200).extract().header("ETag");
-            Api.asProvinceAdmin().header("If-Match", etag).post(path + "/close").then().statusCode(200);
+            close(id);
         }
+    }
+
+    /** Closes the campaign through the admin API, with its current ETag. */
+    public static void close(long id) {
+        String path = "/api/v1/admin/campaigns/" + id;
+        String etag = Api.asProvinceAdmin().get(path).then().statusCode(200).extract().header("ETag");
+        Api.asProvinceAdmin().header("If-Match", etag).post(path + "/close").then().statusCode(200);
+    }
+
+    /** Retires the question through the admin API, keeping its wording, with its current ETag. */
+    public static void retireQuestion(long question) {
+        var current = Api.asProvinceAdmin().get("/api/v1/admin/questions/" + question).then().statusCode(200).extract();
+        Map<String, Object> body = new HashMap<>(current.jsonPath().getMap(""));
+        body.keySet().retainAll(List.of("stem", "options", "answer", "explanation", "moduleCode", "tags"));
+        body.put("status", "RETIRED");
+        Api.asProvinceAdmin().contentType("application/json").header("If-Match", current.header("ETag")).body(body)
+                .put("/api/v1/admin/questions/" + question).then().statusCode(200);
     }
 
     public static void passEveryModuleQuiz(String worker) {
