@@ -2,11 +2,11 @@
 // deviation, internal consistency) and per question the facility index, discrimination index and discriminative
 // efficiency, sortable, with the API's flags as Chinese badges and a legend of the definitions.
 
-import {LitElement, html, nothing} from 'lit';
+import {html, nothing} from 'lit';
 import {getJson} from '../shared/api.js';
 import {breadcrumbs} from '../shared/breadcrumbs.js';
 import {formatCount, formatDateTime, formatPercent} from '../shared/format.js';
-import {chainFrom} from '../shared/orgs.js';
+import {OrgPage} from '../shared/org-page.js';
 import {href} from '../shared/router.js';
 import {empty, failure, loading} from '../shared/states.js';
 import {TYPES} from '../shared/questions.js';
@@ -29,23 +29,7 @@ const COLUMNS = [
 ];
 const LIMIT = 1000;
 
-class ItemAnalysisPage extends LitElement {
-  static properties = {
-    segments: {attribute: false},
-    query: {attribute: false},
-    context: {attribute: false},
-    result: {state: true},
-    chain: {state: true},
-  };
-
-  createRenderRoot() {
-    return this;
-  }
-
-  get org() {
-    return this.segments[0];
-  }
-
+class ItemAnalysisPage extends OrgPage {
   get sort() {
     return COLUMNS.some(([key]) => key === this.query.sort) ? this.query.sort : null;
   }
@@ -54,14 +38,9 @@ class ItemAnalysisPage extends LitElement {
     return this.query.order === 'asc' ? 'asc' : 'desc';
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
-
   async load() {
     this.result = null;
-    chainFrom(this.context.me.org?.code ?? null, this.org).then(chain => { this.chain = chain; }, () => {});
+    this.loadChain();
     try {
       const value = await getJson(`/api/v1/stats/orgs/${encodeURIComponent(this.org)}/questions`,
         {campaign: this.query.campaign, limit: LIMIT});

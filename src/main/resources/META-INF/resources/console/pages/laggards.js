@@ -1,12 +1,12 @@
 // 未完成名单: the workers of a union's subtree who have not completed the campaign, page by page, and the reports
 // (每名职工, 下级工会汇总) as CSV or XLSX downloads.
 
-import {LitElement, html, nothing} from 'lit';
+import {html, nothing} from 'lit';
 import {getJson} from '../shared/api.js';
 import {breadcrumbs} from '../shared/breadcrumbs.js';
 import {download} from '../shared/download.js';
 import {formatDateTime, formatDuration} from '../shared/format.js';
-import {chainFrom} from '../shared/orgs.js';
+import {OrgPage} from '../shared/org-page.js';
 import {pageOf, pager} from '../shared/pager.js';
 import {href} from '../shared/router.js';
 import {describe, empty, failure, loading} from '../shared/states.js';
@@ -19,33 +19,15 @@ const REPORTS = [
   {sheet: 'children', format: 'xlsx', label: '下级工会汇总 Excel'},
 ];
 
-class LaggardsPage extends LitElement {
+class LaggardsPage extends OrgPage {
   static properties = {
-    segments: {attribute: false},
-    query: {attribute: false},
-    context: {attribute: false},
-    result: {state: true},
-    chain: {state: true},
     exporting: {state: true},
     exported: {state: true},
   };
 
-  createRenderRoot() {
-    return this;
-  }
-
-  get org() {
-    return this.segments[0];
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
-
   async load() {
     this.result = null;
-    chainFrom(this.context.me.org?.code ?? null, this.org).then(chain => { this.chain = chain; }, () => {});
+    this.loadChain();
     try {
       const value = await getJson(`/api/v1/stats/orgs/${encodeURIComponent(this.org)}/laggards`,
         {campaign: this.query.campaign, page: pageOf(this.query), size: PAGE_SIZE});

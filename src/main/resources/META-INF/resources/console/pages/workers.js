@@ -1,40 +1,19 @@
 // 职工查询: the workers of a union's subtree, searched by the start of a name or worker id; phones come masked.
 
-import {LitElement, html} from 'lit';
+import {html} from 'lit';
 import {getJson} from '../shared/api.js';
 import {breadcrumbs} from '../shared/breadcrumbs.js';
-import {chainFrom} from '../shared/orgs.js';
+import {OrgPage} from '../shared/org-page.js';
 import {pageOf, pager} from '../shared/pager.js';
 import {href} from '../shared/router.js';
 import {empty, failure, loading} from '../shared/states.js';
 
 const PAGE_SIZE = 50;
 
-class WorkersPage extends LitElement {
-  static properties = {
-    segments: {attribute: false},
-    query: {attribute: false},
-    context: {attribute: false},
-    result: {state: true},
-    chain: {state: true},
-  };
-
-  createRenderRoot() {
-    return this;
-  }
-
-  get org() {
-    return this.segments[0];
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
-
+class WorkersPage extends OrgPage {
   async load() {
     this.result = null;
-    chainFrom(this.context.me.org?.code ?? null, this.org).then(chain => { this.chain = chain; }, () => {});
+    this.loadChain();
     try {
       const value = await getJson('/api/v1/admin/workers',
         {org: this.org, q: this.query.q, page: pageOf(this.query), size: PAGE_SIZE});
