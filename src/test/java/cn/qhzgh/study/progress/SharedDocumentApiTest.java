@@ -138,6 +138,34 @@ class SharedDocumentApiTest {
     }
 
     @Test
+    void everyChildRowEqualsThatChildsOwnSummaryWhereverTheAudienceReaches() {
+        long partial = publishedCampaign(INSIDE, Map.of("materials", List.of(Campaign.noticeId())));
+        long shared = module(Campaign.noticeId(), "1");
+        ProgressApiTest.send(TestTokens.worker("tsd-rows-in", INSIDE), List.of(event(shared, 100, 240, 30))).then()
+                .statusCode(200);
+        ProgressApiTest.send(TestTokens.worker("tsd-rows-out", OUTSIDE), List.of(event(shared, 100, 240, 30))).then()
+                .statusCode(200);
+
+        for (long campaign : List.of(founding, partial)) {
+            for (String parent : List.of("QH", "QH-XN", "QH-XN-CD", "QH-HD")) {
+                List<Map<String, Object>> children = Api.asProvinceAdmin()
+                        .get("/api/v1/stats/orgs/" + parent + "/children?campaign=" + campaign).then().statusCode(200)
+                        .extract().jsonPath().getList("children");
+                assertThat(children).as("children of " + parent).isNotEmpty();
+                for (Map<String, Object> row : children) {
+                    assertThat(row).as(parent + " > " + row.get("code") + " in campaign " + campaign)
+                            .isEqualTo(summary((String) row.get("code"), campaign).getMap("figures"));
+                }
+            }
+        }
+        JsonPath province = Api.asProvinceAdmin().get("/api/v1/stats/orgs/QH/children?campaign=" + partial).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(province.getLong("children.find { it.code == 'QH-XN' }.workers")).isPositive();
+        assertThat(province.getLong("children.find { it.code == 'QH-HD' }.workers")).as("beyond the audience").isZero();
+        assertThat(province.getLong("children.find { it.code == 'QH-HD' }.started")).isZero();
+    }
+
+    @Test
     void eachCampaignCompletesByItsOwnRuleAndOffersItsOwnFinal() {
         long preface = module(Campaign.noticeId(), "0");
         List<Long> optional = Database.longs("SELECT id FROM study_module WHERE notice_id = ? AND published = TRUE "
