@@ -42,8 +42,8 @@ measure_dashboards() {
 # (and the grassroots unions StatsDriver asks in turn): sums of counter rows over one indexed path range, grouped as
 # the dashboard shows them; laggards: the per-union counts that locate the page, then the page's workers.
 query_spec() {
-  local campaign=$1 from=$2 to=$3 qh path modules notices union skip page code
-  read -r qh path < <(sql "SELECT id, path FROM organization WHERE code = 'QH'")
+  local campaign=$1 from=$2 to=$3 path modules notices union skip page code
+  read -r path < <(sql "SELECT path FROM organization WHERE code = 'QH'")
   modules=$(sql "SELECT m.id FROM study_module m JOIN campaign_material cm ON cm.notice_id = m.notice_id
                  WHERE cm.campaign_id = $campaign AND m.published = TRUE" | paste -sd,)
   notices=$(sql "SELECT notice_id FROM campaign_material WHERE campaign_id = $campaign" | paste -sd,)
@@ -58,10 +58,13 @@ query_spec() {
   spec_line() { printf '%s\t%s\n' "$1" "$(tr -s ' \n' ' ' <<<"$2")"; }
   spec_line "province-summary@$campaign" "$summary"
   printf '\t%s\t%s\t%s\n' "$path%" "$path%" "$campaign"
-  spec_line "province-children@$campaign" "SELECT ch.id, COALESCE(SUM(w.workers), 0), $sums FROM organization ch
-    JOIN organization o ON o.path LIKE CONCAT(ch.path, '%') LEFT JOIN org_worker_count w ON w.org_id = o.id
-    LEFT JOIN org_campaign_count c ON c.org_id = o.id AND c.campaign_id = ? WHERE ch.parent_id = ? GROUP BY ch.id"
-  printf '\t%s\t%s\n' "$campaign" "$qh"
+  # each row of the province's subtree credited to the child whose path begins it, as StatsQueries.children sums them
+  local child="SUBSTRING(o.path, 1, LOCATE('/', o.path, $((${#path} + 1))))"
+  spec_line "province-children@$campaign" "SELECT $child, SUM(w.workers) FROM org_worker_count w
+    JOIN organization o ON o.id = w.org_id WHERE o.path LIKE ? AND o.path <> ? GROUP BY $child ;;
+    SELECT $child, $sums FROM org_campaign_count c JOIN organization o ON o.id = c.org_id
+    WHERE o.path LIKE ? AND o.path <> ? AND c.campaign_id = ? GROUP BY $child"
+  printf '\t%s\t%s\t%s\t%s\t%s\n' "$path%" "$path" "$path%" "$path" "$campaign"
   spec_line "grassroots-summary@$campaign" "$summary"
   for code in $(sed 's|/api/v1/stats/orgs/||; s|/summary||g; s/|/ /g' <<<"$grassroots"); do
     printf '\t%s\t%s\t%s\n' "$(sql "SELECT path FROM organization WHERE code = '$code'")%" \
