@@ -58,13 +58,19 @@ query_spec() {
   spec_line() { printf '%s\t%s\n' "$1" "$(tr -s ' \n' ' ' <<<"$2")"; }
   spec_line "province-summary@$campaign" "$summary"
   printf '\t%s\t%s\t%s\n' "$path%" "$path%" "$campaign"
-  # each row of the province's subtree credited to the child whose path begins it, as StatsQueries.children sums them
-  local child="SUBSTRING(o.path, 1, LOCATE('/', o.path, $((${#path} + 1))))"
-  spec_line "province-children@$campaign" "SELECT $child, SUM(w.workers) FROM org_worker_count w
-    JOIN organization o ON o.id = w.org_id WHERE o.path LIKE ? AND o.path <> ? GROUP BY $child ;;
-    SELECT $child, $sums FROM org_campaign_count c JOIN organization o ON o.id = c.org_id
-    WHERE o.path LIKE ? AND o.path <> ? AND c.campaign_id = ? GROUP BY $child"
-  printf '\t%s\t%s\t%s\t%s\t%s\n' "$path%" "$path" "$path%" "$path" "$campaign"
+  # one indexed range sum per child, in one UNION ALL per counter table, as StatsQueries.children runs them
+  local child children=() workers_sql="" sums_sql=""
+  mapfile -t children < <(sql "SELECT path FROM organization
+                                WHERE parent_id = (SELECT id FROM organization WHERE path = '$path') ORDER BY code")
+  for child in "${!children[@]}"; do
+    workers_sql+="${workers_sql:+ UNION ALL }SELECT $child, COALESCE(SUM(w.workers), 0) FROM org_worker_count w
+      JOIN organization o ON o.id = w.org_id WHERE o.path LIKE ?"
+    sums_sql+="${sums_sql:+ UNION ALL }SELECT $child, $sums FROM org_campaign_count c JOIN organization o ON o.id = c.org_id
+      WHERE o.path LIKE ? AND c.campaign_id = $campaign"
+  done
+  spec_line "province-children@$campaign" "$workers_sql ;; $sums_sql"
+  printf '\t%s' "${children[@]/%/%}" "${children[@]/%/%}"
+  printf '\n'
   spec_line "grassroots-summary@$campaign" "$summary"
   for code in $(sed 's|/api/v1/stats/orgs/||; s|/summary||g; s/|/ /g' <<<"$grassroots"); do
     printf '\t%s\t%s\t%s\n' "$(sql "SELECT path FROM organization WHERE code = '$code'")%" \
