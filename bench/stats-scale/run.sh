@@ -25,6 +25,7 @@
 #                                                  add console for the province dashboard in chromium
 #                                                  (bench/console-render)
 #   BENCH_WRITE_WORKERS=1000 BENCH_WRITE_SECONDS=20  workers and seconds of each writes run
+#   BENCH_WRITE_ORDER="true false"                 live counters of the writes runs, in order ("false true" to swap)
 #   BENCH_DB_URL=jdbc:mysql://host:port/db         an existing empty server instead of the throwaway MariaDB
 # Output: bench/out/stats-scale/ (git-ignored): mariadb/ (kept for --reuse), data/, service-*.log, gc-*.log,
 # results-<timestamp>.md

@@ -6,6 +6,8 @@
 
 WRITE_WORKERS=${BENCH_WRITE_WORKERS:-1000}
 WRITE_SECONDS=${BENCH_WRITE_SECONDS:-20}
+# The order of the runs: the first meets a colder buffer pool, so alternate ("true false false true") to compare.
+WRITE_ORDER=${BENCH_WRITE_ORDER:-true false}
 WRITE_CLASSES=$OUT/progress-driver-classes
 
 measure_writes() {
@@ -18,7 +20,7 @@ measure_writes() {
     printf '%s\t%s\n' "$sub" "$(mint_token "$sub" '["worker"]' "$org" 7200 "bench-write-$sub-$STAMP")" >>"$tokens"
   done < <(sql "SELECT w.external_id, o.code FROM worker w JOIN organization o ON o.id = w.org_id
                 ORDER BY CRC32(w.external_id) LIMIT $WRITE_WORKERS")
-  for counters in true false; do
+  for counters in $WRITE_ORDER; do
     app_stop
     start_service "writes-counters-$counters" STUDY_STATS_LIVE_COUNTERS=$counters
     write_run "$counters" warm-up 50 16 10 "$tokens" "$modules"
