@@ -20,26 +20,22 @@ import java.util.Map;
 @ApplicationScoped
 public class StatsQueries {
 
-    private static final String WORKERS = """
-            SELECT COALESCE(SUM(w.workers), 0) FROM org_worker_count w JOIN organization o ON o.id = w.org_id
-            WHERE o.path LIKE ?1""";
     private static final String CAMPAIGN_SUMS = """
             SELECT COALESCE(SUM(c.started), 0), COALESCE(SUM(c.completed), 0), COALESCE(SUM(c.seconds_spent), 0),
                    COALESCE(SUM(c.final_attempted), 0), COALESCE(SUM(c.final_best_sum), 0),
                    COALESCE(SUM(c.final_passed), 0)
             FROM org_campaign_count c""";
-    private static final String SUMS = CAMPAIGN_SUMS + """
-             JOIN organization o ON o.id = c.org_id
-            WHERE o.path LIKE ?1 AND c.campaign_id = ?2""";
     // The directory has a single root (OrgRowValidator), so the root's subtree is every row: no walk of organization.
-    private static final String ALL_WORKERS = "SELECT COALESCE(SUM(workers), 0) FROM org_worker_count";
-    private static final String ALL_SUMS = CAMPAIGN_SUMS + " WHERE c.campaign_id = ?1";
+    private static final String ALL_WORKERS = "SELECT 0, COALESCE(SUM(workers), 0) FROM org_worker_count";
+    private static final String ALL_SUMS = "SELECT 0, " + CAMPAIGN_SUMS.substring("SELECT ".length())
+            + " WHERE c.campaign_id = ?1";
 
-    // One part per child range of a /children statement: %1$d is the child's index, %2$d the range's parameter.
-    private static final String CHILD_WORKERS_PART = """
+    // One part per path range of a range-sum statement: %1$d is the index of the union the range belongs to, %2$d
+    // the range's parameter.
+    private static final String RANGE_WORKERS_PART = """
             SELECT %1$d, COALESCE(SUM(w.workers), 0) FROM org_worker_count w JOIN organization o ON o.id = w.org_id
             WHERE o.path LIKE ?%2$d""";
-    private static final String CHILD_SUMS_PART = "SELECT %1$d, " + CAMPAIGN_SUMS.substring("SELECT ".length()) + """
+    private static final String RANGE_SUMS_PART = "SELECT %1$d, " + CAMPAIGN_SUMS.substring("SELECT ".length()) + """
              JOIN organization o ON o.id = c.org_id
             WHERE o.path LIKE ?%2$d AND c.campaign_id = ?1""";
 
@@ -51,19 +47,15 @@ public class StatsQueries {
 
     /** The union's figures in the campaign: its workers are those of its subtree the campaign's audience reaches. */
     OrgFigures figures(Organization org, CampaignRef campaign) {
-        boolean root = org.parentId == null;
-        long workers = 0;
-        for (String range : CampaignScope.reachedRanges(org.path, campaign.audiencePaths())) {
-            workers += ((Number) (root && range.equals(org.path) ? entityManager.createNativeQuery(ALL_WORKERS)
-                    : entityManager.createNativeQuery(WORKERS).setParameter(1, range + "%"))
-                    .getSingleResult()).longValue();
-        }
-        var sumsQuery = root ? entityManager.createNativeQuery(ALL_SUMS).setParameter(1, campaign.id())
-                : entityManager.createNativeQuery(SUMS).setParameter(1, org.path + "%").setParameter(2, campaign.id());
-        OrgFigures.CampaignSums sums = NativeRows.list(sumsQuery,
-                r -> new OrgFigures.CampaignSums(r.longOrZeroAt(0), r.longOrZeroAt(1), r.longOrZeroAt(2),
-                        r.longOrZeroAt(3), r.longOrZeroAt(4), r.longOrZeroAt(5))).get(0);
-        return OrgFigures.of(org.code, org.name, org.type, workers, sums);
+        List<String> reached = CampaignScope.reachedRanges(org.path, campaign.audiencePaths());
+        boolean wholeTree = org.parentId == null && reached.equals(List.of(org.path));
+        long workers = reached.isEmpty() ? 0 : NativeRows.list(wholeTree ? entityManager.createNativeQuery(ALL_WORKERS)
+                        : sumPerRange(RANGE_WORKERS_PART, reached.stream().map(path -> new UnionRange(0, path)).toList(), 1),
+                r -> new UnionWorkers(r.intAt(0), r.longOrZeroAt(1))).stream().mapToLong(UnionWorkers::workers).sum();
+        Query sums = org.parentId == null ? entityManager.createNativeQuery(ALL_SUMS)
+                : sumPerRange(RANGE_SUMS_PART, List.of(new UnionRange(0, org.path)), 2);
+        return OrgFigures.of(org.code, org.name, org.type, workers,
+                NativeRows.list(sums.setParameter(1, campaign.id()), StatsQueries::unionSums).get(0).sums());
     }
 
     /**
@@ -76,25 +68,23 @@ public class StatsQueries {
         if (children.isEmpty()) {
             return List.of();
         }
-        List<ChildRange> reached = new ArrayList<>();
-        List<ChildRange> subtrees = new ArrayList<>();
+        List<UnionRange> reached = new ArrayList<>();
+        List<UnionRange> subtrees = new ArrayList<>();
         for (int i = 0; i < children.size(); i++) {
             for (String range : CampaignScope.reachedRanges(children.get(i).path, campaign.audiencePaths())) {
-                reached.add(new ChildRange(i, range));
+                reached.add(new UnionRange(i, range));
             }
-            subtrees.add(new ChildRange(i, children.get(i).path));
+            subtrees.add(new UnionRange(i, children.get(i).path));
         }
         long[] workers = new long[children.size()];
         if (!reached.isEmpty()) {
-            NativeRows.list(sumPerRange(CHILD_WORKERS_PART, reached, 1),
-                    r -> new ChildWorkers(r.intAt(0), r.longOrZeroAt(1)))
-                    .forEach(row -> workers[row.child()] += row.workers());
+            NativeRows.list(sumPerRange(RANGE_WORKERS_PART, reached, 1),
+                    r -> new UnionWorkers(r.intAt(0), r.longOrZeroAt(1)))
+                    .forEach(row -> workers[row.union()] += row.workers());
         }
         OrgFigures.CampaignSums[] sums = new OrgFigures.CampaignSums[children.size()];
-        NativeRows.list(sumPerRange(CHILD_SUMS_PART, subtrees, 2).setParameter(1, campaign.id()),
-                r -> new ChildSums(r.intAt(0), new OrgFigures.CampaignSums(r.longOrZeroAt(1), r.longOrZeroAt(2),
-                        r.longOrZeroAt(3), r.longOrZeroAt(4), r.longOrZeroAt(5), r.longOrZeroAt(6))))
-                .forEach(row -> sums[row.child()] = row.sums());
+        NativeRows.list(sumPerRange(RANGE_SUMS_PART, subtrees, 2).setParameter(1, campaign.id()), StatsQueries::unionSums)
+                .forEach(row -> sums[row.union()] = row.sums());
         List<OrgFigures> figures = new ArrayList<>();
         for (int i = 0; i < children.size(); i++) {
             Organization child = children.get(i);
@@ -103,21 +93,26 @@ public class StatsQueries {
         return figures;
     }
 
-    private record ChildWorkers(int child, long workers) {
+    private record UnionWorkers(int union, long workers) {
     }
 
-    private record ChildSums(int child, OrgFigures.CampaignSums sums) {
+    private record UnionSums(int union, OrgFigures.CampaignSums sums) {
     }
 
-    /** A path range whose sum belongs to the child at {@code child} in the parent's list of children. */
-    private record ChildRange(int child, String path) {
+    private static UnionSums unionSums(NativeRows.Row r) {
+        return new UnionSums(r.intAt(0), new OrgFigures.CampaignSums(r.longOrZeroAt(1), r.longOrZeroAt(2),
+                r.longOrZeroAt(3), r.longOrZeroAt(4), r.longOrZeroAt(5), r.longOrZeroAt(6)));
+    }
+
+    /** A path range whose sum belongs to the union at {@code union} in the caller's list of unions. */
+    private record UnionRange(int union, String path) {
     }
 
     /** The UNION ALL of {@code part} over the ranges, their patterns bound from parameter {@code firstRange} on. */
-    private Query sumPerRange(String part, List<ChildRange> ranges, int firstRange) {
+    private Query sumPerRange(String part, List<UnionRange> ranges, int firstRange) {
         StringBuilder sql = new StringBuilder();
         for (int k = 0; k < ranges.size(); k++) {
-            sql.append(k == 0 ? "" : " UNION ALL ").append(part.formatted(ranges.get(k).child(), firstRange + k));
+            sql.append(k == 0 ? "" : " UNION ALL ").append(part.formatted(ranges.get(k).union(), firstRange + k));
         }
         Query query = entityManager.createNativeQuery(sql.toString());
         for (int k = 0; k < ranges.size(); k++) {
@@ -127,29 +122,44 @@ public class StatsQueries {
     }
 
     /**
-     * Sums the subtree's module counters in one pass grouped by module, then pairs them with the published modules:
-     * joined in one statement, MariaDB walked the whole subtree once per module.
+     * Sums the subtree's counters of the campaign's modules in one pass grouped by module: joined to the modules in
+     * one statement, MariaDB walked the whole subtree once per module.
      */
     List<ModuleFigures> modules(Organization org, CampaignRef campaign, long workers) {
-        Map<Long, ModuleSums> sumsByModule = new HashMap<>();
-        NativeRows.list(entityManager.createNativeQuery("""
-                        SELECT c.module_id, SUM(c.started), SUM(c.completed), SUM(c.quiz_attempted), SUM(c.quiz_best_sum)
-                        FROM org_module_count c JOIN organization o ON o.id = c.org_id
-                        WHERE o.path LIKE ?1 GROUP BY c.module_id""").setParameter(1, org.path + "%"),
-                r -> new ModuleSums(r.longAt(0), r.longOrZeroAt(1), r.longOrZeroAt(2), r.longOrZeroAt(3), r.longOrZeroAt(4)))
-                .forEach(sums -> sumsByModule.put(sums.moduleId(), sums));
         List<PublishedModule> modules = NativeRows.list(entityManager.createNativeQuery("""
                         SELECT m.id, m.code, v.title, m.notice_id FROM study_module m
                         JOIN module_version v ON v.module_id = m.id AND v.version = m.current_version
                         WHERE m.notice_id IN (?1) AND m.published = TRUE ORDER BY m.position""")
                         .setParameter(1, campaign.noticeIds().isEmpty() ? List.of(-1L) : campaign.noticeIds()),
                 r -> new PublishedModule(r.longAt(0), r.longAt(3), r.stringAt(1), r.stringAt(2)));
+        if (modules.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ModuleSums> sumsByModule = new HashMap<>();
+        NativeRows.list(inSubtree(org, """
+                        SELECT c.module_id, SUM(c.started), SUM(c.completed), SUM(c.quiz_attempted), SUM(c.quiz_best_sum)
+                        FROM org_module_count c %s AND c.module_id IN (:modules) GROUP BY c.module_id""")
+                        .setParameter("modules", modules.stream().map(PublishedModule::id).toList()),
+                r -> new ModuleSums(r.longAt(0), r.longOrZeroAt(1), r.longOrZeroAt(2), r.longOrZeroAt(3), r.longOrZeroAt(4)))
+                .forEach(sums -> sumsByModule.put(sums.moduleId(), sums));
         return modules.stream().sorted(Comparator.comparingInt(m -> campaign.noticeIds().indexOf(m.noticeId()))).map(m -> {
             ModuleSums r = sumsByModule.getOrDefault(m.id(), new ModuleSums(m.id(), 0, 0, 0, 0));
             return new ModuleFigures(m.id(), m.code(), m.title(), r.started(),
                     r.completed(), OrgFigures.ratio(r.completed(), workers),
                     r.quizAttempted() == 0 ? null : OrgFigures.round(r.quizBestSum() / (double) r.quizAttempted()));
         }).toList();
+    }
+
+    /**
+     * {@code sql} with its {@code %s} made the JOIN and WHERE that keep the counter rows (alias {@code c}) of the
+     * union's subtree, bound: the root's subtree is every row, so the root needs no walk of organization.
+     */
+    private Query inSubtree(Organization org, String sql) {
+        if (org.parentId == null) {
+            return entityManager.createNativeQuery(sql.formatted("WHERE TRUE"));
+        }
+        return entityManager.createNativeQuery(sql.formatted("JOIN organization o ON o.id = c.org_id WHERE o.path LIKE :subtree"))
+                .setParameter("subtree", org.path + "%");
     }
 
     private record ModuleSums(long moduleId, long started, long completed, long quizAttempted, long quizBestSum) {
@@ -163,13 +173,12 @@ public class StatsQueries {
 
     List<DayFigures> trend(Organization org, CampaignRef campaign, LocalDate from, LocalDate to) {
         Map<LocalDate, DayFigures> byDay = new HashMap<>();
-        NativeRows.list(entityManager.createNativeQuery("""
-                        SELECT d.activity_day, SUM(d.completions), SUM(d.active_workers)
-                        FROM org_day_count d JOIN organization o ON o.id = d.org_id
-                        WHERE o.path LIKE ?1 AND d.campaign_id = ?2 AND d.activity_day BETWEEN ?3 AND ?4
-                        GROUP BY d.activity_day ORDER BY d.activity_day""")
-                        .setParameter(1, org.path + "%").setParameter(2, campaign.id())
-                        .setParameter(3, Date.valueOf(from)).setParameter(4, Date.valueOf(to)),
+        NativeRows.list(inSubtree(org, """
+                        SELECT c.activity_day, SUM(c.completions), SUM(c.active_workers) FROM org_day_count c
+                        %s AND c.campaign_id = :campaign AND c.activity_day BETWEEN :from AND :to
+                        GROUP BY c.activity_day ORDER BY c.activity_day""")
+                        .setParameter("campaign", campaign.id())
+                        .setParameter("from", Date.valueOf(from)).setParameter("to", Date.valueOf(to)),
                 r -> new DayFigures(r.dateAt(0), r.longOrZeroAt(1), r.longOrZeroAt(2)))
                 .forEach(day -> byDay.put(day.day(), day));
         List<DayFigures> days = new ArrayList<>();
@@ -180,11 +189,9 @@ public class StatsQueries {
     }
 
     List<ChannelShare> channels(Organization org, CampaignRef campaign) {
-        List<ChannelSums> rows = NativeRows.list(entityManager.createNativeQuery("""
-                        SELECT c.channel, SUM(c.events), SUM(c.seconds_spent)
-                        FROM org_channel_count c JOIN organization o ON o.id = c.org_id
-                        WHERE o.path LIKE ?1 AND c.campaign_id = ?2 GROUP BY c.channel""")
-                        .setParameter(1, org.path + "%").setParameter(2, campaign.id()),
+        List<ChannelSums> rows = NativeRows.list(inSubtree(org, """
+                        SELECT c.channel, SUM(c.events), SUM(c.seconds_spent) FROM org_channel_count c
+                        %s AND c.campaign_id = :campaign GROUP BY c.channel""").setParameter("campaign", campaign.id()),
                 r -> new ChannelSums(r.stringAt(0), r.longOrZeroAt(1), r.longOrZeroAt(2)));
         long events = rows.stream().mapToLong(ChannelSums::events).sum();
         long seconds = rows.stream().mapToLong(ChannelSums::seconds).sum();
