@@ -1,6 +1,7 @@
 // The console's shell: sign-in, the admin's session, navigation, the campaign selector, and the page of the route.
 
-import {LitElement, html, nothing} from 'lit';
+import {html, nothing} from 'lit';
+import {LightElement} from './shared/console-page.js';
 import * as session from './shared/session.js';
 import {getJson} from './shared/api.js';
 import {finishSignIn, loadSettings} from './shared/auth.js';
@@ -11,7 +12,7 @@ import './signin.js';
 
 const ROLE_NAMES = {'province-admin': '省总管理员', 'org-admin': '工会管理员'};
 
-class StudyConsole extends LitElement {
+class StudyConsole extends LightElement {
   static properties = {
     settings: {state: true},
     reason: {state: true},
@@ -26,10 +27,6 @@ class StudyConsole extends LitElement {
   constructor() {
     super();
     this.starting = true;
-  }
-
-  createRenderRoot() {
-    return this;
   }
 
   connectedCallback() {

@@ -1,4 +1,5 @@
-// The console's pages. Adding one: a module under pages/ that defines its custom element, plus one entry here.
+// The console's pages. Adding one: a module under pages/ that defines its custom element (a ConsolePage of
+// shared/console-page.js), plus one entry here.
 //
 // A page element gets these properties from the shell:
 //   segments  the route's path segments after its name; for org pages segments[0] is the union's code

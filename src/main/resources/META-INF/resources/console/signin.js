@@ -1,6 +1,7 @@
 // The sign-in page: the union's identity provider (OIDC with PKCE), and in dev and test builds the demo identities.
 
-import {LitElement, html, nothing} from 'lit';
+import {html, nothing} from 'lit';
+import {LightElement} from './shared/console-page.js';
 import {devIdentities, devSignIn, startSignIn} from './shared/auth.js';
 import {loading} from './shared/states.js';
 
@@ -10,7 +11,7 @@ const REASONS = {
   worker: '本控制台供各级工会管理员使用。职工请通过三微一端（微信、微博、微视频、工会App）参加学习。',
 };
 
-class ConsoleSignIn extends LitElement {
+class ConsoleSignIn extends LightElement {
   static properties = {
     settings: {attribute: false},
     reason: {attribute: false},
@@ -18,10 +19,6 @@ class ConsoleSignIn extends LitElement {
     busy: {state: true},
     error: {state: true},
   };
-
-  createRenderRoot() {
-    return this;
-  }
 
   updated(changed) {
     if (changed.has('settings') && this.settings?.devSignIn && !this.identities) {

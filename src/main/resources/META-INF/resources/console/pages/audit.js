@@ -1,8 +1,9 @@
 // 审计日志: who did what, and who read whose data, newest first; filtered by actor, action and Beijing days, 50 a
 // page. Province admins only; the API says so to others.
 
-import {LitElement, html, nothing} from 'lit';
+import {html, nothing} from 'lit';
 import {getJson} from '../shared/api.js';
+import {ConsolePage} from '../shared/console-page.js';
 import {formatCount, formatDateTime} from '../shared/format.js';
 import {pageOf, pager} from '../shared/pager.js';
 import {href} from '../shared/router.js';
@@ -27,23 +28,11 @@ const ROLES = {'province-admin': '省总管理员', 'org-admin': '工会管理�
 const FORBIDDEN = {title: '无权访问：审计日志仅对省总管理员开放', hint: '如需查看，请联系省总管理员。'};
 const FILTERS = ['actor', 'action', 'from', 'to'];
 
-class AuditPage extends LitElement {
+class AuditPage extends ConsolePage {
   static properties = {
-    segments: {attribute: false},
-    query: {attribute: false},
-    context: {attribute: false},
     result: {state: true},
     formError: {state: true},
   };
-
-  createRenderRoot() {
-    return this;
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
 
   async load() {
     this.result = null;

@@ -1,8 +1,9 @@
 // 上传题库: a bank file is checked first (the API's dry run), every problem shown at its row and column, and only a
 // file that passed is imported, all or nothing. Fires bank-imported ({result}) after a real import.
 
-import {LitElement, html, nothing} from 'lit';
+import {html, nothing} from 'lit';
 import {request} from '../shared/api.js';
+import {LightElement} from '../shared/console-page.js';
 import {download} from '../shared/download.js';
 import {describe, loading} from '../shared/states.js';
 import {fieldName, problemText} from '../shared/questions.js';
@@ -13,7 +14,7 @@ const FORMATS = [['', '按文件扩展名识别'], ['xlsx', 'Excel（.xlsx）'],
 const NOTE = '支持 Excel、CSV（UTF-8 或 GBK）、Moodle GIFT、Aiken 和 JSON，最大 10 MB、5,000 题。先检查，检查通过后才能导入；'
   + '有任何问题时整个文件都不会导入。GIFT 和 Aiken 常为 .txt 文件，请选择格式。';
 
-class BankUpload extends LitElement {
+class BankUpload extends LightElement {
   static properties = {
     file: {state: true},
     format: {state: true},
@@ -25,10 +26,6 @@ class BankUpload extends LitElement {
   constructor() {
     super();
     this.format = '';
-  }
-
-  createRenderRoot() {
-    return this;
   }
 
   render() {

@@ -1,8 +1,9 @@
 // 内容: import an official document (a dry run first: its module tree and warnings, then the real import), the
 // documents and their modules, and publishing or withdrawing modules. Province admins only; the API says so to others.
 
-import {LitElement, html, nothing} from 'lit';
+import {html, nothing} from 'lit';
 import {getJson, request} from '../shared/api.js';
+import {ConsolePage} from '../shared/console-page.js';
 import {formatDateTime} from '../shared/format.js';
 import {href} from '../shared/router.js';
 import {alert, describe, empty, failure, loading} from '../shared/states.js';
@@ -29,11 +30,8 @@ const IMPORT_PROBLEMS = {
 };
 const FORBIDDEN = {title: '无权访问：内容管理仅对省总管理员开放', hint: '导入公文、发布模块和修改正文由省总管理员负责。'};
 
-class ContentPage extends LitElement {
+class ContentPage extends ConsolePage {
   static properties = {
-    segments: {attribute: false},
-    query: {attribute: false},
-    context: {attribute: false},
     listing: {state: true},
     file: {state: true},
     preview: {state: true},
@@ -43,19 +41,14 @@ class ContentPage extends LitElement {
     rowError: {state: true},
   };
 
-  createRenderRoot() {
-    return this;
-  }
-
   /** The document whose modules are shown, from #/content/<noticeId>; none on the overview. */
   get noticeId() {
     return this.segments[0] ? Number(this.segments[0]) : null;
   }
 
   connectedCallback() {
-    super.connectedCallback();
     this.busy = new Set();
-    this.load();
+    super.connectedCallback();
   }
 
   /** The documents and all modules; {@code quietly} keeps the page on screen while they reload (after an import). */

@@ -1,10 +1,11 @@
 // 概览: one union's figures in one campaign, its children ranked by any figure (drill down, breadcrumbs back up),
 // the daily trend, the 三微一端 channels and completion per module.
 
-import {LitElement, html, nothing} from 'lit';
+import {html, nothing} from 'lit';
 import {getJson} from '../shared/api.js';
 import {breadcrumbs} from '../shared/breadcrumbs.js';
 import '../shared/chart.js';
+import {ConsolePage} from '../shared/console-page.js';
 import {formatCount, formatDateTime, formatDay, formatDuration, formatPercent, formatScore} from '../shared/format.js';
 import {chainFrom} from '../shared/orgs.js';
 import {href} from '../shared/router.js';
@@ -20,18 +21,11 @@ const CHANNELS = {WECHAT: '微信', WEIBO: '微博', VIDEO: '微视频', APP: '�
 const CHANNEL_COLOURS = {WECHAT: '#07c160', WEIBO: '#e6162d', VIDEO: '#f59a23', APP: '#2f6fb3'};
 const PARTS = ['summary', 'chain', 'children', 'trend', 'channels', 'modules'];
 
-class DashboardPage extends LitElement {
+class DashboardPage extends ConsolePage {
   static properties = {
-    segments: {attribute: false},
-    query: {attribute: false},
-    context: {attribute: false},
     parts: {state: true},
     allModules: {state: true},
   };
-
-  createRenderRoot() {
-    return this;
-  }
 
   get org() {
     return this.segments[0];
@@ -43,11 +37,6 @@ class DashboardPage extends LitElement {
 
   get order() {
     return this.query.order === 'asc' ? 'asc' : 'desc';
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
   }
 
   /** Each part loads and fails on its own; the summary decides whether the union may be shown at all. */

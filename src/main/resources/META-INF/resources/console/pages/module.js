@@ -1,8 +1,9 @@
 // 编辑模块: one module's title and paragraphs, saved with If-Match on the version read, so that an edit never
 // silently overwrites someone else's; a 412 says so in Chinese and offers the latest text. Province admins only.
 
-import {LitElement, html, nothing} from 'lit';
+import {html, nothing} from 'lit';
 import {request} from '../shared/api.js';
+import {ConsolePage} from '../shared/console-page.js';
 import {href} from '../shared/router.js';
 import {alert, describe, failure, loading} from '../shared/states.js';
 
@@ -13,28 +14,16 @@ const CONFLICT = {
     + '请重新加载最新内容后再修改；您刚才的修改会保留在下方，可复制使用。',
 };
 
-class ModulePage extends LitElement {
+class ModulePage extends ConsolePage {
   static properties = {
-    segments: {attribute: false},
-    query: {attribute: false},
-    context: {attribute: false},
     state: {state: true},
     saving: {state: true},
     outcome: {state: true},
     draft: {state: true},
   };
 
-  createRenderRoot() {
-    return this;
-  }
-
   get moduleId() {
     return this.segments[0];
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
   }
 
   /** The module as it is now, with the ETag to send back; {@code keepDraft} keeps the unsaved text of a conflict. */

@@ -1,8 +1,9 @@
 // 题库: upload a bank (checked first), the template, the uploaded banks with their Excel and GIFT exports, and every
 // question, filtered and paged as the API allows, each to edit, approve or retire. Province admins only (the API's rule).
 
-import {LitElement, html, nothing} from 'lit';
+import {html, nothing} from 'lit';
 import {getJson} from '../shared/api.js';
+import {ConsolePage} from '../shared/console-page.js';
 import {download} from '../shared/download.js';
 import {formatCount, formatDateTime} from '../shared/format.js';
 import {pageOf, pager} from '../shared/pager.js';
@@ -15,11 +16,8 @@ import './question-editor.js';
 const PAGE_SIZE = 20;
 const FILTERS = ['status', 'type', 'source', 'moduleCode'];
 
-class QuestionBankPage extends LitElement {
+class QuestionBankPage extends ConsolePage {
   static properties = {
-    segments: {attribute: false},
-    query: {attribute: false},
-    context: {attribute: false},
     list: {state: true},
     banks: {state: true},
     editing: {state: true},
@@ -27,12 +25,8 @@ class QuestionBankPage extends LitElement {
     exporting: {state: true},
   };
 
-  createRenderRoot() {
-    return this;
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
+  /** The banks and the questions load, and fail, each on its own. */
+  load() {
     this.loadBanks();
     this.loadList();
   }

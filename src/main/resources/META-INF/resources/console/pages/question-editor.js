@@ -1,14 +1,15 @@
 // 编辑题目: one question's wording, answer, explanation, module, tags and status, saved with If-Match; a change made by
 // someone else in between is explained and can be reloaded. Fires question-saved ({question}) and editor-closed.
 
-import {LitElement, html, nothing} from 'lit';
+import {html, nothing} from 'lit';
+import {LightElement} from '../shared/console-page.js';
 import {describe, failure, loading} from '../shared/states.js';
 import {QuestionConflict, STATUSES, TYPES, editOf, fieldName, loadQuestion, saveQuestion} from '../shared/questions.js';
 
 const KEYS = 'ABCDEFGH';
 const TAG_SEPARATOR = /[,，、;；]/;
 
-class QuestionEditor extends LitElement {
+class QuestionEditor extends LightElement {
   static properties = {
     questionId: {attribute: false},
     loaded: {state: true},
@@ -16,10 +17,6 @@ class QuestionEditor extends LitElement {
     saving: {state: true},
     outcome: {state: true},
   };
-
-  createRenderRoot() {
-    return this;
-  }
 
   connectedCallback() {
     super.connectedCallback();

@@ -1,33 +1,22 @@
 // 职工学习记录: one worker (phone masked by the API) and their record in one campaign, module by module.
 
-import {LitElement, html, nothing} from 'lit';
+import {html, nothing} from 'lit';
 import {getJson} from '../shared/api.js';
+import {ConsolePage} from '../shared/console-page.js';
 import {formatDateTime, formatDuration, formatScore} from '../shared/format.js';
 import {href} from '../shared/router.js';
 import {empty, failure, loading} from '../shared/states.js';
 
 const SOURCES = {IMPORT: '名册导入', TOKEN: '首次登录时登记'};
 
-class WorkerPage extends LitElement {
+class WorkerPage extends ConsolePage {
   static properties = {
-    segments: {attribute: false},
-    query: {attribute: false},
-    context: {attribute: false},
     worker: {state: true},
     records: {state: true},
   };
 
-  createRenderRoot() {
-    return this;
-  }
-
   get externalId() {
     return this.segments[0];
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
   }
 
   async load() {

@@ -1,6 +1,7 @@
 // <console-chart>: an ECharts chart that loads the library only when the first chart is shown, and follows its box's size.
 
-import {LitElement, html} from 'lit';
+import {html} from 'lit';
+import {LightElement} from './console-page.js';
 
 let library = null;
 
@@ -13,7 +14,7 @@ export function loadECharts() {
   return library;
 }
 
-class ConsoleChart extends LitElement {
+class ConsoleChart extends LightElement {
   static properties = {
     option: {attribute: false},
     label: {},
@@ -23,10 +24,6 @@ class ConsoleChart extends LitElement {
     super();
     /** Resolves once the chart has drawn its data. */
     this.ready = new Promise(resolve => { this.markReady = resolve; });
-  }
-
-  createRenderRoot() {
-    return this;
   }
 
   render() {
