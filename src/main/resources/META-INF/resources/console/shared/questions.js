@@ -45,16 +45,19 @@ export function editOf(question, changes = {}) {
 
 /**
  * Saves {@code body} over {@code seen}, the question as the admin saw it, with If-Match {@code etag} (the ETag it was
- * loaded with). That ETag names the wording's version only, so the stored status, module and tags are compared with
- * what the admin saw first. Without an ETag (a list row) the version is compared too and the stored one's ETag sent.
+ * loaded with; it covers the wording's version, status, module and tags). A list row has no ETag: the stored question is
+ * compared with the row first and its ETag sent, so a change made after the row was listed is a conflict too.
  */
 export async function saveQuestion(seen, etag, body) {
-  const stored = await loadQuestion(seen.id);
-  if (signature(stored.question, !etag) !== signature(seen, !etag)) throw new QuestionConflict(stored.question);
+  if (!etag) {
+    const stored = await loadQuestion(seen.id);
+    if (signature(stored.question) !== signature(seen)) throw new QuestionConflict(stored.question);
+    etag = stored.etag;
+  }
   try {
     const response = await request(`/api/v1/admin/questions/${seen.id}`, {}, {
       method: 'PUT',
-      headers: {'Content-Type': 'application/json', Accept: 'application/json', 'If-Match': etag ?? stored.etag},
+      headers: {'Content-Type': 'application/json', Accept: 'application/json', 'If-Match': etag},
       body: JSON.stringify(body),
     });
     return {question: await response.json(), etag: response.headers.get('ETag')};
@@ -64,9 +67,8 @@ export async function saveQuestion(seen, etag, body) {
   }
 }
 
-function signature(q, withWording) {
-  const unversioned = [q.status, q.moduleCode, q.tags ?? []];
-  return JSON.stringify(withWording ? [...unversioned, q.version, q.stem, q.options, q.answer, q.explanation] : unversioned);
+function signature(q) {
+  return JSON.stringify([q.status, q.moduleCode, q.tags ?? [], q.version, q.stem, q.options, q.answer, q.explanation]);
 }
 
 /** The bank checks' findings (quiz/bank, in English in the API) in Chinese; a message not listed stays as it is. */

@@ -147,7 +147,7 @@ class ConsoleQuestionBankBrowserTest extends ConsoleBrowserTest {
         assertThat(browser.text("#edit-saved")).isEqualTo("已保存（第 3 版）。");
         assertThat(question(id).getString("explanation")).isEqualTo("见8.1节。");
 
-        // A status change leaves the version, and so the ETag, as it was: the console still sees it was not what it showed.
+        // A status change leaves the wording's version as it was but not the ETag: the editor's save is refused.
         put(id, Api.asProvinceAdmin().get("/api/v1/admin/questions/" + id).then().statusCode(200).extract(),
                 Map.of("status", "RETIRED"));
         browser.waitFor("#edit-tags").sendKeys("服务");

@@ -68,7 +68,7 @@ public class QuestionAdminResource {
     @APIResponse(responseCode = "200", description = "The question with its answer",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuestionView.class)),
             headers = @Header(name = "ETag", description = "Send it back as If-Match to edit",
-                    schema = @Schema(type = SchemaType.STRING, example = "\"q301-v2\"")))
+                    schema = @Schema(type = SchemaType.STRING, example = "\"q301-v2-8c1e5b0d94a37f26\"")))
     @Operation(operationId = "getQuestion")
     public Response get(@RestPath long id) {
         QuestionView question = queries.get(id);
@@ -81,13 +81,13 @@ public class QuestionAdminResource {
     @APIResponse(responseCode = "200", description = "The question; new wording is a new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuestionView.class)),
             headers = @Header(name = "ETag", description = "Validator of the current version",
-                    schema = @Schema(type = SchemaType.STRING, example = "\"q301-v2\"")))
+                    schema = @Schema(type = SchemaType.STRING, example = "\"q301-v2-8c1e5b0d94a37f26\"")))
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     @Operation(operationId = "updateQuestion")
     public Response edit(@RestPath long id, @HeaderParam(HttpHeaders.IF_MATCH)
                          @Parameter(required = true, description = "The ETag of the version you last read; * skips the check",
-                                 example = "\"q301-v2\"") String ifMatch,
+                                 example = "\"q301-v2-8c1e5b0d94a37f26\"") String ifMatch,
                          @Valid @NotNull QuestionEditRequest request) {
         QuestionView question = questions.edit(id, ifMatch, request, callers.current().externalId());
         audit.record(callers.current(), "question.edit", "question:" + id,

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.quiz.bank;
 
+import cn.qhzgh.study.common.Hashing;
 import cn.qhzgh.study.quiz.question.Question;
 import cn.qhzgh.study.quiz.question.QuestionOption;
 import cn.qhzgh.study.quiz.question.QuestionSource;
@@ -44,7 +45,11 @@ public record QuestionView(
                 q.source, q.status, v.version, q.tags, q.bankId);
     }
 
+    /**
+     * The wording's version and a digest of what an edit changes without a new version (status, module, tags), so
+     * that an approval or retirement made meanwhile fails another admin's If-Match too.
+     */
     public String etag() {
-        return "\"q" + id + "-v" + version + "\"";
+        return "\"q" + id + "-v" + version + "-" + Hashing.sha256Hex(status + "\n" + moduleCode + "\n" + tags).substring(0, 16) + "\"";
     }
 }

@@ -184,8 +184,17 @@ class QuestionBankApiTest {
                 .body(body).put(path).then().statusCode(428);
         Api.asProvinceAdmin().contentType("application/json").header("If-Match", "\"q0-v9\"").body(body).put(path)
                 .then().statusCode(412);
-        Api.asProvinceAdmin().contentType("application/json").header("If-Match", etag).body(body).put(path)
-                .then().statusCode(200).body("version", equalTo(2)).body("answer", equalTo(List.of("B")));
+        String reworded = Api.asProvinceAdmin().contentType("application/json").header("If-Match", etag).body(body)
+                .put(path).then().statusCode(200).body("version", equalTo(2)).body("answer", equalTo(List.of("B")))
+                .extract().header("ETag");
+        Map<String, Object> retired = new java.util.HashMap<>(body);
+        retired.put("status", "RETIRED");
+        String afterRetirement = Api.asProvinceAdmin().contentType("application/json").header("If-Match", reworded)
+                .body(retired).put(path).then().statusCode(200).body("version", equalTo(2)).extract().header("ETag");
+        assertThat(afterRetirement).as("a status change without new wording must change the ETag").isNotEqualTo(reworded);
+        Api.asProvinceAdmin().contentType("application/json").header("If-Match", reworded).body(body).put(path)
+                .then().statusCode(412);
+        assertThat(Api.asProvinceAdmin().get(path).then().statusCode(200).extract().header("ETag")).isEqualTo(afterRetirement);
         Map<String, Object> invalid = new java.util.HashMap<>(body);
         invalid.put("answer", List.of("Z"));
         Api.asProvinceAdmin().contentType("application/json").header("If-Match", "*").body(invalid).put(path)
