@@ -41,7 +41,7 @@ public class AuditLog {
         write(SYSTEM, SYSTEM, action, target, detail, null);
     }
 
-    /** Newest first; without an index on actor or action a filtered page reads the entries in id order until it is full. */
+    /** Newest first; a filter by actor or action reads its own index (V17) in id order. */
     @Transactional
     public PageResult<AuditView> page(AuditFilter filter, int page, int size) {
         var query = filter.where().isEmpty() ? AuditEntry.<AuditEntry>findAll(Sort.descending("id"))
