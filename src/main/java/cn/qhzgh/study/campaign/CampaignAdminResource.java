@@ -107,8 +107,6 @@ public class CampaignAdminResource {
                     schema = @Schema(type = SchemaType.STRING, example = ETAG_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The campaign is closed (`campaign-closed`), or the edit would "
             + "end a published campaign's window (`campaign-incomplete`)")
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current revision")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     @Operation(operationId = "updateCampaign")
     public Response update(@RestPath long id, @HeaderParam(HttpHeaders.IF_MATCH)
                            @Parameter(required = true, description = IF_MATCH, example = ETAG_EXAMPLE) String ifMatch,
@@ -126,8 +124,6 @@ public class CampaignAdminResource {
                     schema = @Schema(type = SchemaType.STRING, example = ETAG_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The campaign is closed (`campaign-closed`), or a published "
             + "campaign would be left without a published module (`campaign-incomplete`)")
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current revision")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     @Operation(operationId = "setCampaignMaterials", description = "Replaces the ordered list of documents: add, "
             + "remove and reorder in one call")
     public Response setMaterials(@RestPath long id, @HeaderParam(HttpHeaders.IF_MATCH)
@@ -145,8 +141,6 @@ public class CampaignAdminResource {
                     schema = @Schema(type = SchemaType.STRING, example = ETAG_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "Not a draft (`campaign-already-published`, `campaign-closed`), "
             + "or it lacks a published module, an audience or a window still open (`campaign-incomplete`)")
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current revision")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     @Operation(operationId = "publishCampaign")
     public Response publish(@RestPath long id, @HeaderParam(HttpHeaders.IF_MATCH)
                             @Parameter(required = true, description = IF_MATCH, example = ETAG_EXAMPLE) String ifMatch) {
@@ -161,8 +155,6 @@ public class CampaignAdminResource {
             headers = @Header(name = "ETag", description = "The new revision",
                     schema = @Schema(type = SchemaType.STRING, example = ETAG_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "Not published (`campaign-not-published`, `campaign-closed`)")
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current revision")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     @Operation(operationId = "closeCampaign")
     public Response close(@RestPath long id, @HeaderParam(HttpHeaders.IF_MATCH)
                           @Parameter(required = true, description = IF_MATCH, example = ETAG_EXAMPLE) String ifMatch) {

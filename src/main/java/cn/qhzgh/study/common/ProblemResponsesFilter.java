@@ -58,6 +58,10 @@ public class ProblemResponsesFilter implements OASFilter {
         if (path.contains("{") || namesALookup(operation)) {
             problem.add("404", "No such resource.");
         }
+        if (takesIfMatch(operation)) {
+            problem.add("412", "If-Match does not name the current ETag: the resource changed since it was read.");
+            problem.add("428", "If-Match is missing.");
+        }
         if (operation.getRequestBody() != null) {
             problem.add("415", "The Content-Type is not one this operation accepts.");
             if (jsonBody) {
@@ -91,6 +95,12 @@ public class ProblemResponsesFilter implements OASFilter {
         return operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(p -> ("org".equals(p.getName())
                 || "campaign".equals(p.getName())) && p.getIn() != null && "query".equals(p.getIn().toString()));
+    }
+
+    /** An edit guarded by If-Match (Preconditions.requireIfMatch) answers a stale or missing one with 412 or 428. */
+    private static boolean takesIfMatch(Operation operation) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()) && p.getIn() != null && "header".equals(p.getIn().toString()));
     }
 
     private interface ProblemAdder {

@@ -74,8 +74,6 @@ public class ModuleAdminResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModuleDetail.class)),
             headers = @Header(name = "ETag", description = "Validator of the new version",
                     schema = @Schema(type = SchemaType.STRING, example = "\"v2-5d41402abc4b2a76b9719d911017c592\"")))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     @Operation(operationId = "updateModuleParagraphs")
     public Response edit(@RestPath long id, @HeaderParam(HttpHeaders.IF_MATCH)
                          @Parameter(required = true, description = "The ETag of the version you last read; * skips the check",

@@ -88,8 +88,6 @@ public class QuizAdminResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuizView.class)),
             headers = @Header(name = "ETag", description = "The new revision",
                     schema = @Schema(type = SchemaType.STRING, example = "\"quiz7-r1\"")))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current revision")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     @APIResponse(responseCode = "422", description = "Fewer approved questions match the draw rule than questionCount")
     @Operation(operationId = "updateQuiz")
     public Response update(@RestPath long id, @HeaderParam(HttpHeaders.IF_MATCH)

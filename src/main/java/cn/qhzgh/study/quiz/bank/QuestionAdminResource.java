@@ -82,8 +82,6 @@ public class QuestionAdminResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuestionView.class)),
             headers = @Header(name = "ETag", description = "Validator of the current version",
                     schema = @Schema(type = SchemaType.STRING, example = "\"q301-v2-8c1e5b0d94a37f26\"")))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     @Operation(operationId = "updateQuestion")
     public Response edit(@RestPath long id, @HeaderParam(HttpHeaders.IF_MATCH)
                          @Parameter(required = true, description = "The ETag of the version you last read; * skips the check",
