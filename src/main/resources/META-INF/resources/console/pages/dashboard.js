@@ -4,7 +4,7 @@
 import {html, nothing} from 'lit';
 import {getJson} from '../shared/api.js';
 import {breadcrumbs} from '../shared/breadcrumbs.js';
-import '../shared/chart.js';
+import {loadECharts} from '../shared/chart.js';
 import {ConsolePage} from '../shared/console-page.js';
 import {formatCount, formatDateTime, formatDay, formatDuration, formatPercent, formatScore} from '../shared/format.js';
 import {chainFrom} from '../shared/orgs.js';
@@ -45,6 +45,7 @@ class DashboardPage extends ConsolePage {
     const campaign = this.query.campaign;
     delete this.dataset.rendered;
     this.parts = {};
+    loadECharts(); // the charts' library loads while the figures are computed, not after they arrive
     const part = (name, promise) => promise.then(
       value => { this.parts = {...this.parts, [name]: {value}}; return value; },
       error => { this.parts = {...this.parts, [name]: {error}}; });
