@@ -56,8 +56,10 @@ query_spec() {
     LEFT JOIN org_worker_count w ON w.org_id = o.id LEFT JOIN org_campaign_count c ON c.org_id = o.id AND c.campaign_id = ?
     WHERE o.path LIKE ? ORDER BY o.path"
   spec_line() { printf '%s\t%s\n' "$1" "$(tr -s ' \n' ' ' <<<"$2")"; }
-  spec_line "province-summary@$campaign" "$summary"
-  printf '\t%s\t%s\t%s\n' "$path%" "$path%" "$campaign"
+  # the province is the tree's root: its summary, modules, trend and channels sum every row, as StatsQueries does
+  spec_line "province-summary@$campaign" "SELECT (SELECT COALESCE(SUM(workers), 0) FROM org_worker_count), $sums
+    FROM org_campaign_count c WHERE c.campaign_id = ?"
+  printf '\t%s\n' "$campaign"
   # one indexed range sum per child, in one UNION ALL per counter table, as StatsQueries.children runs them
   local child children=() workers_sql="" sums_sql=""
   mapfile -t children < <(sql "SELECT path FROM organization
@@ -77,17 +79,14 @@ query_spec() {
       "$(sql "SELECT path FROM organization WHERE code = '$code'")%" "$campaign"
   done
   spec_line "province-modules@$campaign" "SELECT c.module_id, SUM(c.started), SUM(c.completed), SUM(c.quiz_attempted),
-    SUM(c.quiz_best_sum) FROM org_module_count c JOIN organization o ON o.id = c.org_id
-    WHERE o.path LIKE ? AND c.module_id IN (${modules:--1}) GROUP BY c.module_id"
-  printf '\t%s\n' "$path%"
+    SUM(c.quiz_best_sum) FROM org_module_count c WHERE c.module_id IN (${modules:--1}) GROUP BY c.module_id"
+  printf '\n'
   spec_line "province-trend-60d@$campaign" "SELECT d.activity_day, SUM(d.completions), SUM(d.active_workers)
-    FROM org_day_count d JOIN organization o ON o.id = d.org_id
-    WHERE o.path LIKE ? AND d.campaign_id = ? AND d.activity_day BETWEEN ? AND ? GROUP BY d.activity_day"
-  printf '\t%s\t%s\t%s\t%s\n' "$path%" "$campaign" "$from" "$to"
+    FROM org_day_count d WHERE d.campaign_id = ? AND d.activity_day BETWEEN ? AND ? GROUP BY d.activity_day"
+  printf '\t%s\t%s\t%s\n' "$campaign" "$from" "$to"
   spec_line "province-channels@$campaign" "SELECT c.channel, SUM(c.events), SUM(c.seconds_spent)
-    FROM org_channel_count c JOIN organization o ON o.id = c.org_id WHERE o.path LIKE ? AND c.campaign_id = ?
-    GROUP BY c.channel"
-  printf '\t%s\t%s\n' "$path%" "$campaign"
+    FROM org_channel_count c WHERE c.campaign_id = ? GROUP BY c.channel"
+  printf '\t%s\n' "$campaign"
   spec_line "province-questions@$campaign" "SELECT t.question_id, t.asked, t.correct, p.option_key, SUM(p.picks)
     FROM (SELECT c.question_id, SUM(c.asked) AS asked, SUM(c.correct) AS correct FROM org_question_count c
           JOIN organization o ON o.id = c.org_id JOIN question q ON q.id = c.question_id
