@@ -99,8 +99,8 @@ public class ProblemResponsesFilter implements OASFilter {
 
     /** An edit guarded by If-Match (Preconditions.requireIfMatch) answers a stale or missing one with 412 or 428. */
     private static boolean takesIfMatch(Operation operation) {
-        return operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()) && p.getIn() != null && "header".equals(p.getIn().toString()));
+        return operation.getParameters() != null && operation.getParameters().stream().anyMatch(p ->
+                "If-Match".equalsIgnoreCase(p.getName()) && p.getIn() != null && "header".equals(p.getIn().toString()));
     }
 
     private interface ProblemAdder {

@@ -47,15 +47,18 @@ public class StatsQueries {
 
     /** The union's figures in the campaign: its workers are those of its subtree the campaign's audience reaches. */
     OrgFigures figures(Organization org, CampaignRef campaign) {
+        boolean root = org.parentId == null;
         List<String> reached = CampaignScope.reachedRanges(org.path, campaign.audiencePaths());
-        boolean wholeTree = org.parentId == null && reached.equals(List.of(org.path));
-        long workers = reached.isEmpty() ? 0 : NativeRows.list(wholeTree ? entityManager.createNativeQuery(ALL_WORKERS)
-                        : sumPerRange(RANGE_WORKERS_PART, reached.stream().map(path -> new UnionRange(0, path)).toList(), 1),
-                r -> new UnionWorkers(r.intAt(0), r.longOrZeroAt(1))).stream().mapToLong(UnionWorkers::workers).sum();
-        Query sums = org.parentId == null ? entityManager.createNativeQuery(ALL_SUMS)
+        long workers = 0;
+        if (!reached.isEmpty()) {
+            Query workersQuery = root && reached.equals(List.of(org.path)) ? entityManager.createNativeQuery(ALL_WORKERS)
+                    : sumPerRange(RANGE_WORKERS_PART, reached.stream().map(path -> new UnionRange(0, path)).toList(), 1);
+            workers = NativeRows.list(workersQuery, r -> r.longOrZeroAt(1)).stream().mapToLong(Long::longValue).sum();
+        }
+        Query sumsQuery = root ? entityManager.createNativeQuery(ALL_SUMS)
                 : sumPerRange(RANGE_SUMS_PART, List.of(new UnionRange(0, org.path)), 2);
-        return OrgFigures.of(org.code, org.name, org.type, workers,
-                NativeRows.list(sums.setParameter(1, campaign.id()), StatsQueries::unionSums).get(0).sums());
+        UnionSums sums = NativeRows.list(sumsQuery.setParameter(1, campaign.id()), StatsQueries::unionSums).get(0);
+        return OrgFigures.of(org.code, org.name, org.type, workers, sums.sums());
     }
 
     /**
@@ -158,8 +161,8 @@ public class StatsQueries {
         if (org.parentId == null) {
             return entityManager.createNativeQuery(sql.formatted("WHERE TRUE"));
         }
-        return entityManager.createNativeQuery(sql.formatted("JOIN organization o ON o.id = c.org_id WHERE o.path LIKE :subtree"))
-                .setParameter("subtree", org.path + "%");
+        String walk = "JOIN organization o ON o.id = c.org_id WHERE o.path LIKE :subtree";
+        return entityManager.createNativeQuery(sql.formatted(walk)).setParameter("subtree", org.path + "%");
     }
 
     private record ModuleSums(long moduleId, long started, long completed, long quizAttempted, long quizBestSum) {

@@ -50,6 +50,7 @@ public record QuestionView(
      * that an approval or retirement made meanwhile fails another admin's If-Match too.
      */
     public String etag() {
-        return "\"q" + id + "-v" + version + "-" + Hashing.sha256Hex(status + "\n" + moduleCode + "\n" + tags).substring(0, 16) + "\"";
+        String unversioned = Hashing.sha256Hex(status + "\n" + moduleCode + "\n" + tags).substring(0, 16);
+        return "\"q" + id + "-v" + version + "-" + unversioned + "\"";
     }
 }
