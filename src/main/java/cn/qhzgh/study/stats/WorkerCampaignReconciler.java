@@ -97,15 +97,24 @@ class WorkerCampaignReconciler {
     }
 
     /**
-     * Inserts rows the snapshot found missing, as its sources say they must be; a row a live write has created since
-     * is left as it is (the next check compares it), so a repair never undoes a live write.
+     * Inserts rows the snapshot found missing, as its sources say they must be. A row a live write has created since
+     * holds only what was written after the snapshot, so the two are merged as live writes merge: seconds added,
+     * the earliest start and completion, the latest activity, the best FINAL. Left as it was, it lacked the history.
      */
     int insertMissing(List<SliceRecount.CampaignRow> rows) {
         entityManager.flush();
         entityManager.unwrap(Session.class).doWork(connection -> JdbcBatch.run(connection, """
                 INSERT INTO worker_campaign (worker_id, campaign_id, org_id, started_at, last_activity_at, seconds_spent,
                                              final_best_score, final_passed, completed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE worker_id = worker_id""", rows, BATCH,
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE
+                    started_at = COALESCE(LEAST(started_at, VALUES(started_at)), started_at, VALUES(started_at)),
+                    last_activity_at = COALESCE(GREATEST(last_activity_at, VALUES(last_activity_at)), last_activity_at,
+                                                VALUES(last_activity_at)),
+                    seconds_spent = seconds_spent + VALUES(seconds_spent),
+                    final_best_score = COALESCE(GREATEST(final_best_score, VALUES(final_best_score)), final_best_score,
+                                                VALUES(final_best_score)),
+                    final_passed = (final_passed OR VALUES(final_passed)),
+                    completed_at = COALESCE(LEAST(completed_at, VALUES(completed_at)), completed_at, VALUES(completed_at))""", rows, BATCH,
                 (statement, row) -> {
                     statement.setLong(1, row.workerId());
                     statement.setLong(2, row.campaignId());
