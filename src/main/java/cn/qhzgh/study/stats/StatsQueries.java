@@ -27,8 +27,6 @@ public class StatsQueries {
             FROM org_campaign_count c""";
     // The directory has a single root (OrgRowValidator), so the root's subtree is every row: no walk of organization.
     private static final String ALL_WORKERS = "SELECT 0, COALESCE(SUM(workers), 0) FROM org_worker_count";
-    private static final String ALL_SUMS = "SELECT 0, " + CAMPAIGN_SUMS.substring("SELECT ".length())
-            + " WHERE c.campaign_id = ?1";
 
     // One part per path range of a range-sum statement: %1$d is the index of the union the range belongs to, %2$d
     // the range's parameter.
@@ -47,18 +45,17 @@ public class StatsQueries {
 
     /** The union's figures in the campaign: its workers are those of its subtree the campaign's audience reaches. */
     OrgFigures figures(Organization org, CampaignRef campaign) {
-        boolean root = org.parentId == null;
         List<String> reached = CampaignScope.reachedRanges(org.path, campaign.audiencePaths());
         long workers = 0;
         if (!reached.isEmpty()) {
-            Query workersQuery = root && reached.equals(List.of(org.path)) ? entityManager.createNativeQuery(ALL_WORKERS)
+            boolean wholeTree = org.parentId == null && reached.equals(List.of(org.path));
+            Query workersQuery = wholeTree ? entityManager.createNativeQuery(ALL_WORKERS)
                     : sumPerRange(RANGE_WORKERS_PART, reached.stream().map(path -> new UnionRange(0, path)).toList(), 1);
             workers = NativeRows.list(workersQuery, r -> r.longOrZeroAt(1)).stream().mapToLong(Long::longValue).sum();
         }
-        Query sumsQuery = root ? entityManager.createNativeQuery(ALL_SUMS)
-                : sumPerRange(RANGE_SUMS_PART, List.of(new UnionRange(0, org.path)), 2);
-        UnionSums sums = NativeRows.list(sumsQuery.setParameter(1, campaign.id()), StatsQueries::unionSums).get(0);
-        return OrgFigures.of(org.code, org.name, org.type, workers, sums.sums());
+        OrgFigures.CampaignSums sums = NativeRows.list(inSubtree(org, CAMPAIGN_SUMS + " %s AND c.campaign_id = :campaign")
+                .setParameter("campaign", campaign.id()), r -> campaignSums(r, 0)).get(0);
+        return OrgFigures.of(org.code, org.name, org.type, workers, sums);
     }
 
     /**
@@ -86,7 +83,7 @@ public class StatsQueries {
                     .forEach(row -> workers[row.union()] += row.workers());
         }
         OrgFigures.CampaignSums[] sums = new OrgFigures.CampaignSums[children.size()];
-        NativeRows.list(sumPerRange(RANGE_SUMS_PART, subtrees, 2).setParameter(1, campaign.id()), StatsQueries::unionSums)
+        NativeRows.list(sumPerRange(RANGE_SUMS_PART, subtrees, 2).setParameter(1, campaign.id()), r -> new UnionSums(r.intAt(0), campaignSums(r, 1)))
                 .forEach(row -> sums[row.union()] = row.sums());
         List<OrgFigures> figures = new ArrayList<>();
         for (int i = 0; i < children.size(); i++) {
@@ -102,9 +99,10 @@ public class StatsQueries {
     private record UnionSums(int union, OrgFigures.CampaignSums sums) {
     }
 
-    private static UnionSums unionSums(NativeRows.Row r) {
-        return new UnionSums(r.intAt(0), new OrgFigures.CampaignSums(r.longOrZeroAt(1), r.longOrZeroAt(2),
-                r.longOrZeroAt(3), r.longOrZeroAt(4), r.longOrZeroAt(5), r.longOrZeroAt(6)));
+    /** The six campaign sums of {@link #CAMPAIGN_SUMS}, from column {@code first} on. */
+    private static OrgFigures.CampaignSums campaignSums(NativeRows.Row r, int first) {
+        return new OrgFigures.CampaignSums(r.longOrZeroAt(first), r.longOrZeroAt(first + 1), r.longOrZeroAt(first + 2),
+                r.longOrZeroAt(first + 3), r.longOrZeroAt(first + 4), r.longOrZeroAt(first + 5));
     }
 
     /** A path range whose sum belongs to the union at {@code union} in the caller's list of unions. */
