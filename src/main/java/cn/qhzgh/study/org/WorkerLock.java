@@ -1,5 +1,6 @@
 package cn.qhzgh.study.org;
 
+import cn.qhzgh.study.common.DirectSql;
 import jakarta.persistence.EntityManager;
 
 /**
@@ -15,7 +16,7 @@ public final class WorkerLock {
 
     /** Locks the worker's row and returns the union the worker belongs to now, which the counters use. */
     public static long acquire(EntityManager entityManager, long workerId) {
-        return ((Number) entityManager.createNativeQuery("SELECT org_id FROM worker WHERE id = ?1 FOR UPDATE")
-                .setParameter(1, workerId).getSingleResult()).longValue();
+        return DirectSql.single(entityManager, "SELECT org_id FROM worker WHERE id = ? FOR UPDATE",
+                row -> row.getLong(1), workerId);
     }
 }

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.progress;
 
+import cn.qhzgh.study.common.DirectSql;
 import cn.qhzgh.study.progress.ReadingCredit.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -20,9 +21,8 @@ class CreditedSpans {
     }
 
     void store(long workerId, List<Span> spans) {
-        entityManager.createNativeQuery("""
-                        INSERT INTO worker_credit (worker_id, spans) VALUES (?1, ?2)
-                        ON DUPLICATE KEY UPDATE spans = VALUES(spans)""")
-                .setParameter(1, workerId).setParameter(2, SpanCodec.encode(spans)).executeUpdate();
+        DirectSql.update(entityManager, """
+                INSERT INTO worker_credit (worker_id, spans) VALUES (?, ?)
+                ON DUPLICATE KEY UPDATE spans = VALUES(spans)""", workerId, SpanCodec.encode(spans));
     }
 }

@@ -5,8 +5,8 @@ import cn.qhzgh.study.campaign.CampaignRef;
 import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.BusinessMetrics;
 import cn.qhzgh.study.common.DeferredWritesDue;
+import cn.qhzgh.study.common.DirectSql;
 import cn.qhzgh.study.common.DomainException;
-import cn.qhzgh.study.common.NativeRows;
 import cn.qhzgh.study.common.retry.RetriedOnLockConflict;
 import cn.qhzgh.study.content.ModuleCatalog;
 import cn.qhzgh.study.content.ModuleRef;
@@ -16,10 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -191,20 +189,19 @@ public class ProgressSyncService {
         String storedIds = eventIds.isEmpty() ? "" : """
                 UNION ALL
                 SELECT 2, 0, 0, 0, 0, 0, NULL, e.event_id FROM progress_event e
-                WHERE e.worker_id = ?1 AND e.event_id IN (?3)""";
-        Query query = entityManager.createNativeQuery("""
+                WHERE e.worker_id = ? AND e.event_id IN (""" + DirectSql.in(eventIds.size()) + ")";
+        List<PriorRow> rows = DirectSql.list(entityManager, """
                 SELECT 0, p.module_id, m.notice_id, p.percent,
                        CASE WHEN p.completed_at IS NULL THEN 0 ELSE 1 END, p.credited_seconds, NULL, NULL
                 FROM module_progress p JOIN study_module m ON m.id = p.module_id
-                WHERE p.worker_id = ?1 AND m.notice_id IN (?2)
+                WHERE p.worker_id = ? AND m.notice_id IN (""" + DirectSql.in(noticeIds.size()) + """
+                )
                 UNION ALL
-                SELECT 1, 0, 0, 0, 0, 0, c.spans, NULL FROM worker_credit c WHERE c.worker_id = ?1
-                """ + storedIds).setParameter(1, workerId).setParameter(2, List.copyOf(noticeIds));
-        if (!eventIds.isEmpty()) {
-            query.setParameter(3, eventIds);
-        }
-        List<PriorRow> rows = NativeRows.list(query, r -> new PriorRow(r.intAt(0), r.longAt(1), r.longAt(2),
-                r.intAt(3), r.intAt(4) == 1, r.longAt(5), r.bytesAt(6), r.stringAt(7)));
+                SELECT 1, 0, 0, 0, 0, 0, c.spans, NULL FROM worker_credit c WHERE c.worker_id = ?
+                """ + storedIds,
+                r -> new PriorRow(r.getInt(1), r.getLong(2), r.getLong(3), r.getInt(4), r.getInt(5) == 1,
+                        r.getLong(6), r.getBytes(7), r.getString(8)),
+                workerId, List.copyOf(noticeIds), workerId, eventIds.isEmpty() ? List.of() : List.of(workerId, eventIds));
         Map<Long, PriorProgress.Row> byModule = new HashMap<>();
         Set<Long> touchedNotices = new HashSet<>();
         List<ReadingCredit.Span> credited = List.of();
@@ -225,44 +222,29 @@ public class ProgressSyncService {
     /** One multi-row insert for the whole batch; returns the number of rows inserted. */
     private int insertEvents(String insertVerb, long workerId, List<ProgressEvent> events, Map<Long, ModuleRef> modules,
                              Instant now, Map<String, Integer> credited) {
-        StringBuilder sql = new StringBuilder(insertVerb + " INTO progress_event (worker_id, event_id, module_id, "
-                + "module_version, percent, seconds_spent, credited_seconds, occurred_at, received_at, channel) VALUES ");
-        for (int i = 0; i < events.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        }
-        Query insert = entityManager.createNativeQuery(sql.toString());
-        int p = 1;
+        List<Object> values = new ArrayList<>(events.size() * 10);
         for (ProgressEvent e : events) {
-            insert.setParameter(p++, workerId).setParameter(p++, e.eventId()).setParameter(p++, e.moduleId())
-                    .setParameter(p++, modules.get(e.moduleId()).currentVersion()).setParameter(p++, e.percent())
-                    .setParameter(p++, e.secondsSpent()).setParameter(p++, credited.get(e.eventId()))
-                    .setParameter(p++, Timestamp.from(e.occurredAt()))
-                    .setParameter(p++, Timestamp.from(now)).setParameter(p++, e.channel().name());
+            values.addAll(Arrays.asList(workerId, e.eventId(), e.moduleId(), modules.get(e.moduleId()).currentVersion(),
+                    e.percent(), e.secondsSpent(), credited.get(e.eventId()), e.occurredAt(), now, e.channel().name()));
         }
-        return insert.executeUpdate();
+        return DirectSql.update(entityManager, insertVerb + " INTO progress_event (worker_id, event_id, module_id, "
+                + "module_version, percent, seconds_spent, credited_seconds, occurred_at, received_at, channel) VALUES "
+                + DirectSql.values("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events.size()), values);
     }
 
     /** One upsert for all modules of the batch: GREATEST and sums make the result independent of arrival order. */
     private void mergeIntoModules(long workerId, Map<Long, ModuleDelta> deltas) {
-        StringBuilder sql = new StringBuilder("INSERT INTO module_progress (worker_id, module_id, percent, "
-                + "seconds_spent, credited_seconds, first_activity_at, last_activity_at, completed_at) VALUES ");
-        for (int i = 0; i < deltas.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, NULL)");
-        }
-        sql.append(" ON DUPLICATE KEY UPDATE percent = GREATEST(percent, VALUES(percent)), "
+        List<Object> values = new ArrayList<>(deltas.size() * 7);
+        deltas.forEach((moduleId, d) -> values.addAll(Arrays.asList(workerId, moduleId, d.percent, d.seconds, d.credited,
+                d.first, d.last)));
+        DirectSql.update(entityManager, "INSERT INTO module_progress (worker_id, module_id, percent, seconds_spent, "
+                + "credited_seconds, first_activity_at, last_activity_at, completed_at) VALUES "
+                + DirectSql.values("(?, ?, ?, ?, ?, ?, ?, NULL)", deltas.size())
+                + " ON DUPLICATE KEY UPDATE percent = GREATEST(percent, VALUES(percent)), "
                 + "seconds_spent = seconds_spent + VALUES(seconds_spent), "
                 + "credited_seconds = credited_seconds + VALUES(credited_seconds), "
                 + "first_activity_at = LEAST(first_activity_at, VALUES(first_activity_at)), "
-                + "last_activity_at = GREATEST(last_activity_at, VALUES(last_activity_at))");
-        Query upsert = entityManager.createNativeQuery(sql.toString());
-        int p = 1;
-        for (Map.Entry<Long, ModuleDelta> entry : deltas.entrySet()) {
-            ModuleDelta d = entry.getValue();
-            upsert.setParameter(p++, workerId).setParameter(p++, entry.getKey()).setParameter(p++, d.percent)
-                    .setParameter(p++, d.seconds).setParameter(p++, d.credited).setParameter(p++, Timestamp.from(d.first))
-                    .setParameter(p++, Timestamp.from(d.last));
-        }
-        upsert.executeUpdate();
+                + "last_activity_at = GREATEST(last_activity_at, VALUES(last_activity_at))", values);
     }
 
     private static String eventIdOf(JsonNode node) {

@@ -3,7 +3,7 @@ package cn.qhzgh.study.stats;
 import cn.qhzgh.study.campaign.CampaignCalendar;
 import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.DeferredWritesDue;
-import cn.qhzgh.study.common.NativeRows;
+import cn.qhzgh.study.common.DirectSql;
 import cn.qhzgh.study.org.WorkerJoined;
 import cn.qhzgh.study.org.WorkersChanged;
 import cn.qhzgh.study.progress.CompletionChanged;
@@ -15,14 +15,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Keeps the per-org counters in step with the records, inside the transaction that writes the records.
@@ -53,13 +50,13 @@ public class StatsCounters {
         if (!live) {
             return;
         }
-        entityManager.createNativeQuery("""
-                        INSERT INTO org_worker_count (org_id, workers, changed_at)
-                        SELECT o.id, (SELECT COUNT(*) FROM worker w WHERE w.org_id = o.id), ?2 FROM organization o
-                        WHERE o.id IN (?1) ORDER BY o.id
-                        ON DUPLICATE KEY UPDATE workers = VALUES(workers), changed_at = VALUES(changed_at)""")
-                .setParameter(1, List.copyOf(changed.orgIds())).setParameter(2, Timestamp.from(DbClock.now()))
-                .executeUpdate();
+        DirectSql.update(entityManager, """
+                INSERT INTO org_worker_count (org_id, workers, changed_at)
+                SELECT o.id, (SELECT COUNT(*) FROM worker w WHERE w.org_id = o.id), ? FROM organization o
+                WHERE o.id IN (""" + DirectSql.in(changed.orgIds().size()) + """
+                ) ORDER BY o.id
+                ON DUPLICATE KEY UPDATE workers = VALUES(workers), changed_at = VALUES(changed_at)""",
+                DbClock.now(), List.copyOf(changed.orgIds()));
     }
 
     /** A first call adds exactly one worker: an increment, which never waits on other workers' inserts. */
@@ -67,10 +64,10 @@ public class StatsCounters {
         if (!live) {
             return;
         }
-        entityManager.createNativeQuery("""
-                        INSERT INTO org_worker_count (org_id, workers, changed_at) VALUES (?1, 1, ?2)
-                        ON DUPLICATE KEY UPDATE workers = workers + 1, changed_at = VALUES(changed_at)""")
-                .setParameter(1, joined.orgId()).setParameter(2, Timestamp.from(DbClock.now())).executeUpdate();
+        DirectSql.update(entityManager, """
+                INSERT INTO org_worker_count (org_id, workers, changed_at) VALUES (?, 1, ?)
+                ON DUPLICATE KEY UPDATE workers = workers + 1, changed_at = VALUES(changed_at)""",
+                joined.orgId(), DbClock.now());
     }
 
     /**
@@ -90,7 +87,7 @@ public class StatsCounters {
             long seconds = events.stream().mapToLong(RecordedEvent::creditedSeconds).sum();
             Instant first = events.stream().map(RecordedEvent::occurredAt).min(Instant::compareTo).orElseThrow();
             Instant last = events.stream().map(RecordedEvent::occurredAt).max(Instant::compareTo).orElseThrow();
-            rows.addAll(List.of(worker, campaign, org, Timestamp.from(first), Timestamp.from(last), seconds));
+            rows.addAll(List.of(worker, campaign, org, first, last, seconds));
             campaign(org, campaign, recorded.startedCampaigns().contains(campaign) ? 1 : 0, 0, seconds, 0, 0, 0);
             events.forEach(e -> deltas.add(SharedCounter.CHANNEL, List.of(org, campaign, e.channel().name()), 1,
                     e.creditedSeconds()));
@@ -98,14 +95,14 @@ public class StatsCounters {
                     .distinct().sorted().forEach(days::add);
         }
         if (!rows.isEmpty()) {
-            sqlRows("""
+            DirectSql.update(entityManager, """
                     INSERT INTO worker_campaign (worker_id, campaign_id, org_id, started_at, last_activity_at,
                                                  seconds_spent, final_best_score, final_passed, completed_at)
-                    VALUES\s""", "(?, ?, ?, ?, ?, ?, NULL, FALSE, NULL)", rows.size() / 6,
-                    " ON DUPLICATE KEY UPDATE started_at = LEAST(COALESCE(started_at, VALUES(started_at)), "
-                            + "VALUES(started_at)), last_activity_at = GREATEST(COALESCE(last_activity_at, "
-                            + "VALUES(last_activity_at)), VALUES(last_activity_at)), "
-                            + "seconds_spent = seconds_spent + VALUES(seconds_spent)", rows);
+                    VALUES\s""" + DirectSql.values("(?, ?, ?, ?, ?, ?, NULL, FALSE, NULL)", rows.size() / 6)
+                    + " ON DUPLICATE KEY UPDATE started_at = LEAST(COALESCE(started_at, VALUES(started_at)), "
+                    + "VALUES(started_at)), last_activity_at = GREATEST(COALESCE(last_activity_at, "
+                    + "VALUES(last_activity_at)), VALUES(last_activity_at)), "
+                    + "seconds_spent = seconds_spent + VALUES(seconds_spent)", rows);
             markActive(worker, org, days);
         }
         recorded.startedModules().forEach(module -> module(org, module, 1, 0, 0, 0));
@@ -128,12 +125,12 @@ public class StatsCounters {
             module(change.orgId(), change.moduleId(), 0, 1, 0, 0);
             return;
         }
-        sql("""
+        DirectSql.update(entityManager, """
                 INSERT INTO worker_campaign (worker_id, campaign_id, org_id, started_at, last_activity_at, seconds_spent,
                                              final_best_score, final_passed, completed_at)
-                VALUES (?1, ?2, ?3, NULL, NULL, 0, NULL, FALSE, ?4)
+                VALUES (?, ?, ?, NULL, NULL, 0, NULL, FALSE, ?)
                 ON DUPLICATE KEY UPDATE completed_at = COALESCE(completed_at, VALUES(completed_at))""",
-                change.workerId(), change.campaignId(), change.orgId(), Timestamp.from(change.at()));
+                change.workerId(), change.campaignId(), change.orgId(), change.at());
         campaign(change.orgId(), change.campaignId(), 0, 1, 0, 0, 0, 0);
         day(change.orgId(), change.campaignId(), CampaignCalendar.dayOf(change.at()), 1, 0);
     }
@@ -146,27 +143,26 @@ public class StatsCounters {
                 || scored.kind() == QuizKind.FINAL && scored.campaignId() == null) {
             return;
         }
-        Number previous = (Number) entityManager.createNativeQuery("""
+        Integer previous = DirectSql.single(entityManager, """
                         SELECT MAX(score) FROM quiz_attempt
-                        WHERE worker_id = ?1 AND quiz_id = ?2 AND id <> ?3 AND score IS NOT NULL""")
-                .setParameter(1, scored.workerId()).setParameter(2, scored.quizId()).setParameter(3, scored.attemptId())
-                .getSingleResult();
+                        WHERE worker_id = ? AND quiz_id = ? AND id <> ? AND score IS NOT NULL""",
+                row -> row.getObject(1, Integer.class), scored.workerId(), scored.quizId(), scored.attemptId());
         int attemptedDelta = previous == null ? 1 : 0;
         int bestDelta = previous == null ? scored.score() : Math.max(0, scored.score() - previous.intValue());
         if (scored.kind() == QuizKind.MODULE) {
-            List<Number> modules = entityManager.createNativeQuery(
-                            "SELECT id FROM study_module WHERE notice_id = ?1 AND code = ?2")
-                    .setParameter(1, scored.noticeId()).setParameter(2, scored.moduleCode()).getResultList();
-            modules.forEach(m -> module(scored.orgId(), m.longValue(), 0, 0, attemptedDelta, bestDelta));
+            DirectSql.list(entityManager, "SELECT id FROM study_module WHERE notice_id = ? AND code = ?",
+                            row -> row.getLong(1), scored.noticeId(), scored.moduleCode())
+                    .forEach(m -> module(scored.orgId(), m, 0, 0, attemptedDelta, bestDelta));
             return;
         }
-        boolean passedBefore = count("SELECT COUNT(*) FROM worker_campaign WHERE worker_id = ?1 AND campaign_id = ?2 "
-                + "AND final_passed = TRUE", scored.workerId(), scored.campaignId()) > 0;
+        boolean passedBefore = DirectSql.single(entityManager, "SELECT COUNT(*) FROM worker_campaign "
+                        + "WHERE worker_id = ? AND campaign_id = ? AND final_passed = TRUE",
+                row -> row.getLong(1), scored.workerId(), scored.campaignId()) > 0;
         int passedDelta = scored.passed() && !passedBefore ? 1 : 0;
-        sql("""
+        DirectSql.update(entityManager, """
                 INSERT INTO worker_campaign (worker_id, campaign_id, org_id, started_at, last_activity_at, seconds_spent,
                                              final_best_score, final_passed, completed_at)
-                VALUES (?1, ?2, ?3, NULL, NULL, 0, ?4, ?5, NULL)
+                VALUES (?, ?, ?, NULL, NULL, 0, ?, ?, NULL)
                 ON DUPLICATE KEY UPDATE final_best_score = GREATEST(COALESCE(final_best_score, 0), VALUES(final_best_score)),
                     final_passed = (final_passed OR VALUES(final_passed))""",
                 scored.workerId(), scored.campaignId(), scored.orgId(), scored.score(), scored.passed());
@@ -180,31 +176,16 @@ public class StatsCounters {
 
     /** Writes the shared union counters this transaction collected: tables in lock order, rows in key order. */
     void flush() {
-        Timestamp now = null;
+        Instant now = null;
         for (CounterDeltas.Upsert upsert : deltas.drain()) {
-            now = now == null ? Timestamp.from(DbClock.now()) : now;
-            var query = entityManager.createNativeQuery(upsert.counter().upsertSql(upsert.rows().size()));
-            int p = 1;
+            now = now == null ? DbClock.now() : now;
+            List<Object> values = new ArrayList<>();
             for (List<Object> row : upsert.rows()) {
-                for (Object value : row) {
-                    query.setParameter(p++, value instanceof LocalDate day ? Date.valueOf(day) : value);
-                }
-                query.setParameter(p++, now);
+                values.addAll(row);
+                values.add(now);
             }
-            query.executeUpdate();
+            DirectSql.update(entityManager, upsert.counter().upsertSql(upsert.rows().size()), values);
         }
-    }
-
-    private void sqlRows(String head, String tuple, int rows, String tail, List<Object> params) {
-        StringBuilder sql = new StringBuilder(head);
-        for (int i = 0; i < rows; i++) {
-            sql.append(i == 0 ? "" : ", ").append(tuple);
-        }
-        var query = entityManager.createNativeQuery(sql.append(tail).toString());
-        for (int i = 0; i < params.size(); i++) {
-            query.setParameter(i + 1, params.get(i));
-        }
-        query.executeUpdate();
     }
 
     /** A worker counts as active once per day and campaign, however many events they send that day. */
@@ -215,28 +196,26 @@ public class StatsCounters {
 
     /** One day: the primary key tells in the insert itself whether the worker was active that day already. */
     private List<ActiveDay> insertIfAbsent(long worker, ActiveDay day) {
-        int inserted = entityManager.createNativeQuery(
-                        "INSERT IGNORE INTO worker_active_day (worker_id, campaign_id, activity_day) VALUES (?1, ?2, ?3)")
-                .setParameter(1, worker).setParameter(2, day.campaign()).setParameter(3, Date.valueOf(day.day()))
-                .executeUpdate();
+        int inserted = DirectSql.update(entityManager,
+                "INSERT IGNORE INTO worker_active_day (worker_id, campaign_id, activity_day) VALUES (?, ?, ?)",
+                worker, day.campaign(), day.day());
         return inserted == 1 ? List.of(day) : List.of();
     }
 
     /** Several: reads which are known (exact under the worker's lock) and inserts the others in one statement. */
     private List<ActiveDay> insertAbsent(long worker, List<ActiveDay> days) {
-        Set<ActiveDay> known = NativeRows.list(entityManager.createNativeQuery("""
-                                SELECT campaign_id, activity_day FROM worker_active_day
-                                WHERE worker_id = ?1 AND campaign_id IN (?2) AND activity_day IN (?3)""")
-                        .setParameter(1, worker)
-                        .setParameter(2, days.stream().map(ActiveDay::campaign).distinct().toList())
-                        .setParameter(3, days.stream().map(d -> Date.valueOf(d.day())).distinct().toList()),
-                r -> new ActiveDay(r.longAt(0), r.dateAt(1))).stream().collect(Collectors.toSet());
+        List<Long> campaigns = days.stream().map(ActiveDay::campaign).distinct().toList();
+        List<LocalDate> dates = days.stream().map(ActiveDay::day).distinct().toList();
+        Set<ActiveDay> known = Set.copyOf(DirectSql.list(entityManager,
+                "SELECT campaign_id, activity_day FROM worker_active_day WHERE worker_id = ? AND campaign_id IN ("
+                        + DirectSql.in(campaigns.size()) + ") AND activity_day IN (" + DirectSql.in(dates.size()) + ")",
+                r -> new ActiveDay(r.getLong(1), r.getObject(2, LocalDate.class)), worker, campaigns, dates));
         List<ActiveDay> fresh = days.stream().filter(d -> !known.contains(d)).toList();
         if (!fresh.isEmpty()) {
             List<Object> active = new ArrayList<>();
-            fresh.forEach(d -> active.addAll(List.of(worker, d.campaign(), Date.valueOf(d.day()))));
-            sqlRows("INSERT INTO worker_active_day (worker_id, campaign_id, activity_day) VALUES ", "(?, ?, ?)",
-                    fresh.size(), "", active);
+            fresh.forEach(d -> active.addAll(List.of(worker, d.campaign(), d.day())));
+            DirectSql.update(entityManager, "INSERT INTO worker_active_day (worker_id, campaign_id, activity_day) "
+                    + "VALUES " + DirectSql.values("(?, ?, ?)", fresh.size()), active);
         }
         return fresh;
     }
@@ -253,21 +232,5 @@ public class StatsCounters {
 
     private void day(long org, long campaign, LocalDate day, int completions, int active) {
         deltas.add(SharedCounter.DAY, List.of(org, campaign, day), completions, active);
-    }
-
-    private void sql(String sql, Object... params) {
-        var query = entityManager.createNativeQuery(sql);
-        for (int i = 0; i < params.length; i++) {
-            query.setParameter(i + 1, params[i]);
-        }
-        query.executeUpdate();
-    }
-
-    private long count(String sql, Object... params) {
-        var query = entityManager.createNativeQuery(sql);
-        for (int i = 0; i < params.length; i++) {
-            query.setParameter(i + 1, params[i]);
-        }
-        return ((Number) query.getSingleResult()).longValue();
     }
 }

@@ -3,6 +3,7 @@ package cn.qhzgh.study.quiz.attempt;
 import cn.qhzgh.study.common.BusinessMetrics;
 import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.DeferredWritesDue;
+import cn.qhzgh.study.common.DirectSql;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.Hashing;
 import cn.qhzgh.study.common.ProblemError;
@@ -20,6 +21,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -139,19 +141,12 @@ public class SubmissionService {
         if (rows.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("INSERT INTO attempt_answer (attempt_id, position, question_id, "
-                + "question_version, response, picked_keys, correct) VALUES ");
-        for (int i = 0; i < rows.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
-        }
-        var insert = entityManager.createNativeQuery(sql.toString());
-        int p = 1;
-        for (AnswerRow row : rows) {
-            insert.setParameter(p++, attemptId).setParameter(p++, row.position()).setParameter(p++, row.questionId())
-                    .setParameter(p++, row.questionVersion()).setParameter(p++, row.response())
-                    .setParameter(p++, row.pickedKeys()).setParameter(p++, row.correct());
-        }
-        insert.executeUpdate();
+        List<Object> values = new ArrayList<>(rows.size() * 7);
+        rows.forEach(row -> values.addAll(Arrays.asList(attemptId, row.position(), row.questionId(),
+                row.questionVersion(), row.response(), row.pickedKeys(), row.correct())));
+        DirectSql.update(entityManager, "INSERT INTO attempt_answer (attempt_id, position, question_id, "
+                + "question_version, response, picked_keys, correct) VALUES "
+                + DirectSql.values("(?, ?, ?, ?, ?, ?, ?)", rows.size()), values);
     }
 
     /** Every answer must name a question of this attempt, once, with letters this phone was shown. */
