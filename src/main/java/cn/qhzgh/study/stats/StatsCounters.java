@@ -80,14 +80,14 @@ public class StatsCounters {
         }
         long worker = recorded.workerId();
         long org = recorded.orgId();
-        List<Object> rows = new ArrayList<>();
+        List<WorkerCampaignMerge.Row> rows = new ArrayList<>();
         List<ActiveDay> days = new ArrayList<>();
         for (long campaign : recorded.campaigns()) {
             List<RecordedEvent> events = recorded.eventsIn(campaign);
             long seconds = events.stream().mapToLong(RecordedEvent::creditedSeconds).sum();
             Instant first = events.stream().map(RecordedEvent::occurredAt).min(Instant::compareTo).orElseThrow();
             Instant last = events.stream().map(RecordedEvent::occurredAt).max(Instant::compareTo).orElseThrow();
-            rows.addAll(List.of(worker, campaign, org, first, last, seconds));
+            rows.add(WorkerCampaignMerge.Row.activity(worker, campaign, org, first, last, seconds));
             campaign(org, campaign, recorded.startedCampaigns().contains(campaign) ? 1 : 0, 0, seconds, 0, 0, 0);
             events.forEach(e -> deltas.add(SharedCounter.CHANNEL, List.of(org, campaign, e.channel().name()), 1,
                     e.creditedSeconds()));
@@ -95,14 +95,7 @@ public class StatsCounters {
                     .distinct().sorted().forEach(days::add);
         }
         if (!rows.isEmpty()) {
-            DirectSql.update(entityManager, """
-                    INSERT INTO worker_campaign (worker_id, campaign_id, org_id, started_at, last_activity_at,
-                                                 seconds_spent, final_best_score, final_passed, completed_at)
-                    VALUES\s""" + DirectSql.values("(?, ?, ?, ?, ?, ?, NULL, FALSE, NULL)", rows.size() / 6)
-                    + " ON DUPLICATE KEY UPDATE started_at = LEAST(COALESCE(started_at, VALUES(started_at)), "
-                    + "VALUES(started_at)), last_activity_at = GREATEST(COALESCE(last_activity_at, "
-                    + "VALUES(last_activity_at)), VALUES(last_activity_at)), "
-                    + "seconds_spent = seconds_spent + VALUES(seconds_spent)", rows);
+            WorkerCampaignMerge.merge(entityManager, rows);
             markActive(worker, org, days);
         }
         recorded.startedModules().forEach(module -> module(org, module, 1, 0, 0, 0));
@@ -125,12 +118,8 @@ public class StatsCounters {
             module(change.orgId(), change.moduleId(), 0, 1, 0, 0);
             return;
         }
-        DirectSql.update(entityManager, """
-                INSERT INTO worker_campaign (worker_id, campaign_id, org_id, started_at, last_activity_at, seconds_spent,
-                                             final_best_score, final_passed, completed_at)
-                VALUES (?, ?, ?, NULL, NULL, 0, NULL, FALSE, ?)
-                ON DUPLICATE KEY UPDATE completed_at = COALESCE(completed_at, VALUES(completed_at))""",
-                change.workerId(), change.campaignId(), change.orgId(), change.at());
+        WorkerCampaignMerge.merge(entityManager, List.of(WorkerCampaignMerge.Row.completed(change.workerId(),
+                change.campaignId(), change.orgId(), change.at())));
         campaign(change.orgId(), change.campaignId(), 0, 1, 0, 0, 0, 0);
         day(change.orgId(), change.campaignId(), CampaignCalendar.dayOf(change.at()), 1, 0);
     }
@@ -159,13 +148,8 @@ public class StatsCounters {
                         + "WHERE worker_id = ? AND campaign_id = ? AND final_passed = TRUE",
                 row -> row.getLong(1), scored.workerId(), scored.campaignId()) > 0;
         int passedDelta = scored.passed() && !passedBefore ? 1 : 0;
-        DirectSql.update(entityManager, """
-                INSERT INTO worker_campaign (worker_id, campaign_id, org_id, started_at, last_activity_at, seconds_spent,
-                                             final_best_score, final_passed, completed_at)
-                VALUES (?, ?, ?, NULL, NULL, 0, ?, ?, NULL)
-                ON DUPLICATE KEY UPDATE final_best_score = GREATEST(COALESCE(final_best_score, 0), VALUES(final_best_score)),
-                    final_passed = (final_passed OR VALUES(final_passed))""",
-                scored.workerId(), scored.campaignId(), scored.orgId(), scored.score(), scored.passed());
+        WorkerCampaignMerge.merge(entityManager, List.of(WorkerCampaignMerge.Row.finalScored(scored.workerId(),
+                scored.campaignId(), scored.orgId(), scored.score(), scored.passed())));
         campaign(scored.orgId(), scored.campaignId(), 0, 0, 0, attemptedDelta, bestDelta, passedDelta);
     }
 

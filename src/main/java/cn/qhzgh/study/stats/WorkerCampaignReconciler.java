@@ -1,14 +1,15 @@
 package cn.qhzgh.study.stats;
 
 import cn.qhzgh.study.common.IdList;
-import cn.qhzgh.study.common.JdbcBatch;
 import cn.qhzgh.study.common.NativeRows;
 import cn.qhzgh.study.org.WorkerLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import org.hibernate.Session;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -98,35 +99,22 @@ class WorkerCampaignReconciler {
 
     /**
      * Inserts rows the snapshot found missing, as its sources say they must be. A row a live write has created since
-     * holds only what was written after the snapshot, so the two are merged as live writes merge: seconds added,
-     * the earliest start and completion, the latest activity, the best FINAL. Left as it was, it lacked the history.
+     * holds only what was written after the snapshot, so the two are merged as live writes merge
+     * ({@link WorkerCampaignMerge}); left as it was, it lacked the history.
      */
     int insertMissing(List<SliceRecount.CampaignRow> rows) {
-        entityManager.flush();
-        entityManager.unwrap(Session.class).doWork(connection -> JdbcBatch.run(connection, """
-                INSERT INTO worker_campaign (worker_id, campaign_id, org_id, started_at, last_activity_at, seconds_spent,
-                                             final_best_score, final_passed, completed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE
-                    started_at = COALESCE(LEAST(started_at, VALUES(started_at)), started_at, VALUES(started_at)),
-                    last_activity_at = COALESCE(GREATEST(last_activity_at, VALUES(last_activity_at)), last_activity_at,
-                                                VALUES(last_activity_at)),
-                    seconds_spent = seconds_spent + VALUES(seconds_spent),
-                    final_best_score = COALESCE(GREATEST(final_best_score, VALUES(final_best_score)), final_best_score,
-                                                VALUES(final_best_score)),
-                    final_passed = (final_passed OR VALUES(final_passed)),
-                    completed_at = COALESCE(LEAST(completed_at, VALUES(completed_at)), completed_at, VALUES(completed_at))""", rows, BATCH,
-                (statement, row) -> {
-                    statement.setLong(1, row.workerId());
-                    statement.setLong(2, row.campaignId());
-                    statement.setLong(3, row.orgId());
-                    statement.setObject(4, row.startedAt());
-                    statement.setObject(5, row.lastActivityAt());
-                    statement.setLong(6, row.secondsSpent());
-                    statement.setObject(7, row.finalBestScore());
-                    statement.setBoolean(8, row.finalPassed());
-                    statement.setObject(9, row.completedAt());
-                }));
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            WorkerCampaignMerge.merge(entityManager, rows.subList(from, Math.min(rows.size(), from + BATCH)).stream()
+                    .map(r -> new WorkerCampaignMerge.Row(r.workerId(), r.campaignId(), r.orgId(), utc(r.startedAt()),
+                            utc(r.lastActivityAt()), r.secondsSpent(), r.finalBestScore(), r.finalPassed(),
+                            utc(r.completedAt())))
+                    .toList());
+        }
         return rows.size();
+    }
+
+    private static Instant utc(LocalDateTime time) {
+        return time == null ? null : time.toInstant(ZoneOffset.UTC);
     }
 
     private int upsertExpected(String expected, long workerId) {
