@@ -22,8 +22,9 @@ import java.util.List;
  * Plain JDBC on the connection of the current transaction, for the statements every progress batch and submission
  * runs: Hibernate's native-query layer and the driver's {@code Timestamp} formatting were a third of a batch's CPU.
  * Parameters are bound by type (instants as UTC date-times, the columns' zone); a collection parameter stands for
- * as many {@code ?} as it has elements (nested ones too), which {@link #in} writes. Failures reach callers as Hibernate converts them,
- * so lock conflicts, duplicate keys and lost connections are told apart as for any other statement.
+ * as many {@code ?} as it has elements (nested ones too), which {@link #in} writes. Failures reach callers as
+ * Hibernate converts them, so lock conflicts, duplicate keys and lost connections are told apart as for any other
+ * statement.
  */
 public final class DirectSql {
 
@@ -36,7 +37,7 @@ public final class DirectSql {
     private DirectSql() {
     }
 
-    /** Runs an INSERT, UPDATE or locking read that returns nothing; returns the affected row count. */
+    /** Runs an INSERT, UPDATE or DELETE; returns the affected row count. */
     public static int update(EntityManager entityManager, String sql, Object... parameters) {
         return session(entityManager).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -201,7 +201,8 @@ public class ProgressSyncService {
                 """ + storedIds,
                 r -> new PriorRow(r.getInt(1), r.getLong(2), r.getLong(3), r.getInt(4), r.getInt(5) == 1,
                         r.getLong(6), r.getBytes(7), r.getString(8)),
-                workerId, List.copyOf(noticeIds), workerId, eventIds.isEmpty() ? List.of() : List.of(workerId, eventIds));
+                workerId, List.copyOf(noticeIds), workerId,
+                eventIds.isEmpty() ? List.of() : List.of(workerId, eventIds));
         Map<Long, PriorProgress.Row> byModule = new HashMap<>();
         Set<Long> touchedNotices = new HashSet<>();
         List<ReadingCredit.Span> credited = List.of();
@@ -235,8 +236,8 @@ public class ProgressSyncService {
     /** One upsert for all modules of the batch: GREATEST and sums make the result independent of arrival order. */
     private void mergeIntoModules(long workerId, Map<Long, ModuleDelta> deltas) {
         List<Object> values = new ArrayList<>(deltas.size() * 7);
-        deltas.forEach((moduleId, d) -> values.addAll(Arrays.asList(workerId, moduleId, d.percent, d.seconds, d.credited,
-                d.first, d.last)));
+        deltas.forEach((moduleId, d) -> values.addAll(Arrays.asList(workerId, moduleId, d.percent, d.seconds,
+                d.credited, d.first, d.last)));
         DirectSql.update(entityManager, "INSERT INTO module_progress (worker_id, module_id, percent, seconds_spent, "
                 + "credited_seconds, first_activity_at, last_activity_at, completed_at) VALUES "
                 + DirectSql.values("(?, ?, ?, ?, ?, ?, ?, NULL)", deltas.size())
