@@ -83,12 +83,6 @@ public final class DirectSql {
         return String.join(", ", Collections.nCopies(rows, tuple));
     }
 
-    /** A UTC timestamp column read as an instant; null stays null. */
-    public static Instant instantAt(ResultSet row, int column) throws SQLException {
-        LocalDateTime value = row.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
-    }
-
     /** Entities changed in this transaction are written first, as Hibernate does before its own native queries. */
     private static Session session(EntityManager entityManager) {
         Session session = entityManager.unwrap(Session.class);

@@ -1,5 +1,6 @@
 package cn.qhzgh.study.common;
 
+import cn.qhzgh.study.testsupport.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,8 +30,8 @@ class DirectSqlTest {
         LocalDate day = LocalDate.of(2026, 2, 28);
         List<Object> read = QuarkusTransaction.requiringNew().call(() -> DirectSql.single(entityManager,
                 "SELECT CAST(? AS DATETIME(6)), CAST(? AS DATE), ?, ?",
-                row -> List.of(DirectSql.instantAt(row, 1), row.getObject(2, LocalDate.class), row.getLong(3),
-                        row.getString(4)),
+                row -> List.of(row.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                        row.getObject(2, LocalDate.class), row.getLong(3), row.getString(4)),
                 at, day, 7L, "两个确立"));
         assertThat(read).containsExactly(at, day, 7L, "两个确立");
     }
@@ -52,6 +55,7 @@ class DirectSqlTest {
 
     @Test
     void aDuplicateKeyReachesCallersAsHibernateConvertsIt() {
+        Fixtures.skeleton();
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> DirectSql.update(entityManager,
                 "INSERT INTO organization (id, code, name, type, path, depth, created_at, updated_at) "
                         + "SELECT id, code, name, type, path, depth, created_at, updated_at "
