@@ -73,6 +73,12 @@ public final class DirectSql {
         return rows.get(0);
     }
 
+    /** Runs {@code sql} once per row, in JDBC batches of at most {@code batchSize} rows ({@link JdbcBatch}). */
+    public static <T> void batch(EntityManager entityManager, String sql, List<T> rows, int batchSize,
+                                 JdbcBatch.Binder<T> binder) {
+        session(entityManager).doWork(connection -> JdbcBatch.run(connection, sql, rows, batchSize, binder));
+    }
+
     /** {@code count} placeholders separated by commas, for an {@code IN (...)} of a collection parameter. */
     public static String in(int count) {
         return String.join(", ", Collections.nCopies(count, "?"));

@@ -65,11 +65,6 @@ public final class NativeRows {
             return Boolean.TRUE.equals(values[column]) || (values[column] instanceof Number n && n.intValue() == 1);
         }
 
-        /** A VARBINARY column (null stays null). */
-        public byte[] bytesAt(int column) {
-            return (byte[]) values[column];
-        }
-
         /** A TIMESTAMP column as an instant (null stays null), read as {@link DbClock} writes it. */
         public Instant instantAt(int column) {
             return DbClock.toInstant(values[column]);

@@ -1,13 +1,12 @@
 package cn.qhzgh.study.progress;
 
-import cn.qhzgh.study.common.JdbcBatch;
+import cn.qhzgh.study.common.DirectSql;
 import cn.qhzgh.study.common.NativeRows;
 import cn.qhzgh.study.content.ModuleCatalog;
 import cn.qhzgh.study.content.ModuleRef;
 import cn.qhzgh.study.org.WorkerLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -154,13 +153,12 @@ public class CreditReconciler {
         if (updates.isEmpty()) {
             return;
         }
-        entityManager.flush();
-        entityManager.unwrap(Session.class).doWork(connection -> JdbcBatch.run(connection,
+        DirectSql.batch(entityManager,
                 "UPDATE progress_event SET credited_seconds = ? WHERE worker_id = ? AND event_id = ?", updates, BATCH,
                 (statement, update) -> {
                     statement.setInt(1, update.creditedSeconds());
                     statement.setLong(2, workerId);
                     statement.setString(3, update.eventId());
-                }));
+                });
     }
 }

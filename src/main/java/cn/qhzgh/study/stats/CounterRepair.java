@@ -1,10 +1,9 @@
 package cn.qhzgh.study.stats;
 
-import cn.qhzgh.study.common.JdbcBatch;
+import cn.qhzgh.study.common.DirectSql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -67,8 +66,7 @@ class CounterRepair {
     }
 
     private void inTransaction(String sql, List<CounterRow> rows) {
-        QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> entityManager.unwrap(Session.class)
-                .doWork(connection -> JdbcBatch.run(connection, sql, rows, BATCH,
-                        (statement, row) -> row.bind(statement))));
+        QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> DirectSql.batch(entityManager, sql, rows,
+                BATCH, (statement, row) -> row.bind(statement)));
     }
 }

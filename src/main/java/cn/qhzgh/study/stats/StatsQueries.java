@@ -83,7 +83,8 @@ public class StatsQueries {
                     .forEach(row -> workers[row.union()] += row.workers());
         }
         OrgFigures.CampaignSums[] sums = new OrgFigures.CampaignSums[children.size()];
-        NativeRows.list(sumPerRange(RANGE_SUMS_PART, subtrees, 2).setParameter(1, campaign.id()), r -> new UnionSums(r.intAt(0), campaignSums(r, 1)))
+        NativeRows.list(sumPerRange(RANGE_SUMS_PART, subtrees, 2).setParameter(1, campaign.id()),
+                        r -> new UnionSums(r.intAt(0), campaignSums(r, 1)))
                 .forEach(row -> sums[row.union()] = row.sums());
         List<OrgFigures> figures = new ArrayList<>();
         for (int i = 0; i < children.size(); i++) {
