@@ -214,9 +214,22 @@ EOF
       -Dmixed.failedLogLevel="$([[ "${BENCH_LOG_FAILED:-0}" == 1 ]] && echo DEBUG || echo OFF)" \
       -Dgatling.runDescription="mixed load $LABEL" >"$OUT/driver-$LABEL.txt" 2>&1 &
   DRIVER_PID=$!
+  # the admission limit in force and the I/O threads' lateness, once a second while the driver runs
+  ( while kill -0 "$DRIVER_PID" 2>/dev/null; do
+      printf '%s\t%s\n' "$(date +%s)" "$(curl -fsS --max-time 1 "$METRICS_URL" 2>/dev/null \
+        | awk '/^study_admission_limit / { l = $2 } /^study_admission_event_loop_lag_seconds / { g = $2 }
+               END { printf "%d\t%.1f", l, 1000 * g }')"
+      sleep 1
+    done ) >"$OUT/admission-$LABEL.tsv" 2>/dev/null &
   wait "$DRIVER_PID" || { DRIVER_PID=; tail -30 "$OUT/driver-$LABEL.txt" >&2; die "the Gatling run failed, see $OUT/driver-$LABEL.txt"; }
   DRIVER_PID=
   end=$(now)
+  # the measured window, counted back from the driver's end past its recovery and the last quiz submits' think time
+  local window_end=$(( ${end%.*} - recovery_s - ${THINK%.*} ))
+  LIMIT_DURING=$(awk -v a=$((window_end - DURATION)) -v b=$window_end '$1 >= a && $1 <= b && NF == 3' \
+    "$OUT/admission-$LABEL.tsv" | sort -n -k2 | awk '{ n++; l[n] = $2; if ($3 > g) g = $3 }
+      END { if (!n) { print "n/a"; exit }
+            printf "limit min/median/max %d / %d / %d, I/O threads late by up to %.1f ms in a 0.1 s window (%d samples)", l[1], l[int((n + 1) / 2)], l[n], g, n }')
   THREADS_AFTER=$(thread_cpu "$APP_PID")
   [[ -s "$OUT/result-$LABEL.txt" ]] || die "the simulation wrote no result, see $OUT/driver-$LABEL.txt"
   ADMISSION=$(curl -fsS --max-time 5 "$METRICS_URL" 2>/dev/null | grep -E '^study_admission_(limit|shed_total)' \
@@ -263,7 +276,7 @@ EOF
   SUMMARY+=("Driver: the intended start of a user was missed by up to ${R[max_start_delay_ms]} ms (${R[starts_late_over_10ms]} starts more than 10 ms late)." "")
   FAILED_WHOLE_RUN=$(awk -F= '/^RESULT count\.[A-Z_]+\.failed=/ { n += $2 } END { print n + 0 }' "$OUT/result-$LABEL.txt")
   SUMMARY+=("Database check: $CHECK.${FAILED:+ FAILED:$FAILED} Failed requests over the whole run, warm-up and tail included: $FAILED_WHOLE_RUN. Service log: $SERVICE_ERRORS ERROR lines during the run." "")
-  SUMMARY+=("Admission (service metrics at the end of the run): ${ADMISSION:-not available}; ${R[refused]:-0} requests refused with 503 + Retry-After in the window (${R[refused_per_s]:-0}/s), refusal latency p99 ${R[refused_p99_ms]:-0} ms, max ${R[refused_max_ms]:-0} ms." "")
+  SUMMARY+=("Admission (service metrics at the end of the run): ${ADMISSION:-not available}; sampled each second during the window: $LIMIT_DURING; ${R[refused]:-0} requests refused with 503 + Retry-After in the window (${R[refused_per_s]:-0}/s), refusal latency p50/p99 ${R[refused_p50_ms]:-0} / ${R[refused_p99_ms]:-0} ms, max ${R[refused_max_ms]:-0} ms from the intended send time; p50/p99 ${R[refused_gatling_p50_ms]:-0} / ${R[refused_gatling_p99_ms]:-0} ms from the moment the driver wrote the request (Gatling's own time)." "")
   [[ -z "$FAILED" ]] || FAILED_ANY=1
 }
 
