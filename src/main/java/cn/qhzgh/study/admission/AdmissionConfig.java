@@ -31,6 +31,28 @@ public interface AdmissionConfig {
     @WithDefault("0.5")
     double sheddableShare();
 
+    /** The cap that keeps the I/O threads prompt while the pod refuses requests ({@link LagCapRule}). */
+    LagConfig lag();
+
+    interface LagConfig {
+
+        /** false leaves the limit to latency alone, as before the cap. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How late the I/O threads may run while requests are refused before fewer are admitted. */
+        @WithDefault("10MS")
+        Duration target();
+
+        /** The fewest requests the cap lets run at once. */
+        @WithDefault("4")
+        int min();
+
+        /** How often each I/O thread is probed; the cap is reconsidered every five probes. */
+        @WithDefault("20MS")
+        Duration probeInterval();
+    }
+
     interface LimitConfig {
 
         @WithDefault("32")

@@ -2,12 +2,14 @@ package cn.qhzgh.study.admission;
 
 import com.netflix.concurrency.limits.Limit;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Admits a request while the requests in flight stay under a limit, and lower priorities only under a share of it,
  * so that they are shed first. Never queues: a request is admitted or refused at once. Revalidations are neither
- * limited nor counted. The limit itself learns from the latency of every request released.
+ * limited nor counted. The limit itself learns from the latency of every request released, and a cap set from
+ * outside (the I/O threads' lateness, {@link LagCapRule}) can hold it lower.
  */
 public final class PriorityLimiter {
 
@@ -15,6 +17,8 @@ public final class PriorityLimiter {
     private final double standardShare;
     private final double sheddableShare;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean refused = new AtomicBoolean();
+    private volatile int cap = Integer.MAX_VALUE;
 
     public PriorityLimiter(Limit limit, double standardShare, double sheddableShare) {
         this.limit = limit;
@@ -26,12 +30,13 @@ public final class PriorityLimiter {
         if (priority == Priority.REVALIDATION) {
             return true;
         }
-        int ceiling = ceiling(priority, limit.getLimit());
+        int ceiling = ceiling(priority, limit());
         for (int current = inFlight.get(); current < ceiling; current = inFlight.get()) {
             if (inFlight.compareAndSet(current, current + 1)) {
                 return true;
             }
         }
+        refused.lazySet(true);
         return false;
     }
 
@@ -43,8 +48,22 @@ public final class PriorityLimiter {
         limit.onSample(startNanos, latencyNanos, inFlight.getAndDecrement(), dropped);
     }
 
+    /** The limit in force: the adaptive one, or the cap where that is lower. */
     public int limit() {
-        return limit.getLimit();
+        return Math.min(limit.getLimit(), cap);
+    }
+
+    public int cap() {
+        return cap;
+    }
+
+    public void cap(int cap) {
+        this.cap = cap;
+    }
+
+    /** Whether any request was refused since the last call. */
+    public boolean takeRefused() {
+        return refused.getAndSet(false);
     }
 
     public int inFlight() {

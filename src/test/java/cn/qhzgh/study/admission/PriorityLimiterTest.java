@@ -66,6 +66,19 @@ class PriorityLimiterTest {
     }
 
     @Test
+    void aLowerCapHoldsTheLimitAndARefusalIsNoted() {
+        assertThat(limiter.takeRefused()).isFalse();
+        limiter.cap(4);
+        assertThat(limiter.limit()).isEqualTo(4);
+        assertThat(admitted(Priority.CRITICAL, 6)).isEqualTo(4);
+        assertThat(limiter.takeRefused()).isTrue();
+        assertThat(limiter.takeRefused()).as("noted once per call").isFalse();
+        limiter.cap(50);
+        assertThat(limiter.limit()).as("a cap above the adaptive limit changes nothing").isEqualTo(10);
+        assertThat(admitted(Priority.CRITICAL, 6)).isEqualTo(6);
+    }
+
+    @Test
     void concurrentArrivalsNeverPassTheLimit() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         CountDownLatch start = new CountDownLatch(1);
