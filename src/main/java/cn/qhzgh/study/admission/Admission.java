@@ -79,7 +79,7 @@ public class Admission {
         probes.addAll(lag.start(vertx.nettyEventLoopGroup(), interval));
         probes.add(vertx.nettyEventLoopGroup().next().scheduleWithFixedDelay(() -> {
             lastWorstLagNanos = lag.takeWorstNanos();
-            limiter.cap(rule.next(limiter.cap(), lastWorstLagNanos, limiter.takeRefused()));
+            limiter.cap(rule.next(limiter.cap(), lastWorstLagNanos, limiter.takeSaturated()));
         }, interval.toNanos() * PROBES_PER_WINDOW, interval.toNanos() * PROBES_PER_WINDOW, TimeUnit.NANOSECONDS));
     }
 

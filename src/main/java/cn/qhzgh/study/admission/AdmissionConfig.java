@@ -40,7 +40,7 @@ public interface AdmissionConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** How late the I/O threads may run while requests are refused before fewer are admitted. */
+        /** How late the I/O threads may run while the pod is full before fewer are admitted. */
         @WithDefault("10MS")
         Duration target();
 

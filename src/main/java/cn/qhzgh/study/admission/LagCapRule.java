@@ -2,7 +2,7 @@ package cn.qhzgh.study.admission;
 
 /**
  * How many requests may be in flight so that the I/O threads stay prompt: a refusal is answered only when an I/O
- * thread gets a core, so when they run late while the pod is refusing, admitting fewer gives them the cores back.
+ * thread gets a core, so when they run late while the pod is full, admitting fewer gives them the cores back.
  *
  * @param min         the cap never goes below this
  * @param max         nor above this (the limit's own maximum)
@@ -19,11 +19,11 @@ public record LagCapRule(int min, int max, long targetNanos) {
 
     /**
      * The cap for the next window. It shrinks by a quarter when the I/O threads ran later than the target while
-     * requests were refused (the cap was what bound), grows by one when they ran within half the target, and
-     * stays otherwise. Lateness without refusals is left alone: a smaller cap would not have changed it.
+     * the pod was full (requests refused at the whole limit), grows by one when they ran within half the target,
+     * and stays otherwise. Lateness while the pod had room is left alone: a smaller cap would not have changed it.
      */
-    public int next(int cap, long worstLagNanos, boolean refused) {
-        if (worstLagNanos > targetNanos && refused) {
+    public int next(int cap, long worstLagNanos, boolean saturated) {
+        if (worstLagNanos > targetNanos && saturated) {
             return Math.max(min, Math.min(cap - 1, cap * 3 / 4));
         }
         if (worstLagNanos <= targetNanos / 2) {

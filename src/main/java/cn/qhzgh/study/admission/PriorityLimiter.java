@@ -17,7 +17,7 @@ public final class PriorityLimiter {
     private final double standardShare;
     private final double sheddableShare;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicBoolean refused = new AtomicBoolean();
+    private final AtomicBoolean saturated = new AtomicBoolean();
     private volatile int cap = Integer.MAX_VALUE;
 
     public PriorityLimiter(Limit limit, double standardShare, double sheddableShare) {
@@ -36,7 +36,9 @@ public final class PriorityLimiter {
                 return true;
             }
         }
-        refused.lazySet(true);
+        if (priority == Priority.CRITICAL) {
+            saturated.lazySet(true);
+        }
         return false;
     }
 
@@ -61,9 +63,12 @@ public final class PriorityLimiter {
         this.cap = cap;
     }
 
-    /** Whether any request was refused since the last call. */
-    public boolean takeRefused() {
-        return refused.getAndSet(false);
+    /**
+     * Whether a request was refused at the full limit since the last call: the pod as a whole was full, not only
+     * the share left to statistics or quizzes, which slow statistics fill at moderate load.
+     */
+    public boolean takeSaturated() {
+        return saturated.getAndSet(false);
     }
 
     public int inFlight() {

@@ -11,7 +11,7 @@ class LagCapRuleTest {
     private final LagCapRule rule = new LagCapRule(4, 32, 10 * MS);
 
     @Test
-    void lateWhileRefusingShrinksByAQuarter() {
+    void lateWhileFullShrinksByAQuarter() {
         assertThat(rule.next(32, 11 * MS, true)).isEqualTo(24);
         assertThat(rule.next(24, 200 * MS, true)).isEqualTo(18);
     }
@@ -24,7 +24,7 @@ class LagCapRuleTest {
     }
 
     @Test
-    void latenessWithoutRefusalsIsNotTheCapsDoing() {
+    void latenessWithRoomLeftIsNotTheCapsDoing() {
         assertThat(rule.next(20, 500 * MS, false)).isEqualTo(20);
     }
 

@@ -66,13 +66,14 @@ class PriorityLimiterTest {
     }
 
     @Test
-    void aLowerCapHoldsTheLimitAndARefusalIsNoted() {
-        assertThat(limiter.takeRefused()).isFalse();
+    void aLowerCapHoldsTheLimitAndAFullPodIsNoted() {
         limiter.cap(4);
         assertThat(limiter.limit()).isEqualTo(4);
-        assertThat(admitted(Priority.CRITICAL, 6)).isEqualTo(4);
-        assertThat(limiter.takeRefused()).isTrue();
-        assertThat(limiter.takeRefused()).as("noted once per call").isFalse();
+        assertThat(admitted(Priority.SHEDDABLE, 4)).isEqualTo(2);
+        assertThat(limiter.takeSaturated()).as("statistics refused at their share: the pod still has room").isFalse();
+        assertThat(admitted(Priority.CRITICAL, 4)).isEqualTo(2);
+        assertThat(limiter.takeSaturated()).as("refused at the whole limit").isTrue();
+        assertThat(limiter.takeSaturated()).as("noted once per call").isFalse();
         limiter.cap(50);
         assertThat(limiter.limit()).as("a cap above the adaptive limit changes nothing").isEqualTo(10);
         assertThat(admitted(Priority.CRITICAL, 6)).isEqualTo(6);
