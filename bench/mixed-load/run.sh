@@ -28,7 +28,7 @@
 #   MAX_BATCH=8          progress batches carry 1..MAX_BATCH events;  REPLAY_SHARE=0.02 of batches resend an earlier one
 #   BENCH_TIMEOUT_MS=10000  a request without a response after this long is an error
 #   BENCH_LOG_FAILED=0   1 = log every failed request and its response to bench/out/mixed-load/failed-requests-<rate>.log
-#   DRIVER_XMX=384m      Gatling JVM heap (fixed, one GC thread)
+#   DRIVER_XMX=1g        Gatling JVM heap (fixed; G1 with one GC thread; its pauses are reported)
 #   BENCH_XMX=512m       service heap;  BENCH_POOL=  QUARKUS_DATASOURCE_JDBC_MAX_SIZE (empty = the service default)
 #   BENCH_SERVICE_ENV=   more service settings, e.g. "STUDY_ADMISSION_ENABLED=false" for the service without admission
 #   BENCH_WAIT_QUIET=120 wait up to this many seconds before each run for no Maven build and load < 1.5
@@ -77,7 +77,7 @@ OVERLOAD=${OVERLOAD:-1.5 3} OVERLOAD_WARMUP=${OVERLOAD_WARMUP:-30} OVERLOAD_DURA
 RECOVERY=${RECOVERY:-30} RECOVERY_SHARE=${RECOVERY_SHARE:-0.5}
 REPLAY_SHARE=${REPLAY_SHARE:-0.02}
 export BENCH_TIMEOUT_MS=${BENCH_TIMEOUT_MS:-10000}   # read by bench/mixed-load/src/test/resources/gatling.conf
-DRIVER_XMX=${DRIVER_XMX:-384m}
+DRIVER_XMX=${DRIVER_XMX:-1g}
 XMX=${BENCH_XMX:-512m}
 POOL=${BENCH_POOL:-}
 OUT=$ROOT/bench/out/mixed-load
@@ -210,6 +210,7 @@ EOF
   # interrupt reaches this script at once and bench_on_exit can stop the whole group.
   setsid bash -c 'cd "$1" && shift && exec timeout "$@"' driver "$GATLING" $((WARMUP + DURATION + recovery_s + 2 * THINK + 600)) \
       "$ROOT/mvnw" -B -q gatling:test -Dmixed.config="$CONFIG" -Dmixed.xmx="$DRIVER_XMX" \
+      -Dmixed.gcLog="$OUT/driver-gc-$LABEL.log" \
       -Dmixed.failedLog="$OUT/failed-requests-$LABEL.log" \
       -Dmixed.failedLogLevel="$([[ "${BENCH_LOG_FAILED:-0}" == 1 ]] && echo DEBUG || echo OFF)" \
       -Dgatling.runDescription="mixed load $LABEL" >"$OUT/driver-$LABEL.txt" 2>&1 &
@@ -273,7 +274,8 @@ EOF
   SUMMARY+=("Throughput ${R[throughput_per_s]} successful responses/s within the window (${R[requests]} requests meant to start in it), overall p50/p95/p99 ${R[p50_ms]} / ${R[p95_ms]} / ${R[p99_ms]} ms, max ${R[max_ms]} ms, ${R[errors]} errors. Load average ${R[load_window]} (1/5/15 min, at the window's start → end); max 1-min load $(sample_max 4 "$start" "$end")$(awk -v m="$(sample_max 5 "$start" "$end")" 'BEGIN { if (m > 1) print ", another Maven build running" }'), service peak RSS $(rss_peak "$start" "$end") MiB." "")
   SUMMARY+=("$(sed -n '/^Offered/,$p' "$OUT/result-$LABEL.txt")" "")
   SUMMARY+=("CPU during the measured window: $CPU_LINE. Service CPU by thread group over warm-up + window (JIT / GC / request threads / other): $(awk -v a="$j0 $g0 $q0 $o0" -v b="$j1 $g1 $q1 $o1" 'BEGIN { split(a, x); split(b, y); printf "%.1f / %.1f / %.1f / %.1f s", y[1]-x[1], y[2]-x[2], y[3]-x[3], y[4]-x[4] }')." "")
-  SUMMARY+=("Driver: the intended start of a user was missed by up to ${R[max_start_delay_ms]} ms (${R[starts_late_over_10ms]} starts more than 10 ms late)." "")
+  DRIVER_GC=$(awk '/Pause/ { n++; v = $NF; sub(/ms$/, "", v); if (v + 0 > m) m = v + 0 } END { printf "%d pauses, the longest %.1f ms", n, m }' "$OUT/driver-gc-$LABEL.log" 2>/dev/null || echo "no GC log")
+  SUMMARY+=("Driver: the intended start of a user was missed by up to ${R[max_start_delay_ms]} ms (${R[starts_late_over_10ms]} starts more than 10 ms late); its own GC over the whole run: $DRIVER_GC (every response pending during a pause is that much later)." "")
   FAILED_WHOLE_RUN=$(awk -F= '/^RESULT count\.[A-Z_]+\.failed=/ { n += $2 } END { print n + 0 }' "$OUT/result-$LABEL.txt")
   SUMMARY+=("Database check: $CHECK.${FAILED:+ FAILED:$FAILED} Failed requests over the whole run, warm-up and tail included: $FAILED_WHOLE_RUN. Service log: $SERVICE_ERRORS ERROR lines during the run." "")
   SUMMARY+=("Admission (service metrics at the end of the run): ${ADMISSION:-not available}; sampled each second during the window: $LIMIT_DURING; ${R[refused]:-0} requests refused with 503 + Retry-After in the window (${R[refused_per_s]:-0}/s), refusal latency p50/p99 ${R[refused_p50_ms]:-0} / ${R[refused_p99_ms]:-0} ms, max ${R[refused_max_ms]:-0} ms from the intended send time; p50/p99 ${R[refused_gatling_p50_ms]:-0} / ${R[refused_gatling_p99_ms]:-0} ms from the moment the driver wrote the request (Gatling's own time)." "")
