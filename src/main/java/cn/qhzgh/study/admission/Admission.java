@@ -39,7 +39,7 @@ public class Admission {
 
     private final PriorityLimiter limiter;
     private final Map<Priority, Counter> shed = new EnumMap<>(Priority.class);
-    private final EventLoopLag lag = new EventLoopLag(System::nanoTime);
+    private final EventLoopLag lag = new EventLoopLag();
     private final List<ScheduledFuture<?>> probes = new ArrayList<>();
     private volatile long lastWorstLagNanos;
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 
 /**
  * How late the I/O threads run: each one is given a task every {@code interval}, and the task notes how long after
@@ -17,11 +16,6 @@ import java.util.function.LongSupplier;
 final class EventLoopLag {
 
     private final AtomicLong worst = new AtomicLong();
-    private final LongSupplier clock;
-
-    EventLoopLag(LongSupplier nanoClock) {
-        this.clock = nanoClock;
-    }
 
     /** Starts probing every loop; the returned tasks stop it. */
     List<ScheduledFuture<?>> start(Iterable<EventExecutor> loops, Duration interval) {
@@ -45,12 +39,12 @@ final class EventLoopLag {
 
         Probe(long period) {
             this.period = period;
-            this.due = clock.getAsLong() + period;
+            this.due = System.nanoTime() + period;
         }
 
         @Override
         public void run() {
-            long now = clock.getAsLong();
+            long now = System.nanoTime();
             long late = Math.max(0, now - due);
             worst.accumulateAndGet(late, Math::max);
             due = now + period;   // fixed delay: the next run is due one period after this one

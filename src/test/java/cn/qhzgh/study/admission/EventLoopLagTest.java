@@ -24,7 +24,7 @@ class EventLoopLagTest {
 
     @Test
     void aBusyLoopShowsAsLateness() throws Exception {
-        EventLoopLag lag = new EventLoopLag(System::nanoTime);
+        EventLoopLag lag = new EventLoopLag();
         List<ScheduledFuture<?>> probes = lag.start(loops, Duration.ofMillis(5));
         assertThat(probes).hasSize(2);
         EventExecutor busy = loops.next();
