@@ -44,7 +44,8 @@ public class Admission {
     private volatile long lastWorstLagNanos;
 
     public Admission(AdmissionConfig config, MeterRegistry registry, Vertx vertx,
-                     @ConfigProperty(name = "quarkus.datasource.jdbc.acquisition-timeout") Duration acquisitionTimeout) {
+                     @ConfigProperty(name = "quarkus.datasource.jdbc.acquisition-timeout")
+                     Duration acquisitionTimeout) {
         if (acquisitionTimeout.compareTo(config.waitBudget()) > 0) {
             throw new IllegalStateException("quarkus.datasource.jdbc.acquisition-timeout (" + acquisitionTimeout
                     + ") exceeds study.admission.wait-budget (" + config.waitBudget() + ")");
@@ -52,7 +53,8 @@ public class Admission {
         this.limiter = new PriorityLimiter(adaptiveLimit(config.limit()), config.standardShare(),
                 config.sheddableShare());
         Gauge.builder("study.admission.limit", limiter, PriorityLimiter::limit)
-                .description("Requests a pod admits at once: the adaptive limit, or the lag cap where lower").register(registry);
+                .description("Requests a pod admits at once: the adaptive limit, or the lag cap where lower")
+                .register(registry);
         Gauge.builder("study.admission.lag.cap", limiter, PriorityLimiter::cap)
                 .description("Requests in flight allowed while the I/O threads run late (the limit's maximum if not)")
                 .register(registry);

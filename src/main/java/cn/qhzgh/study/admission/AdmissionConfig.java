@@ -31,7 +31,7 @@ public interface AdmissionConfig {
     @WithDefault("0.5")
     double sheddableShare();
 
-    /** The cap that keeps the I/O threads prompt while the pod refuses requests ({@link LagCapRule}). */
+    /** The cap that keeps the I/O threads prompt while the pod is full ({@link LagCapRule}). */
     LagConfig lag();
 
     interface LagConfig {
