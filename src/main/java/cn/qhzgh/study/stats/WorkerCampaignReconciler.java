@@ -1,5 +1,6 @@
 package cn.qhzgh.study.stats;
 
+import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.IdList;
 import cn.qhzgh.study.common.NativeRows;
 import cn.qhzgh.study.org.WorkerLock;
@@ -7,9 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -105,16 +103,12 @@ class WorkerCampaignReconciler {
     int insertMissing(List<SliceRecount.CampaignRow> rows) {
         for (int from = 0; from < rows.size(); from += BATCH) {
             WorkerCampaignMerge.merge(entityManager, rows.subList(from, Math.min(rows.size(), from + BATCH)).stream()
-                    .map(r -> new WorkerCampaignMerge.Row(r.workerId(), r.campaignId(), r.orgId(), utc(r.startedAt()),
-                            utc(r.lastActivityAt()), r.secondsSpent(), r.finalBestScore(), r.finalPassed(),
-                            utc(r.completedAt())))
+                    .map(r -> new WorkerCampaignMerge.Row(r.workerId(), r.campaignId(), r.orgId(),
+                            DbClock.toInstant(r.startedAt()), DbClock.toInstant(r.lastActivityAt()), r.secondsSpent(),
+                            r.finalBestScore(), r.finalPassed(), DbClock.toInstant(r.completedAt())))
                     .toList());
         }
         return rows.size();
-    }
-
-    private static Instant utc(LocalDateTime time) {
-        return time == null ? null : time.toInstant(ZoneOffset.UTC);
     }
 
     private int upsertExpected(String expected, long workerId) {
