@@ -28,7 +28,10 @@
 #   MAX_BATCH=8          progress batches carry 1..MAX_BATCH events;  REPLAY_SHARE=0.02 of batches resend an earlier one
 #   BENCH_TIMEOUT_MS=10000  a request without a response after this long is an error
 #   BENCH_LOG_FAILED=0   1 = log every failed request and its response to bench/out/mixed-load/failed-requests-<rate>.log
-#   DRIVER_XMX=1g        Gatling JVM heap (fixed; G1 with one GC thread; its pauses are reported)
+#   DRIVER_GC=-XX:+UseEpsilonGC  the driver's collector: none, so that no driver pause counts as service latency;
+#                        -XX:+UseG1GC collects (its pauses are reported)
+#   DRIVER_XMX=8g        Gatling JVM heap; under Epsilon it must hold the whole run (~12 KB a request: 1.6 GB for
+#                        a 150 s run at 900 req/s), and the driver stops with an OutOfMemoryError if it does not
 #   BENCH_XMX=512m       service heap;  BENCH_POOL=  QUARKUS_DATASOURCE_JDBC_MAX_SIZE (empty = the service default)
 #   BENCH_SERVICE_ENV=   more service settings, e.g. "STUDY_ADMISSION_ENABLED=false" for the service without admission
 #   BENCH_WAIT_QUIET=120 wait up to this many seconds before each run for no Maven build and load < 1.5
@@ -77,7 +80,8 @@ OVERLOAD=${OVERLOAD:-1.5 3} OVERLOAD_WARMUP=${OVERLOAD_WARMUP:-30} OVERLOAD_DURA
 RECOVERY=${RECOVERY:-30} RECOVERY_SHARE=${RECOVERY_SHARE:-0.5}
 REPLAY_SHARE=${REPLAY_SHARE:-0.02}
 export BENCH_TIMEOUT_MS=${BENCH_TIMEOUT_MS:-10000}   # read by bench/mixed-load/src/test/resources/gatling.conf
-DRIVER_XMX=${DRIVER_XMX:-1g}
+DRIVER_XMX=${DRIVER_XMX:-8g}
+DRIVER_GC=${DRIVER_GC:--XX:+UseEpsilonGC}
 XMX=${BENCH_XMX:-512m}
 POOL=${BENCH_POOL:-}
 OUT=$ROOT/bench/out/mixed-load
@@ -209,7 +213,7 @@ EOF
   # The driver runs in its own process group (Maven and the Gatling JVM it forks), in the background so that an
   # interrupt reaches this script at once and bench_on_exit can stop the whole group.
   setsid bash -c 'cd "$1" && shift && exec timeout "$@"' driver "$GATLING" $((WARMUP + DURATION + recovery_s + 2 * THINK + 600)) \
-      "$ROOT/mvnw" -B -q gatling:test -Dmixed.config="$CONFIG" -Dmixed.xmx="$DRIVER_XMX" \
+      "$ROOT/mvnw" -B -q gatling:test -Dmixed.config="$CONFIG" -Dmixed.xmx="$DRIVER_XMX" -Dmixed.gc="$DRIVER_GC" \
       -Dmixed.gcLog="$OUT/driver-gc-$LABEL.log" \
       -Dmixed.failedLog="$OUT/failed-requests-$LABEL.log" \
       -Dmixed.failedLogLevel="$([[ "${BENCH_LOG_FAILED:-0}" == 1 ]] && echo DEBUG || echo OFF)" \
@@ -274,11 +278,14 @@ EOF
   SUMMARY+=("Throughput ${R[throughput_per_s]} successful responses/s within the window (${R[requests]} requests meant to start in it), overall p50/p95/p99 ${R[p50_ms]} / ${R[p95_ms]} / ${R[p99_ms]} ms, max ${R[max_ms]} ms, ${R[errors]} errors. Load average ${R[load_window]} (1/5/15 min, at the window's start → end); max 1-min load $(sample_max 4 "$start" "$end")$(awk -v m="$(sample_max 5 "$start" "$end")" 'BEGIN { if (m > 1) print ", another Maven build running" }'), service peak RSS $(rss_peak "$start" "$end") MiB." "")
   SUMMARY+=("$(sed -n '/^Offered/,$p' "$OUT/result-$LABEL.txt")" "")
   SUMMARY+=("CPU during the measured window: $CPU_LINE. Service CPU by thread group over warm-up + window (JIT / GC / request threads / other): $(awk -v a="$j0 $g0 $q0 $o0" -v b="$j1 $g1 $q1 $o1" 'BEGIN { split(a, x); split(b, y); printf "%.1f / %.1f / %.1f / %.1f s", y[1]-x[1], y[2]-x[2], y[3]-x[3], y[4]-x[4] }')." "")
-  DRIVER_GC=$(awk '/Pause/ { n++; v = $NF; sub(/ms$/, "", v); if (v + 0 > m) m = v + 0 } END { printf "%d pauses, the longest %.1f ms", n, m }' "$OUT/driver-gc-$LABEL.log" 2>/dev/null || echo "no GC log")
-  SUMMARY+=("Driver: the intended start of a user was missed by up to ${R[max_start_delay_ms]} ms (${R[starts_late_over_10ms]} starts more than 10 ms late); its own GC over the whole run: $DRIVER_GC (every response pending during a pause is that much later)." "")
+  DRIVER_PAUSES=$(awk '/Pause/ { n++; v = $NF; sub(/ms$/, "", v); if (v + 0 > m) m = v + 0 }
+    /Heap: .* used/ { used = $(NF - 2) }
+    END { if (used != "") printf "no collection (Epsilon), %s of heap used at the end", used
+          else printf "%d pauses, the longest %.1f ms", n, m }' "$OUT/driver-gc-$LABEL.log" 2>/dev/null || echo "no GC log")
+  SUMMARY+=("Driver: the intended start of a user was missed by up to ${R[max_start_delay_ms]} ms (${R[starts_late_over_10ms]} starts more than 10 ms late); its own GC over the whole run: $DRIVER_PAUSES (every response pending during a pause is that much later)." "")
   FAILED_WHOLE_RUN=$(awk -F= '/^RESULT count\.[A-Z_]+\.failed=/ { n += $2 } END { print n + 0 }' "$OUT/result-$LABEL.txt")
   SUMMARY+=("Database check: $CHECK.${FAILED:+ FAILED:$FAILED} Failed requests over the whole run, warm-up and tail included: $FAILED_WHOLE_RUN. Service log: $SERVICE_ERRORS ERROR lines during the run." "")
-  SUMMARY+=("Admission (service metrics at the end of the run): ${ADMISSION:-not available}; sampled each second during the window: $LIMIT_DURING; ${R[refused]:-0} requests refused with 503 + Retry-After in the window (${R[refused_per_s]:-0}/s), refusal latency p50/p99 ${R[refused_p50_ms]:-0} / ${R[refused_p99_ms]:-0} ms, max ${R[refused_max_ms]:-0} ms from the intended send time; p50/p99 ${R[refused_gatling_p50_ms]:-0} / ${R[refused_gatling_p99_ms]:-0} ms from the moment the driver wrote the request (Gatling's own time)." "")
+  SUMMARY+=("Admission (service metrics at the end of the run): ${ADMISSION:-not available}; sampled each second during the window: $LIMIT_DURING; ${R[refused]:-0} requests refused with 503 + Retry-After in the window (${R[refused_per_s]:-0}/s), refusal latency p50/p99 ${R[refused_p50_ms]:-0} / ${R[refused_p99_ms]:-0} ms, max ${R[refused_max_ms]:-0} ms from the intended send time (${R[refused_over_50ms]:-0} over 50 ms); p50/p99/max ${R[refused_gatling_p50_ms]:-0} / ${R[refused_gatling_p99_ms]:-0} / ${R[refused_gatling_max_ms]:-0} ms from the moment the driver wrote the request (Gatling's own time; ${R[refused_gatling_over_50ms]:-0} over 50 ms); refusals over 50 ms by second of the window (second:count): ${R[refused_over_50ms_by_second]:-none}." "")
   [[ -z "$FAILED" ]] || FAILED_ANY=1
 }
 
@@ -332,7 +339,7 @@ fi
   machine_line
   echo "Service: packaged jar, $(java -version 2>&1 | head -1), -Xmx$XMX (${HEAP:-heap flags unavailable}${GC:+, $GC}), JDBC pool max ${POOL:-default}; fresh database and service per rate."
   echo "Database: $DB_DESC. $(tail -n +2 "$ORGS_CSV" | wc -l) orgs (skeleton + $GRASSROOTS grassroots), $WORKERS imported workers in $UNIONS_USED grassroots unions, the notice's modules and quizzes."
-  echo "Driver: Gatling (bench/mixed-load, open model, shared connection pool, HTTP/1.1), -Xmx$DRIVER_XMX, on the same 2 cores; ${WARMUP} s warm-up excluded (rate ramped from 5 % to 100 % over its first two thirds, then held); latency from the intended send time; timeout $BENCH_TIMEOUT_MS ms."
+  echo "Driver: Gatling (bench/mixed-load, open model, shared connection pool, HTTP/1.1), -Xmx$DRIVER_XMX $DRIVER_GC, on the same 2 cores; ${WARMUP} s warm-up excluded (rate ramped from 5 % to 100 % over its first two thirds, then held); latency from the intended send time; timeout $BENCH_TIMEOUT_MS ms."
   echo "Requests: module reads of a random module by a random worker, every second one with If-None-Match; progress batches of 1–$MAX_BATCH fresh events (last 2 days, random module, percent, channel), $REPLAY_SHARE of them an earlier batch resent; quiz users start a quiz and submit random answers ${THINK} s (±50 %) later; statistics summary/children/modules, half by the province-admin (province or a city), half by org-admins of their own city, county or grassroots union."
   echo
   printf '%s\n' "${SUMMARY[@]}"

@@ -1,33 +1,40 @@
 package mixedload;
 
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
+import org.HdrHistogram.AtomicHistogram;
 
-/** Latencies in 0.1 ms buckets up to 120 s (longer ones land in the last bucket); safe for concurrent recording. */
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Latencies from 1 µs to 120 s at three significant digits (longer ones count as 120 s); safe for concurrent
+ * recording. Percentiles and counts over a bound are read at a value's bucket edge that never flatters the service.
+ */
 final class Histogram {
 
-    private static final long BUCKET_NANOS = 100_000;
-    private static final int BUCKETS = 1_200_000;
+    private static final long HIGHEST_NANOS = 120_000_000_000L;
 
-    private final AtomicLongArray counts = new AtomicLongArray(BUCKETS);
-    private final AtomicLong total = new AtomicLong();
+    private final AtomicHistogram values = new AtomicHistogram(1_000, HIGHEST_NANOS, 3);
     private final AtomicLong sumNanos = new AtomicLong();
     private final AtomicLong maxNanos = new AtomicLong();
 
     void record(long nanos) {
         long value = Math.max(0, nanos);
-        counts.incrementAndGet((int) Math.min(BUCKETS - 1, value / BUCKET_NANOS));
-        total.incrementAndGet();
+        values.recordValue(Math.min(HIGHEST_NANOS, value));
         sumNanos.addAndGet(value);
         maxNanos.accumulateAndGet(value, Math::max);
     }
 
     long count() {
-        return total.get();
+        return values.getTotalCount();
+    }
+
+    /** How many recorded values may exceed {@code millis}: a bucket that straddles the bound counts as over. */
+    long countOver(double millis) {
+        long bound = (long) (millis * 1e6);
+        return count() - values.getCountBetweenValues(0, values.lowestEquivalentValue(bound) - 1);
     }
 
     double meanMillis() {
-        long n = total.get();
+        long n = count();
         return n == 0 ? 0 : sumNanos.get() / 1e6 / n;
     }
 
@@ -35,20 +42,12 @@ final class Histogram {
         return maxNanos.get() / 1e6;
     }
 
-    /** The nearest-rank percentile, as the upper edge of its 0.1 ms bucket (so never optimistic). */
+    /** The nearest-rank percentile, as the upper edge of its bucket and never above the largest value recorded. */
     double percentileMillis(double percent) {
-        long n = total.get();
-        if (n == 0) {
+        if (count() == 0) {
             return 0;
         }
-        long rank = Math.max(1, (long) Math.ceil(percent / 100.0 * n));
-        long seen = 0;
-        for (int i = 0; i < BUCKETS; i++) {
-            seen += counts.get(i);
-            if (seen >= rank) {
-                return Math.min((i + 1) * BUCKET_NANOS, Math.max(maxNanos.get(), i * BUCKET_NANOS)) / 1e6;
-            }
-        }
-        return maxMillis();
+        long value = values.highestEquivalentValue(values.getValueAtPercentile(percent));
+        return Math.min(value, maxNanos.get()) / 1e6;
     }
 }

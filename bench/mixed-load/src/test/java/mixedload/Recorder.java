@@ -193,7 +193,7 @@ final class Recorder {
         int second = (int) ((intendedStart - (windowStart - warmupNanos)) / 1_000_000_000L);
         if (refused) {
             count(kind.name() + ".refused", 1);
-            timeline.refused(second, kind);
+            timeline.refused(second, kind, end - intendedStart);
             if (intendedStart >= windowStart && intendedStart < windowEnd) {
                 refusals.record(end - intendedStart);
                 if (gatlingMillis != null) {
@@ -288,8 +288,14 @@ final class Recorder {
         out.printf(Locale.ROOT, "RESULT refused_p50_ms=%.1f%nRESULT refused_p99_ms=%.1f%nRESULT refused_max_ms=%.1f%n",
                 refusals.percentileMillis(50), refusals.percentileMillis(99), refusals.maxMillis());
         // Gatling's own time, from the request's write: what is left once the driver's lateness is taken out
-        out.printf(Locale.ROOT, "RESULT refused_gatling_p50_ms=%.1f%nRESULT refused_gatling_p99_ms=%.1f%n",
-                refusalsGatling.percentileMillis(50), refusalsGatling.percentileMillis(99));
+        out.printf(Locale.ROOT, "RESULT refused_gatling_p50_ms=%.1f%nRESULT refused_gatling_p99_ms=%.1f%n"
+                + "RESULT refused_gatling_max_ms=%.1f%n", refusalsGatling.percentileMillis(50),
+                refusalsGatling.percentileMillis(99), refusalsGatling.maxMillis());
+        out.printf(Locale.ROOT, "RESULT refused_over_50ms=%d%nRESULT refused_gatling_over_50ms=%d%n",
+                refusals.countOver(50), refusalsGatling.countOver(50));
+        int windowFrom = (int) (warmupNanos / 1_000_000_000L);
+        out.printf(Locale.ROOT, "RESULT refused_over_50ms_by_second=%s%n",
+                timeline.slowRefusals(windowFrom, windowFrom + (int) (durationNanos / 1_000_000_000L)));
         out.printf(Locale.ROOT, "RESULT revalidations_refused_while_stats_shed=%d%n",
                 timeline.revalidationsRefusedWhileStatsShed());
         if (recoverySeconds > 0) {

@@ -10,12 +10,15 @@ final class Timeline {
 
     /** A second is normal when at most 1 % of its admitted requests took longer than this (p99 ≤ 300 ms). */
     static final long NORMAL_NANOS = 300_000_000L;
+    /** Issue #18's bound on a refusal. */
+    static final long REFUSAL_NANOS = 50_000_000L;
 
     private final AtomicLongArray admitted;
     private final AtomicLongArray slow;
     private final AtomicLongArray refused;
     private final AtomicLongArray refusedRevalidations;
     private final AtomicLongArray refusedStats;
+    private final AtomicLongArray refusedSlow;
     private final AtomicLongArray errors;
 
     Timeline(int seconds) {
@@ -24,6 +27,7 @@ final class Timeline {
         refused = new AtomicLongArray(seconds);
         refusedRevalidations = new AtomicLongArray(seconds);
         refusedStats = new AtomicLongArray(seconds);
+        refusedSlow = new AtomicLongArray(seconds);
         errors = new AtomicLongArray(seconds);
     }
 
@@ -39,9 +43,12 @@ final class Timeline {
         }
     }
 
-    void refused(int second, Recorder.Kind kind) {
+    void refused(int second, Recorder.Kind kind, long latencyNanos) {
         if (inRange(second)) {
             refused.incrementAndGet(second);
+            if (latencyNanos > REFUSAL_NANOS) {
+                refusedSlow.incrementAndGet(second);
+            }
             if (kind == Recorder.Kind.MODULE_CONDITIONAL) {
                 refusedRevalidations.incrementAndGet(second);
             } else if (kind.name().startsWith("STATS_")) {
@@ -59,6 +66,17 @@ final class Timeline {
             }
         }
         return n;
+    }
+
+    /** "second:count" for each second from {@code from} with refusals slower than 50 ms, seconds counted from it. */
+    String slowRefusals(int from, int to) {
+        StringBuilder out = new StringBuilder();
+        for (int s = Math.max(0, from); s < Math.min(to, refusedSlow.length()); s++) {
+            if (refusedSlow.get(s) > 0) {
+                out.append(out.isEmpty() ? "" : " ").append(s - from).append(':').append(refusedSlow.get(s));
+            }
+        }
+        return out.isEmpty() ? "none" : out.toString();
     }
 
     /**
