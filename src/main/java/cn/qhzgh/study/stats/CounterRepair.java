@@ -4,6 +4,7 @@ import cn.qhzgh.study.common.DirectSql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.apache.commons.collections4.ListUtils;
 
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -43,12 +44,8 @@ class CounterRepair {
         List<CounterRow> corrections = comparison.corrections().stream()
                 .map(e -> new CounterRow(e.getKey(), e.getValue())).toList();
         List<CounterRow> deletions = comparison.unjustified().stream().map(key -> new CounterRow(key, new long[0])).toList();
-        for (int from = 0; from < corrections.size(); from += BATCH) {
-            inTransaction(upsert, corrections.subList(from, Math.min(corrections.size(), from + BATCH)));
-        }
-        for (int from = 0; from < deletions.size(); from += BATCH) {
-            inTransaction(deleteIfZero, deletions.subList(from, Math.min(deletions.size(), from + BATCH)));
-        }
+        ListUtils.partition(corrections, BATCH).forEach(batch -> inTransaction(upsert, batch));
+        ListUtils.partition(deletions, BATCH).forEach(batch -> inTransaction(deleteIfZero, batch));
     }
 
     /** A counter row's key values, then the counters to add (none for a delete). */

@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.apache.commons.collections4.ListUtils;
 
 import java.time.Instant;
 import java.util.Collections;
@@ -207,8 +208,7 @@ public class StatsReconciler {
 
     /** Compares and repairs the counter rows of these unions, whose every worker the tally has read, and forgets them. */
     private void compare(SourceSnapshot snapshot, CounterTally tally, List<Long> unions, Map<String, Long> drift) {
-        for (int from = 0; from < unions.size(); from += UNIONS_PER_COMPARISON) {
-            List<Long> batch = unions.subList(from, Math.min(unions.size(), from + UNIONS_PER_COMPARISON));
+        for (List<Long> batch : ListUtils.partition(unions, UNIONS_PER_COMPARISON)) {
             for (CounterTable table : CounterTable.ALL) {
                 CounterComparison comparison = CounterComparison.of(tally.rows(table, batch), snapshot.stored(table, batch));
                 if (!comparison.nothingToWrite()) {

@@ -3,6 +3,7 @@ package cn.qhzgh.study.stats;
 import cn.qhzgh.study.common.IdList;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.commons.collections4.ListUtils;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,8 +39,7 @@ class SubtreeCheck {
             Map<Long, String> paths = snapshot.orgPaths();
             List<Long> orgs = changedUnions.map(unions -> orgsAbove(unions, paths))
                     .orElseGet(() -> paths.keySet().stream().sorted().toList());
-            for (int from = 0; from < orgs.size(); from += ORGS_PER_COMPARISON) {
-                List<Long> batch = orgs.subList(from, Math.min(orgs.size(), from + ORGS_PER_COMPARISON));
+            for (List<Long> batch : ListUtils.partition(orgs, ORGS_PER_COMPARISON)) {
                 for (CounterTable.Subtree subtree : CounterTable.SUBTREES) {
                     CounterComparison comparison = CounterComparison.of(sums(snapshot, subtree, batch),
                             snapshot.stored(subtree.totals(), batch));

@@ -7,6 +7,7 @@ import cn.qhzgh.study.org.WorkerLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import org.apache.commons.collections4.ListUtils;
 
 import java.util.List;
 
@@ -101,8 +102,8 @@ class WorkerCampaignReconciler {
      * ({@link WorkerCampaignMerge}); left as it was, it lacked the history.
      */
     int insertMissing(List<SliceRecount.CampaignRow> rows) {
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            WorkerCampaignMerge.merge(entityManager, rows.subList(from, Math.min(rows.size(), from + BATCH)).stream()
+        for (List<SliceRecount.CampaignRow> batch : ListUtils.partition(rows, BATCH)) {
+            WorkerCampaignMerge.merge(entityManager, batch.stream()
                     .map(r -> new WorkerCampaignMerge.Row(r.workerId(), r.campaignId(), r.orgId(),
                             DbClock.toInstant(r.startedAt()), DbClock.toInstant(r.lastActivityAt()), r.secondsSpent(),
                             r.finalBestScore(), r.finalPassed(), DbClock.toInstant(r.completedAt())))
