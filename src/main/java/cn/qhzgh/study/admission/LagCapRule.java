@@ -19,7 +19,7 @@ public record LagCapRule(int min, int max, long targetNanos) {
 
     /**
      * The cap for the next window. It shrinks by a quarter when the I/O threads ran later than the target while
-     * the pod was full (requests refused at the whole limit), grows by one when they ran within half the target,
+     * the pod was full (requests other than statistics refused), grows by one when they ran within half the target,
      * and stays otherwise. Lateness while the pod had room is left alone: a smaller cap would not have changed it.
      */
     public int next(int cap, long worstLagNanos, boolean saturated) {

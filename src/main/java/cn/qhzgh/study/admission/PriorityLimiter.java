@@ -36,7 +36,7 @@ public final class PriorityLimiter {
                 return true;
             }
         }
-        if (priority == Priority.CRITICAL) {
+        if (priority != Priority.SHEDDABLE) {
             saturated.lazySet(true);
         }
         return false;
@@ -64,8 +64,8 @@ public final class PriorityLimiter {
     }
 
     /**
-     * Whether a request was refused at the full limit since the last call: the pod as a whole was full, not only
-     * the share left to statistics or quizzes, which slow statistics fill at moderate load.
+     * Whether a request other than statistics was refused since the last call: the pod was full, or all but full,
+     * not only the share left to statistics, which slow statistics fill at moderate load.
      */
     public boolean takeSaturated() {
         return saturated.getAndSet(false);
