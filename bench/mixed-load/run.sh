@@ -35,9 +35,10 @@
 #   BENCH_XMX=512m       service heap;  BENCH_POOL=  QUARKUS_DATASOURCE_JDBC_MAX_SIZE (empty = the service default)
 #   BENCH_SERVICE_ENV=   more service settings, e.g. "STUDY_ADMISSION_ENABLED=false" for the service without admission
 #   BENCH_WAIT_QUIET=120 wait up to this many seconds before each run for no Maven build and load < 1.5
-#   CAPACITY_START=300 CAPACITY_STEP=1.25 CAPACITY_WARMUP=30 CAPACITY_DURATION=30   the capacity search's runs
-#                        (a warm-up under 30 s leaves the JIT cold on 2 shared cores: a 10 s one failed at 300 req/s)
-#   OVERLOAD="1.5 3" OVERLOAD_WARMUP=30 OVERLOAD_DURATION=120 RECOVERY=30 RECOVERY_SHARE=0.5   the overload runs
+#   CAPACITY_START=300 CAPACITY_STEP=1.25 CAPACITY_WARMUP=60 CAPACITY_DURATION=30   the capacity search's runs
+#                        (every run starts a fresh service, whose JIT takes ~40 s of CPU in its first minute on 2
+#                        shared cores: with 30 s warm-ups the search held 300 req/s once and not 240 the next time)
+#   OVERLOAD="1.5 3" OVERLOAD_WARMUP=60 OVERLOAD_DURATION=120 RECOVERY=30 RECOVERY_SHARE=0.5   the overload runs
 #   CAPACITY=            a capacity found before (req/s): --capacity then skips the search
 #
 # The RSS sampler counts Maven JVMs; the driver's own Maven is one of them, so only a second one is someone's build.
@@ -75,8 +76,8 @@ for rate in $RATES; do for mix in "${MIXES[@]}"; do RUNS+=("$rate:$mix"); done; 
 GRASSROOTS=${GRASSROOTS:-10000}
 MAX_BATCH=${MAX_BATCH:-8}
 CAPACITY_START=${CAPACITY_START:-300} CAPACITY_STEP=${CAPACITY_STEP:-1.25}
-CAPACITY_WARMUP=${CAPACITY_WARMUP:-30} CAPACITY_DURATION=${CAPACITY_DURATION:-30}
-OVERLOAD=${OVERLOAD:-1.5 3} OVERLOAD_WARMUP=${OVERLOAD_WARMUP:-30} OVERLOAD_DURATION=${OVERLOAD_DURATION:-120}
+CAPACITY_WARMUP=${CAPACITY_WARMUP:-60} CAPACITY_DURATION=${CAPACITY_DURATION:-30}
+OVERLOAD=${OVERLOAD:-1.5 3} OVERLOAD_WARMUP=${OVERLOAD_WARMUP:-60} OVERLOAD_DURATION=${OVERLOAD_DURATION:-120}
 RECOVERY=${RECOVERY:-30} RECOVERY_SHARE=${RECOVERY_SHARE:-0.5}
 REPLAY_SHARE=${REPLAY_SHARE:-0.02}
 export BENCH_TIMEOUT_MS=${BENCH_TIMEOUT_MS:-10000}   # read by bench/mixed-load/src/test/resources/gatling.conf
