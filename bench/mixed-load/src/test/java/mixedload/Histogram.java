@@ -42,12 +42,11 @@ final class Histogram {
         return maxNanos.get() / 1e6;
     }
 
-    /** The nearest-rank percentile, as the upper edge of its bucket and never above the largest value recorded. */
+    /** The nearest-rank percentile: HdrHistogram reads its bucket's upper edge; never above the largest value. */
     double percentileMillis(double percent) {
         if (count() == 0) {
             return 0;
         }
-        long value = values.highestEquivalentValue(values.getValueAtPercentile(percent));
-        return Math.min(value, maxNanos.get()) / 1e6;
+        return Math.min(values.getValueAtPercentile(percent), maxNanos.get()) / 1e6;
     }
 }

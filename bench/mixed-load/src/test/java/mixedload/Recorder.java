@@ -291,8 +291,9 @@ final class Recorder {
         out.printf(Locale.ROOT, "RESULT refused_gatling_p50_ms=%.1f%nRESULT refused_gatling_p99_ms=%.1f%n"
                 + "RESULT refused_gatling_max_ms=%.1f%n", refusalsGatling.percentileMillis(50),
                 refusalsGatling.percentileMillis(99), refusalsGatling.maxMillis());
+        double bound = Timeline.REFUSAL_NANOS / 1e6;
         out.printf(Locale.ROOT, "RESULT refused_over_50ms=%d%nRESULT refused_gatling_over_50ms=%d%n",
-                refusals.countOver(50), refusalsGatling.countOver(50));
+                refusals.countOver(bound), refusalsGatling.countOver(bound));
         int windowFrom = (int) (warmupNanos / 1_000_000_000L);
         out.printf(Locale.ROOT, "RESULT refused_over_50ms_by_second=%s%n",
                 timeline.slowRefusals(windowFrom, windowFrom + (int) (durationNanos / 1_000_000_000L)));

@@ -5,8 +5,8 @@ import cn.qhzgh.study.progress.CreditReconciler;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 import org.apache.commons.collections4.ListUtils;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.Collections;
