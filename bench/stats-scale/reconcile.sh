@@ -44,7 +44,8 @@ nightly_incremental() {
   modules=$(sql "SELECT id FROM study_module WHERE published = TRUE ORDER BY position" | paste -sd,)
   [[ -s "$tokens" ]] || mint_write_tokens "$tokens"
   write_run true "activity before the nightly check, batches of 50" 50 16 "$WRITE_SECONDS" "$tokens" "$modules"
-  write_run true "activity before the nightly check, single events" 1 32 "$WRITE_SECONDS" "$tokens" "$modules"
+  # 16 clients: after the batches the adaptive limit can sit at 16, and this driver counts each refusal as an error.
+  write_run true "activity before the nightly check, single events" 1 16 "$WRITE_SECONDS" "$tokens" "$modules"
   mark=$(sql "SELECT verified_at FROM stats_check_mark WHERE job = 'stats-reconcile'")
   changed_workers="SELECT org_id FROM org_worker_count WHERE changed_at >= '$mark'"
   for table in org_campaign_count org_question_count org_option_count org_item_count org_position_count org_day_count \

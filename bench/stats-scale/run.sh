@@ -22,6 +22,8 @@
 #   BENCH_PARTS="dashboards exports writes reconcile"  what to measure; writes = progress with live counters on,
 #                                                  then off; reconcile = ceiling, full rebuild, full check (add
 #                                                  writes-during-rebuild for progress single events during a rebuild);
+#                                                  nightly = only the nightly CHANGED check after activity, on
+#                                                  counters a previous run verified (--reuse);
 #                                                  add console for the province dashboard in chromium
 #                                                  (bench/console-render)
 #   BENCH_WRITE_WORKERS=1000 BENCH_WRITE_SECONDS=20  workers and seconds of each writes run
@@ -125,6 +127,7 @@ source "$HERE/measure.sh"
 [[ " $PARTS " == *" exports "* ]] && measure_exports
 [[ " $PARTS " == *" writes "* ]] && measure_writes
 [[ " $PARTS " == *" reconcile "* ]] && measure_reconcile
+[[ " $PARTS " == *" nightly "* && " $PARTS " != *" reconcile "* ]] && nightly_incremental
 [[ " $PARTS " == *" console "* ]] && measure_console
 lock -u
 
