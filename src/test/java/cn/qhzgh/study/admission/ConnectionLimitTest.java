@@ -39,6 +39,8 @@ class ConnectionLimitTest {
     private static final int CROWD = CAP + 4;
     /** How long an answer may take on a busy CI machine. */
     private static final int ANSWER_MILLIS = 10_000;
+    private static final Pattern CURRENT = Pattern.compile(
+            "(?m)^vertx_http_connections_current(?:\\{[^}]*})? (\\S+)$");
     private static final Pattern REJECTED = Pattern.compile(
             "(?m)^vertx_http_connections_rejected_total(?:\\{[^}]*})? (\\S+)$");
 
@@ -51,6 +53,7 @@ class ConnectionLimitTest {
             for (int i = 0; i < CROWD; i++) {
                 crowd.add(new Socket("localhost", RestAssured.port));
             }
+            awaitConnections(CAP);
             try (Socket late = new Socket("localhost", RestAssured.port)) {
                 assertThat(served(late)).as("a request on a connection past silent ones that fill the cap").isFalse();
             }
@@ -121,8 +124,23 @@ class ConnectionLimitTest {
         return line.toString();
     }
 
+    /** The pod counts a connection on an I/O thread after accepting it, so the crowd is counted a moment later. */
+    private static void awaitConnections(int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        double seen = metric(CURRENT);
+        while (seen != expected && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            seen = metric(CURRENT);
+        }
+        assertThat(seen).as("vertx_http_connections_current").isEqualTo(expected);
+    }
+
     private static double rejected() {
-        Matcher m = REJECTED.matcher(Management.given().get("/q/metrics").then().statusCode(200).extract().asString());
+        return metric(REJECTED);
+    }
+
+    private static double metric(Pattern line) {
+        Matcher m = line.matcher(Management.given().get("/q/metrics").then().statusCode(200).extract().asString());
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }
