@@ -29,8 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -55,7 +53,6 @@ class AdmissionApiTest {
 
     private static final String UNION = "QH-AD-G1";
     private static final String STATS = "/api/v1/stats/orgs/" + UNION + "/summary";
-    private static final Pattern IN_FLIGHT = Pattern.compile("(?m)^study_admission_in_flight(?:\\{[^}]*})? (\\S+)$");
     /** Far below the seconds a queued request would wait for the held ones, yet tolerant of a busy CI machine. */
     private static final long QUICK_MILLIS = 1000;
 
@@ -198,15 +195,7 @@ class AdmissionApiTest {
 
     /** Waits until the pod reports this many admitted requests in flight, as the held ones arrive and block. */
     private static void awaitInFlight(int expected) throws InterruptedException {
-        double seen = -1;
-        for (int i = 0; i < 200 && seen != expected; i++) {
-            Matcher m = IN_FLIGHT.matcher(Management.given().get("/q/metrics").then().extract().asString());
-            seen = m.find() ? Double.parseDouble(m.group(1)) : -1;
-            if (seen != expected) {
-                Thread.sleep(50);
-            }
-        }
-        assertThat(seen).isEqualTo(expected);
+        Management.awaitMetric("study_admission_in_flight", expected);
     }
 
     private static long millisSince(long startNanos) {

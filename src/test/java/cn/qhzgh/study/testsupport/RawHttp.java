@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PushbackInputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -129,6 +132,27 @@ public final class RawHttp {
             }
         }
         return replies;
+    }
+
+    /**
+     * Sends a GET on a connection the caller keeps open and reads the whole answer, leaving the connection for the
+     * next request; empty when the server closed the connection instead of answering.
+     */
+    public static Optional<Reply> get(Socket socket, String path) throws IOException {
+        socket.setSoTimeout(30_000);
+        try {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + socket.getInetAddress().getHostName()
+                    + ":" + socket.getPort() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            PushbackInputStream in = new PushbackInputStream(socket.getInputStream());
+            int first = in.read();
+            if (first < 0) {
+                return Optional.empty();
+            }
+            in.unread(first);
+            return Optional.of(readReply(in, 0));
+        } catch (SocketException reset) {
+            return Optional.empty();
+        }
     }
 
     private static Reply readReply(InputStream in, long bytesSent) throws IOException {
