@@ -170,23 +170,38 @@ final class SourceSnapshot implements AutoCloseable {
 
     /** The stored rows of one counter table for these unions, keys typed as in {@link CounterTally}. */
     Map<List<Object>, long[]> stored(CounterTable table, List<Long> orgs) {
-        Map<List<Object>, long[]> rows = new HashMap<>();
         if (orgs.isEmpty()) {
-            return rows;
+            return new HashMap<>();
         }
-        String sql = "SELECT " + String.join(", ", table.keys()) + ", " + String.join(", ", table.counters())
-                + " FROM " + table.table() + " WHERE org_id IN (" + IdList.of(orgs) + ")" + scope(table, "");
-        int keys = table.keys().size();
+        return rows(table, table.keys(), String.join(", ", table.counters()), " WHERE org_id IN (" + IdList.of(orgs)
+                + ")" + scope(table, ""), "");
+    }
+
+    /** The stored rows of one counter table for these unions added up: keys without the org, summed in the database. */
+    Map<List<Object>, long[]> summed(CounterTable table, List<Long> orgs) {
+        if (orgs.isEmpty()) {
+            return new HashMap<>();
+        }
+        List<String> keys = table.keys().subList(1, table.keys().size());
+        return rows(table, keys, String.join(", ", table.counters().stream().map(c -> "SUM(" + c + ")").toList()),
+                " WHERE org_id IN (" + IdList.of(orgs) + ")" + scope(table, ""), " GROUP BY " + String.join(", ", keys));
+    }
+
+    private Map<List<Object>, long[]> rows(CounterTable table, List<String> keys, String counterColumns, String where,
+                                           String groupBy) {
+        Map<List<Object>, long[]> rows = new HashMap<>();
+        String sql = "SELECT " + String.join(", ", keys) + ", " + counterColumns + " FROM " + table.table() + where
+                + groupBy;
         query(sql, rs -> {
-            List<Object> key = new ArrayList<>(keys);
-            for (int i = 1; i <= keys; i++) {
-                Object value = "activity_day".equals(table.keys().get(i - 1)) ? rs.getObject(i, LocalDate.class)
+            List<Object> key = new ArrayList<>(keys.size());
+            for (int i = 1; i <= keys.size(); i++) {
+                Object value = "activity_day".equals(keys.get(i - 1)) ? rs.getObject(i, LocalDate.class)
                         : rs.getObject(i);
                 key.add(value instanceof Number n ? n.longValue() : value);
             }
             long[] counters = new long[table.counters().size()];
             for (int i = 0; i < counters.length; i++) {
-                counters[i] = rs.getLong(keys + 1 + i);
+                counters[i] = rs.getLong(keys.size() + 1 + i);
             }
             rows.put(List.copyOf(key), counters);
         });

@@ -100,13 +100,22 @@ public class StatsReconciler {
         Instant snapshotAt = DbClock.now();
         List<Long> unions;
         Set<Long> deferred = new TreeSet<>();
+        long findStart = System.nanoTime();
+        long passStart;
         try (SourceSnapshot snapshot = SourceSnapshot.open(dataSource)) {
             unions = snapshot.changedUnions(since.get());
+            passStart = System.nanoTime();
             recountUnions(snapshot, batches(snapshot, unions), deferred, drift, afterSlice);
         }
+        long passEnd = System.nanoTime();
         recountCredited(deferred, drift, afterSlice);
+        long creditedEnd = System.nanoTime();
         subtrees.check(Optional.of(unions), drift, () -> afterSlice.accept(
                 new Progress("counters", unions.size(), unions.size(), copy(drift))));
+        LOG.infof("Changed check: finding the %d unions changed since %s took %.1f s, their pass %.1f s, recounting %d "
+                        + "unions after crediting %.1f s, the subtree totals %.1f s", unions.size(), since.get(),
+                (passStart - findStart) / 1e9, (passEnd - passStart) / 1e9, deferred.size(),
+                (creditedEnd - passEnd) / 1e9, (System.nanoTime() - creditedEnd) / 1e9);
         mark.verified(CheckPlan.mark(snapshotAt, settings.margin()));
         return report(start, drift);
     }

@@ -1,26 +1,29 @@
 package cn.qhzgh.study.stats;
 
-import cn.qhzgh.study.common.IdList;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.commons.collections4.ListUtils;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.Set;
 
 /**
  * The reconciliation's last phase: each org's subtree_* rows against the sums of the per-union rows over its
  * subtree, read in one snapshot taken after the per-union rows were repaired. Live writes change both in one
  * transaction, so in any snapshot they agree unless something went wrong; differences are repaired by delta.
+ * Orgs are checked children first and each total is summed from the children's ({@link SubtreeSums}), so every
+ * per-union row is read once however deep the tree; the subtrees of unchecked children are summed in the database.
  */
 @ApplicationScoped
 class SubtreeCheck {
 
     private static final int ORGS_PER_COMPARISON = 200;
+    private static final int ORGS_PER_SUM = 1000;
 
     private final AgroalDataSource dataSource;
     private final CounterRepair repair;
@@ -36,13 +39,22 @@ class SubtreeCheck {
      */
     void check(Optional<List<Long>> changedUnions, Map<String, Long> drift, Runnable afterBatch) {
         try (SourceSnapshot snapshot = SourceSnapshot.open(dataSource)) {
-            Map<Long, String> paths = snapshot.orgPaths();
-            List<Long> orgs = changedUnions.map(unions -> orgsAbove(unions, paths))
-                    .orElseGet(() -> paths.keySet().stream().sorted().toList());
+            SubtreeOrder tree = new SubtreeOrder(snapshot.orgPaths());
+            List<Long> orgs = tree.bottomUp(changedUnions);
+            Set<Long> checked = new HashSet<>(orgs);
+            Map<CounterTable.Subtree, SubtreeSums> sums = new HashMap<>();
+            CounterTable.SUBTREES.forEach(subtree -> sums.put(subtree, new SubtreeSums()));
             for (List<Long> batch : ListUtils.partition(orgs, ORGS_PER_COMPARISON)) {
                 for (CounterTable.Subtree subtree : CounterTable.SUBTREES) {
-                    CounterComparison comparison = CounterComparison.of(sums(snapshot, subtree, batch),
-                            snapshot.stored(subtree.totals(), batch));
+                    Map<Long, Map<List<Object>, long[]>> own = byOrg(snapshot.stored(subtree.own(), batch));
+                    Map<List<Object>, long[]> expected = new HashMap<>();
+                    for (long org : batch) {
+                        Map<List<Object>, long[]> totals = sums.get(subtree).close(org, tree.parent(org),
+                                own.getOrDefault(org, Map.of()),
+                                summed(snapshot, subtree.own(), tree.belowUnchecked(org, checked)));
+                        totals.forEach((key, counters) -> expected.put(withOrg(org, key), counters));
+                    }
+                    CounterComparison comparison = CounterComparison.of(expected, snapshot.stored(subtree.totals(), batch));
                     if (!comparison.nothingToWrite()) {
                         repair.write(subtree.totals(), comparison);
                     }
@@ -53,44 +65,32 @@ class SubtreeCheck {
         }
     }
 
-    private static List<Long> orgsAbove(List<Long> unions, Map<Long, String> paths) {
-        TreeSet<Long> orgs = new TreeSet<>();
-        unions.stream().map(paths::get).filter(path -> path != null)
-                .forEach(path -> orgs.addAll(CounterRules.orgsOnPath(path)));
-        return List.copyOf(orgs);
+    /** The per-union rows of these orgs added up, in the database a thousand orgs at a time. */
+    private static Map<List<Object>, long[]> summed(SourceSnapshot snapshot, CounterTable own, List<Long> orgs) {
+        Map<List<Object>, long[]> total = new HashMap<>();
+        for (List<Long> part : ListUtils.partition(orgs, ORGS_PER_SUM)) {
+            snapshot.summed(own, part).forEach((key, counters) -> total.merge(key, counters, (a, b) -> {
+                for (int i = 0; i < a.length; i++) {
+                    a[i] += b[i];
+                }
+                return a;
+            }));
+        }
+        return total;
     }
 
-    /**
-     * What the subtree table should hold for these orgs: the per-union rows added up over each org's subtree. Rows
-     * that add up to nothing are left out, as a stored row of zeros means none.
-     */
-    private static Map<List<Object>, long[]> sums(SourceSnapshot snapshot, CounterTable.Subtree subtree,
-                                                  List<Long> orgs) {
-        CounterTable own = subtree.own();
-        String keys = String.join(", ", own.keys().subList(1, own.keys().size()).stream().map(k -> "c." + k).toList());
-        String sums = String.join(", ", own.counters().stream().map(c -> "SUM(c." + c + ")").toList());
-        String sql = "SELECT a.id, " + keys + ", " + sums + " FROM organization a JOIN organization o "
-                + "ON o.path LIKE CONCAT(a.path, '%') JOIN " + own.table() + " c ON c.org_id = o.id WHERE a.id IN ("
-                + IdList.of(orgs) + ")" + snapshot.scope(own, "c.")
-                + " GROUP BY a.id, " + keys;
-        int keyCount = own.keys().size();
-        Map<List<Object>, long[]> rows = new HashMap<>();
-        snapshot.query(sql, rs -> {
-            List<Object> key = new ArrayList<>(keyCount);
-            for (int i = 1; i <= keyCount; i++) {
-                Object value = rs.getObject(i);
-                key.add(value instanceof Number n ? n.longValue() : value);
-            }
-            long[] counters = new long[own.counters().size()];
-            boolean any = false;
-            for (int i = 0; i < counters.length; i++) {
-                counters[i] = rs.getLong(keyCount + 1 + i);
-                any |= counters[i] != 0;
-            }
-            if (any) {
-                rows.put(List.copyOf(key), counters);
-            }
-        });
-        return rows;
+    /** Rows keyed by org first, as {@link SourceSnapshot#stored} reads them, grouped per org with the org left out. */
+    private static Map<Long, Map<List<Object>, long[]>> byOrg(Map<List<Object>, long[]> rows) {
+        Map<Long, Map<List<Object>, long[]>> byOrg = new HashMap<>();
+        rows.forEach((key, counters) -> byOrg.computeIfAbsent((Long) key.get(0), org -> new HashMap<>())
+                .put(key.subList(1, key.size()), counters));
+        return byOrg;
+    }
+
+    private static List<Object> withOrg(long org, List<Object> key) {
+        List<Object> full = new ArrayList<>(key.size() + 1);
+        full.add(org);
+        full.addAll(key);
+        return List.copyOf(full);
     }
 }

@@ -5,7 +5,6 @@ import cn.qhzgh.study.testsupport.Database;
 import cn.qhzgh.study.testsupport.Fixtures;
 import cn.qhzgh.study.testsupport.Reconcile;
 import cn.qhzgh.study.testsupport.TestTokens;
-import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -37,11 +36,6 @@ class IncrementalCheckTest {
         return Database.count("SELECT COUNT(*) FROM worker WHERE org_id = ?", union(code));
     }
 
-    private static JsonPath nightly(CheckPlan.Kind kind) {
-        ReconcileJob job = Arc.container().instance(ReconcileJobs.class).get().runHere("test", kind).orElseThrow();
-        return Api.asProvinceAdmin().get(Reconcile.PATH + "/" + job.id()).then().statusCode(200).extract().jsonPath();
-    }
-
     @Test
     void theNightlyCheckRepairsOnlyUnionsChangedSinceTheLastVerifiedCheck() {
         Fixtures.skeleton();
@@ -59,7 +53,7 @@ class IncrementalCheckTest {
         // A first call: a live write of the busy union after the mark.
         Api.as(TestTokens.worker("ic-w3", BUSY_UNION)).get("/api/v1/me/records").then().statusCode(200);
 
-        JsonPath changed = nightly(CheckPlan.Kind.CHANGED);
+        JsonPath changed = NightlyCheck.run(CheckPlan.Kind.CHANGED);
         assertThat(changed.getString("kind")).isEqualTo("CHANGED");
         assertThat(changed.getString("state")).isEqualTo("SUCCEEDED");
         assertThat(changed.getLong("rowsEstimated")).as("unions changed since the mark").isEqualTo(1);
@@ -71,11 +65,11 @@ class IncrementalCheckTest {
                 .isEqualTo(workers(QUIET_UNION) + 3);
         assertThat(Database.string("SELECT CAST(verified_at AS CHAR) FROM stats_check_mark")).isGreaterThan(markBefore);
 
-        JsonPath nothingChanged = nightly(CheckPlan.Kind.CHANGED);
+        JsonPath nothingChanged = NightlyCheck.run(CheckPlan.Kind.CHANGED);
         assertThat(nothingChanged.getLong("rowsEstimated")).isZero();
         assertThat(nothingChanged.getLong("totalDrift")).isZero();
 
-        JsonPath full = nightly(CheckPlan.Kind.FULL);
+        JsonPath full = NightlyCheck.run(CheckPlan.Kind.FULL);
         assertThat(full.getLong("tables.find { it.table == 'org_worker_count' }.driftedRows")).isEqualTo(1);
         assertThat(storedWorkers(QUIET_UNION)).isEqualTo(workers(QUIET_UNION));
     }

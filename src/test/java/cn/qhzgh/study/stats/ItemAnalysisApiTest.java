@@ -94,6 +94,7 @@ class ItemAnalysisApiTest {
         askedAndCorrectStillCountEveryAttempt();
         orgAdminsSeeTheirSubtreeOnly();
         reconciliationFindsNoDriftAndRebuildsEmptiedCountersExactly();
+        theNightlyCheckSumsTheTotalsAboveAChangedUnionFromTheUnionRowsBelow();
         movingAUnionMovesItsFiguresAndBack();
     }
 
@@ -162,6 +163,35 @@ class ItemAnalysisApiTest {
                 + "' }.driftedRows")).as(table).isEqualTo(rows));
         orgs.forEach(org -> assertThat(withoutMoment(analysis(org))).as(org).isEqualTo(before.get(org)));
         assertNoDrift(Reconcile.run());
+    }
+
+    /**
+     * The nightly check sums each total from the per-union rows below it: a corrupted total above a union with a live
+     * write is repaired, and a corrupted total of an unchanged county beside it is neither copied upward nor repaired.
+     */
+    private void theNightlyCheckSumsTheTotalsAboveAChangedUnionFromTheUnionRowsBelow() {
+        assertNoDrift(Reconcile.run());
+        Map<String, String> before = new HashMap<>();
+        List.of("QH-TIA", "QH-TIA-C1", "QH-TIA-C2").forEach(org -> before.put(org, withoutMoment(analysis(org))));
+        String corrupt = "UPDATE subtree_question_count SET asked = asked + 7 WHERE question_id = " + questions.get(1)
+                + " AND org_id IN (SELECT id FROM organization WHERE code IN ('QH-TIA', 'QH-TIA-C1', 'QH-TIA-C2'))";
+        Database.execute(corrupt);
+        before.forEach((org, figures) -> assertThat(withoutMoment(analysis(org))).as(org).isNotEqualTo(figures));
+        // A live write below QH-TIA-C1 only: a worker's first call there.
+        Api.as(TestTokens.worker("tia-g1-nightly", "QH-TIA-C1-G1")).get("/api/v1/me/records").then().statusCode(200);
+
+        JsonPath changed = NightlyCheck.run(CheckPlan.Kind.CHANGED);
+        assertThat(changed.getString("state")).isEqualTo("SUCCEEDED");
+        assertThat(changed.getLong("tables.find { it.table == 'subtree_question_count' }.driftedRows"))
+                .as("the totals of QH-TIA-C1 and QH-TIA").isEqualTo(2);
+        assertThat(withoutMoment(analysis("QH-TIA"))).isEqualTo(before.get("QH-TIA"));
+        assertThat(withoutMoment(analysis("QH-TIA-C1"))).isEqualTo(before.get("QH-TIA-C1"));
+        assertThat(withoutMoment(analysis("QH-TIA-C2"))).as("unchanged since the mark: left to the full check")
+                .isNotEqualTo(before.get("QH-TIA-C2"));
+
+        JsonPath full = Reconcile.run();
+        assertThat(full.getLong("tables.find { it.table == 'subtree_question_count' }.driftedRows")).isEqualTo(1);
+        assertThat(withoutMoment(analysis("QH-TIA-C2"))).isEqualTo(before.get("QH-TIA-C2"));
     }
 
     private void movingAUnionMovesItsFiguresAndBack() {
