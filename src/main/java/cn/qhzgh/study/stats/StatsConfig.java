@@ -22,6 +22,12 @@ public interface StatsConfig {
     /** About how many workers a reconciliation batch of unions holds: what the heap holds of the sources at once. */
     int reconcileSliceWorkers();
 
+    /**
+     * How many batches a reconciliation reads at once, each on a connection of its own: one leaves the database
+     * waiting on the service and the service on the database.
+     */
+    int reconcileLanes();
+
     /** How long one reconciliation's deployment-wide claim lasts unless renewed (it is, after every slice). */
     Duration reconcileLease();
 

@@ -9,22 +9,29 @@ import org.apache.commons.collections4.ListUtils;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
  * Recomputes every counter and every worker's summary rows from the source tables, reports rows that drifted and
  * repairs them. The counters are kept in step transactionally, so drift should always be zero; this is the proof,
- * nightly and on demand. One pass over the unions in batches ({@link UnionBatches}), inside one read-only snapshot
- * ({@link SourceSnapshot}), reads each source row once ({@link SliceRecount}): the workers' own rows (module sums,
- * worker_campaign) are repaired and the batch's counters compared and repaired ({@link CounterRepair}, deltas)
- * before the next batch is read. Last, {@link SubtreeCheck} checks the subtree totals against the per-union rows they sum.
+ * nightly and on demand. One pass over the unions in batches ({@link UnionBatches}), each batch read in one read-only
+ * snapshot ({@link SourceSnapshot}) of the lane that takes it, reads each source row once ({@link SliceRecount}): the
+ * workers' own rows (module sums, worker_campaign) are repaired and the batch's counters compared and repaired
+ * ({@link CounterRepair}, deltas) before the lane reads its next batch. Last, {@link SubtreeCheck} checks the subtree totals against the per-union rows they sum.
  * {@link ReconcileJobs} runs it under the deployment-wide {@link ReconcileLease}: two runs never repair the same rows.
  */
 @ApplicationScoped
@@ -47,6 +54,7 @@ public class StatsReconciler {
     private final CheckMark mark;
     private final StatsConfig.Check settings;
     private final int workersPerSlice;
+    private final int lanes;
 
     public StatsReconciler(AgroalDataSource dataSource, CreditReconciler credit, WorkerCampaignReconciler workerCampaign,
                            CounterRepair repair, SubtreeCheck subtrees, CheckMark mark, StatsConfig config) {
@@ -58,6 +66,7 @@ public class StatsReconciler {
         this.mark = mark;
         this.settings = config.check();
         this.workersPerSlice = config.reconcileSliceWorkers();
+        this.lanes = config.reconcileLanes();
     }
 
     /** Reconciles everything, reporting after every batch of unions; the caller holds the {@link ReconcileLease}. */
@@ -65,7 +74,7 @@ public class StatsReconciler {
         Instant start = DbClock.now();
         Map<String, Long> drift = noDrift();
         Instant snapshotAt = DbClock.now();
-        Set<Long> deferred = new TreeSet<>();
+        Set<Long> deferred = new ConcurrentSkipListSet<>();
         long passStart = System.nanoTime();
         int unions;
         try (SourceSnapshot snapshot = SourceSnapshot.open(dataSource)) {
@@ -99,7 +108,7 @@ public class StatsReconciler {
         Map<String, Long> drift = noDrift();
         Instant snapshotAt = DbClock.now();
         List<Long> unions;
-        Set<Long> deferred = new TreeSet<>();
+        Set<Long> deferred = new ConcurrentSkipListSet<>();
         long findStart = System.nanoTime();
         long passStart;
         try (SourceSnapshot snapshot = SourceSnapshot.open(dataSource)) {
@@ -127,19 +136,83 @@ public class StatsReconciler {
     }
 
     /**
-     * Recounts batch after batch, comparing each batch's unions once their workers are read and forgetting them, so
-     * the heap holds one batch; the unions of workers with uncredited events are deferred.
+     * Recounts batch after batch on {@code lanes} connections at once, {@code first} and one snapshot of its own per
+     * other lane: each batch's sources and stored counters are read in one snapshot, so it is compared consistently
+     * whichever lane takes it. A lane compares its batch's unions once their workers are read and forgets them, so the
+     * heap holds one batch per lane; the unions of workers with uncredited events are deferred. A failing lane stops
+     * the others after their current batch.
      */
-    private void recountUnions(SourceSnapshot snapshot, List<List<Long>> batches, Set<Long> deferred,
+    private void recountUnions(SourceSnapshot first, List<List<Long>> batches, Set<Long> deferred,
                                Map<String, Long> drift, Consumer<Progress> afterSlice) {
         long total = batches.stream().mapToLong(List::size).sum();
-        long done = 0;
-        afterSlice.accept(new Progress("counters", 0, total, copy(drift)));
+        BatchProgress progress = new BatchProgress(total, drift, afterSlice);
+        Queue<List<Long>> queue = new ConcurrentLinkedQueue<>(batches);
+        int helpers = Math.max(0, Math.min(lanes, batches.size()) - 1);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, helpers), task -> new Thread(task, "stats-reconcile-lane"));
+        try {
+            List<Future<?>> others = new ArrayList<>();
+            for (int i = 0; i < helpers; i++) {
+                others.add(pool.submit(() -> {
+                    try (SourceSnapshot own = SourceSnapshot.open(dataSource)) {
+                        recountLane(own, queue, deferred, drift, progress);
+                    }
+                }));
+            }
+            recountLane(first, queue, deferred, drift, progress);
+            for (Future<?> other : others) {
+                awaitLane(other);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private void recountLane(SourceSnapshot snapshot, Queue<List<Long>> queue, Set<Long> deferred,
+                             Map<String, Long> drift, BatchProgress progress) {
         CounterTally tally = new CounterTally();
-        for (List<Long> batch : batches) {
-            repairWorkers(snapshot.recountUnions(batch, tally), tally, deferred, drift);
-            compare(snapshot, tally, without(batch, deferred), drift);
-            done += batch.size();
+        try {
+            for (List<Long> batch = queue.poll(); batch != null; batch = queue.poll()) {
+                repairWorkers(snapshot.recountUnions(batch, tally), tally, deferred, drift);
+                compare(snapshot, tally, without(batch, deferred), drift);
+                progress.done(batch.size());
+            }
+        } catch (RuntimeException | Error e) {
+            queue.clear();
+            throw e;
+        }
+    }
+
+    private static void awaitLane(Future<?> lane) {
+        try {
+            lane.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a reconciliation lane ran", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("a reconciliation lane failed", e.getCause());
+        }
+    }
+
+    /** The unions done over all lanes, reported in order after every batch. */
+    private static final class BatchProgress {
+
+        private final long total;
+        private final Map<String, Long> drift;
+        private final Consumer<Progress> afterSlice;
+        private long done;
+
+        BatchProgress(long total, Map<String, Long> drift, Consumer<Progress> afterSlice) {
+            this.total = total;
+            this.drift = drift;
+            this.afterSlice = afterSlice;
+            afterSlice.accept(new Progress("counters", 0, total, copy(drift)));
+        }
+
+        synchronized void done(long unions) {
+            done += unions;
             afterSlice.accept(new Progress("counters", done, total, copy(drift)));
         }
     }
@@ -153,7 +226,7 @@ public class StatsReconciler {
         if (unions.isEmpty()) {
             return;
         }
-        Set<Long> stillUncredited = new TreeSet<>();
+        Set<Long> stillUncredited = new ConcurrentSkipListSet<>();
         try (SourceSnapshot snapshot = SourceSnapshot.open(dataSource)) {
             recountUnions(snapshot, batches(snapshot, List.copyOf(unions)), stillUncredited, drift, afterSlice);
         }
@@ -194,8 +267,9 @@ public class StatsReconciler {
         drift.merge("worker_campaign", findings.differingCampaignRows(), Long::sum);
     }
 
+    /** Drift per table, merged into by every lane. */
     private static Map<String, Long> noDrift() {
-        Map<String, Long> drift = new LinkedHashMap<>();
+        Map<String, Long> drift = Collections.synchronizedMap(new LinkedHashMap<>());
         drift.put("progress_event", 0L);
         drift.put("module_progress", 0L);
         drift.put("worker_campaign", 0L);
@@ -209,7 +283,7 @@ public class StatsReconciler {
     }
 
     private static ReconcileReport report(Instant start, Map<String, Long> drift) {
-        List<ReconcileReport.TableDrift> tableDrifts = drift.entrySet().stream()
+        List<ReconcileReport.TableDrift> tableDrifts = copy(drift).entrySet().stream()
                 .map(e -> new ReconcileReport.TableDrift(e.getKey(), e.getValue())).toList();
         long total = tableDrifts.stream().mapToLong(ReconcileReport.TableDrift::driftedRows).sum();
         return new ReconcileReport(start, DbClock.now().toEpochMilli() - start.toEpochMilli(), total, tableDrifts);
@@ -230,7 +304,9 @@ public class StatsReconciler {
     }
 
     private static Map<String, Long> copy(Map<String, Long> drift) {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(drift));
+        synchronized (drift) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(drift));
+        }
     }
 
     private static <T> T inTransaction(java.util.concurrent.Callable<T> work) {
