@@ -31,7 +31,8 @@ import java.util.function.Consumer;
  * nightly and on demand. One pass over the unions in batches ({@link UnionBatches}), each batch read in one read-only
  * snapshot ({@link SourceSnapshot}) of the lane that takes it, reads each source row once ({@link SliceRecount}): the
  * workers' own rows (module sums, worker_campaign) are repaired and the batch's counters compared and repaired
- * ({@link CounterRepair}, deltas) before the lane reads its next batch. Last, {@link SubtreeCheck} checks the subtree totals against the per-union rows they sum.
+ * ({@link CounterRepair}, deltas) before the lane reads its next batch. Last, {@link SubtreeCheck} checks the subtree
+ * totals against the per-union rows they sum.
  * {@link ReconcileJobs} runs it under the deployment-wide {@link ReconcileLease}: two runs never repair the same rows.
  */
 @ApplicationScoped
@@ -148,22 +149,50 @@ public class StatsReconciler {
         BatchProgress progress = new BatchProgress(total, drift, afterSlice);
         Queue<List<Long>> queue = new ConcurrentLinkedQueue<>(batches);
         int helpers = Math.max(0, Math.min(lanes, batches.size()) - 1);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, helpers), task -> new Thread(task, "stats-reconcile-lane"));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, helpers),
+                task -> new Thread(task, "stats-reconcile-lane"));
+        List<Future<?>> others = new ArrayList<>();
+        for (int i = 0; i < helpers; i++) {
+            others.add(pool.submit(() -> {
+                try (SourceSnapshot own = openLane(queue)) {
+                    recountLane(own, queue, deferred, drift, progress);
+                }
+            }));
+        }
+        Throwable failure = null;
         try {
-            List<Future<?>> others = new ArrayList<>();
-            for (int i = 0; i < helpers; i++) {
-                others.add(pool.submit(() -> {
-                    try (SourceSnapshot own = SourceSnapshot.open(dataSource)) {
-                        recountLane(own, queue, deferred, drift, progress);
-                    }
-                }));
-            }
             recountLane(first, queue, deferred, drift, progress);
-            for (Future<?> other : others) {
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        // The run ends, and frees its lease, only once no lane writes any more.
+        for (Future<?> other : others) {
+            try {
                 awaitLane(other);
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
-        } finally {
-            pool.shutdown();
+        }
+        pool.shutdown();
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+    }
+
+    /** A lane's own snapshot; when it cannot be opened the other lanes stop after their current batch. */
+    private SourceSnapshot openLane(Queue<List<Long>> queue) {
+        try {
+            return SourceSnapshot.open(dataSource);
+        } catch (RuntimeException e) {
+            queue.clear();
+            throw e;
         }
     }
 
