@@ -90,6 +90,12 @@ db_start() {
   fi
   command -v mariadbd >/dev/null && command -v mariadb-install-db >/dev/null || die "mariadb-server is not installed"
   DB_DIR=$OUT/mariadb DB_PORT=${DB_PORT_FIXED:-$(free_port)} DB_NAME=study
+  # Another run's server still on this directory would answer on its socket, then vanish mid-run.
+  local running
+  running=$(cat "$DB_DIR/mysqld.pid" 2>/dev/null || true)
+  if [[ -n "$running" && "$(cat "/proc/$running/comm" 2>/dev/null)" == mariadbd ]]; then
+    die "MariaDB pid $running still runs on $DB_DIR (another run, or one still stopping)"
+  fi
   local reuse=0
   if [[ "${DB_REUSE:-0}" == 1 && -d "$DB_DIR/data/$DB_NAME" ]]; then
     reuse=1
