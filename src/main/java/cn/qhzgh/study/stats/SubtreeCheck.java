@@ -45,13 +45,14 @@ class SubtreeCheck {
             Map<CounterTable.Subtree, SubtreeSums> sums = new HashMap<>();
             CounterTable.SUBTREES.forEach(subtree -> sums.put(subtree, new SubtreeSums()));
             for (List<Long> batch : ListUtils.partition(orgs, ORGS_PER_COMPARISON)) {
+                Map<Long, List<Long>> unchecked = new HashMap<>();
+                batch.forEach(org -> unchecked.put(org, tree.belowUnchecked(org, checked)));
                 for (CounterTable.Subtree subtree : CounterTable.SUBTREES) {
                     Map<Long, Map<List<Object>, long[]>> own = byOrg(snapshot.stored(subtree.own(), batch));
                     Map<List<Object>, long[]> expected = new HashMap<>();
                     for (long org : batch) {
                         Map<List<Object>, long[]> totals = sums.get(subtree).close(org, tree.parent(org),
-                                own.getOrDefault(org, Map.of()),
-                                summed(snapshot, subtree.own(), tree.belowUnchecked(org, checked)));
+                                own.getOrDefault(org, Map.of()), summed(snapshot, subtree.own(), unchecked.get(org)));
                         totals.forEach((key, counters) -> expected.put(withOrg(org, key), counters));
                     }
                     CounterComparison comparison = CounterComparison.of(expected, snapshot.stored(subtree.totals(), batch));
@@ -68,14 +69,7 @@ class SubtreeCheck {
     /** The per-union rows of these orgs added up, in the database a thousand orgs at a time. */
     private static Map<List<Object>, long[]> summed(SourceSnapshot snapshot, CounterTable own, List<Long> orgs) {
         Map<List<Object>, long[]> total = new HashMap<>();
-        for (List<Long> part : ListUtils.partition(orgs, ORGS_PER_SUM)) {
-            snapshot.summed(own, part).forEach((key, counters) -> total.merge(key, counters, (a, b) -> {
-                for (int i = 0; i < a.length; i++) {
-                    a[i] += b[i];
-                }
-                return a;
-            }));
-        }
+        ListUtils.partition(orgs, ORGS_PER_SUM).forEach(part -> SubtreeSums.add(total, snapshot.summed(own, part)));
         return total;
     }
 

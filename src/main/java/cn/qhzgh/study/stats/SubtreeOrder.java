@@ -6,11 +6,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The org tree as the subtree check walks it, from the materialized paths: children before their parent, so that a
@@ -39,7 +39,7 @@ final class SubtreeOrder {
      * a path starts with its parent's and '/' sorts before every digit, so each subtree is one run of the order.
      */
     List<Long> bottomUp(Optional<? extends Collection<Long>> unions) {
-        Set<Long> orgs = new TreeSet<>();
+        Set<Long> orgs = new HashSet<>();
         unions.ifPresentOrElse(
                 some -> some.stream().map(paths::get).filter(path -> path != null)
                         .forEach(path -> orgs.addAll(CounterRules.orgsOnPath(path))),

@@ -35,7 +35,7 @@ final class SubtreeSums {
     }
 
     /** Adds {@code rows} into {@code into}, copying: the totals handed out must not change as parents add up. */
-    private static void add(Map<List<Object>, long[]> into, Map<List<Object>, long[]> rows) {
+    static void add(Map<List<Object>, long[]> into, Map<List<Object>, long[]> rows) {
         rows.forEach((key, counters) -> into.merge(key, counters.clone(), (a, b) -> {
             for (int i = 0; i < a.length; i++) {
                 a[i] += b[i];
