@@ -4,6 +4,7 @@ import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.progress.CreditReconciler;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.commons.collections4.ListUtils;
 import org.jboss.logging.Logger;
@@ -56,6 +57,9 @@ public class StatsReconciler {
     private final StatsConfig.Check settings;
     private final int workersPerSlice;
     private final int lanes;
+    /** Threads for the lanes besides the caller's, started on a run's first use and ended after a minute idle. */
+    private final ExecutorService otherLanes = Executors.newCachedThreadPool(
+            task -> new Thread(task, "stats-reconcile-lane"));
 
     public StatsReconciler(AgroalDataSource dataSource, CreditReconciler credit, WorkerCampaignReconciler workerCampaign,
                            CounterRepair repair, SubtreeCheck subtrees, CheckMark mark, StatsConfig config) {
@@ -68,6 +72,11 @@ public class StatsReconciler {
         this.settings = config.check();
         this.workersPerSlice = config.reconcileSliceWorkers();
         this.lanes = config.reconcileLanes();
+    }
+
+    @PreDestroy
+    void stop() {
+        otherLanes.shutdownNow();
     }
 
     /** Reconciles everything, reporting after every batch of unions; the caller holds the {@link ReconcileLease}. */
@@ -149,11 +158,9 @@ public class StatsReconciler {
         BatchProgress progress = new BatchProgress(total, drift, afterSlice);
         Queue<List<Long>> queue = new ConcurrentLinkedQueue<>(batches);
         int helpers = Math.max(0, Math.min(lanes, batches.size()) - 1);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, helpers),
-                task -> new Thread(task, "stats-reconcile-lane"));
         List<Future<?>> others = new ArrayList<>();
         for (int i = 0; i < helpers; i++) {
-            others.add(pool.submit(() -> {
+            others.add(otherLanes.submit(() -> {
                 try (SourceSnapshot own = openLane(queue)) {
                     recountLane(own, queue, deferred, drift, progress);
                 }
@@ -177,7 +184,6 @@ public class StatsReconciler {
                 }
             }
         }
-        pool.shutdown();
         if (failure instanceof RuntimeException e) {
             throw e;
         }

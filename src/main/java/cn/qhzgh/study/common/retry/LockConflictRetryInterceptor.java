@@ -69,7 +69,8 @@ public class LockConflictRetryInterceptor {
                         + context.getMethod().getName();
                 if (retry > config.retries()) {
                     registry.counter(EXHAUSTED_METRIC, "operation", operation, "cause", conflict.get().tag()).increment();
-                    LOG.warnf("%s met a %s on all %d tries; answering 503", operation, conflict.get().tag(), retry);
+                    LOG.warnf("%s met a %s on all %d tries; giving up (a request gets 503 with Retry-After)", operation,
+                            conflict.get().tag(), retry);
                     throw new LockConflictException(retry, config.retryAfterSeconds(), e);
                 }
                 registry.counter(RETRIES_METRIC, "operation", operation, "cause", conflict.get().tag()).increment();
