@@ -33,9 +33,9 @@
 #   BENCH_XMX=512m                service heap
 #   BENCH_WAIT_QUIET=60           wait up to this many seconds before each timed run for no Maven build and load < 1.5
 #   BENCH_TIMEOUT=60              seconds any single request may take
-#   BENCH_JFR=0                   1 = a Java Flight Recorder profile of the service during each timed batch-50 and
-#                                 single-event run, one file each (bench/lib/jfr_summary.py); it slows the service, so
-#                                 take the ratios from a run without it
+#   BENCH_JFR=0                   1 = a Java Flight Recorder profile of the service during each timed batch-50,
+#                                 single-event and 304 module-read run, one file each (bench/lib/jfr_summary.py); it
+#                                 slows the service, so take the ratios from a run without it
 #   BENCH_SQL_LOG=0               1 = after the live-counter runs, 200 single-event requests and 20 batches of 50 (4
 #                                 clients) with MariaDB's general log on, through the service and through the ceiling:
 #                                 the statements of each request by kind (bench/lib/sql_log_summary.py), logs saved as
@@ -331,7 +331,9 @@ module_reads() {
   for c in $CONCURRENCY; do
     timed "reads-200-c$c" get --paths "$paths" --concurrency "$c"
     TARGET=static timed "static-200-c$c" get --paths "$static_paths" --concurrency "$c"
+    jfr_start "reads-304-c$c"
     timed "reads-304-c$c" get --paths "$paths" --concurrency "$c" --conditional 1
+    jfr_stop "reads-304-c$c"
     TARGET=static timed "static-304-c$c" get --paths "$static_paths" --concurrency "$c" --conditional 1
   done
   stop_pid "$STATIC_PID" 10
@@ -416,6 +418,14 @@ ceiling_rows() {
       f=$(ms_per_request "$(run_field "floor-c$c" 3)" "$(run_field "floor-c$c" 2)")
       r=$(ratio "$s" "$f")
       echo "| service CPU per single-event request, $c clients (ms) | **${r}×** | $s | $f (GET /api/v1/me) | ≤ 3× | $(verdict "$r" le 3) |"
+      if [[ -n "${RUNS[ceiling-single-c$c]:-}" ]]; then
+        # a service that did only the floor's work (HTTP, JSON, token, two key reads) and the ceiling's statements
+        local jdbc both
+        jdbc=$(ms_per_request "$(run_field "ceiling-single-c$c" 5)" "$(run_field "ceiling-single-c$c" 2)")
+        both=$(awk -v f="$f" -v j="$jdbc" 'BEGIN { printf "%.3f", f + j }')
+        echo "| floor + bare JDBC's CPU per single event, $c clients (ms) | $(ratio "$both" "$f" 1)× the floor | $both | $f + $jdbc (the ceiling's JVM, its own loop included) | – | – |"
+        echo "| service CPU per single-event request ÷ (floor + bare JDBC), $c clients | $(ratio "$s" "$both")× | $s | $both | – | – |"
+      fi
     fi
     for k in 200 304; do
       [[ -n "${RUNS[reads-$k-c$c]:-}" && -n "${RUNS[static-$k-c$c]:-}" ]] || continue
