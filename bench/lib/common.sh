@@ -271,7 +271,7 @@ cpu_seconds() {
 thread_cpu() {
   local task comm stat
   for task in /proc/"$1"/task/*; do
-    read -r comm <"$task/comm" 2>/dev/null || continue
+    { read -r comm <"$task/comm"; } 2>/dev/null || continue  # a thread that ended since the glob
     stat=$(cat "$task/stat" 2>/dev/null) || continue
     stat=${stat##*) }
     printf '%s\t%s\n' "${comm// /_}" "$(awk '{ print $12 + $13 }' <<<"$stat")"
