@@ -10,7 +10,8 @@
 #   - right after each run of scenarios 1 and 2, the same closed loop through ProgressCeiling.java: bare JDBC (the
 #     service's Connector/J and connection settings) doing the fewest statements that leave the same rows
 #   - floor: an authenticated, cached GET /api/v1/me at each concurrency; the single-event request's service CPU is
-#     reported as a multiple of it
+#     reported as a multiple of it, and of the floor plus the ceiling JVM's CPU per event (what a service doing only
+#     those two would cost)
 #   - reads: GET /api/v1/modules/{id} (200) and revalidated (304), then the same bytes as static files served by
 #     StaticServer.java (Vert.x Web's StaticHandler from the service's own jars), 200 and 304
 #   - equivalence: the same fixed input sent through the service and through the ceiling, every stored row compared
