@@ -28,11 +28,19 @@ record CounterTable(String table, List<String> keys, List<String> counters) {
     static final List<CounterTable> ALL = Arrays.asList(CAMPAIGN, QUESTION, OPTION, ITEM, POSITION, DAY, CHANNEL, MODULE,
             WORKERS).stream().sorted(Comparator.comparingInt(t -> SharedCounter.lockRank(t.table()))).toList();
 
+    /** The tables counted from quiz answers, the only ones with subtree totals: a check may leave them out. */
+    static final List<CounterTable> FROM_ANSWERS = List.of(QUESTION, OPTION, ITEM, POSITION);
+
     static final List<Subtree> SUBTREES = Arrays.stream(SharedCounter.values()).filter(c -> c.subtreeOf != null)
             .map(c -> new Subtree(of(c.subtreeOf), of(c))).toList();
 
     private static CounterTable of(SharedCounter counter) {
         return new CounterTable(counter.table, counter.keys, counter.counters);
+    }
+
+    /** The tables a recount compares: every one, or all but those counted from answers when it read none. */
+    static List<CounterTable> compared(boolean answersRead) {
+        return answersRead ? ALL : ALL.stream().filter(table -> !FROM_ANSWERS.contains(table)).toList();
     }
 
     /** Rows of FINAL exams: kept per quiz, and reconciled only for the FINALs of published campaigns. */

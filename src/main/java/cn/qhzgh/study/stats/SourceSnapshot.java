@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,26 +106,37 @@ final class SourceSnapshot implements AutoCloseable {
         return unions;
     }
 
-    /** Adds what every worker of these unions contributes, reached through the worker org index. */
-    SliceRecount.Findings recountUnions(List<Long> orgs, CounterTally tally) {
-        return recount(" WHERE w.org_id IN (" + IdList.of(orgs) + ")", tally);
+    /**
+     * Adds what every worker of these unions contributes, reached through the worker org index; without
+     * {@code answers} the answers are not read, and the counters counted from them are left empty.
+     */
+    SliceRecount.Findings recountUnions(List<Long> orgs, CounterTally tally, boolean answers) {
+        return recount(" WHERE w.org_id IN (" + IdList.of(orgs) + ")", tally, answers);
     }
 
-    /** The unions with a counter row that a live write changed at or after {@code since}, in id order. */
-    List<Long> changedUnions(Instant since) {
-        TreeSet<Long> unions = new TreeSet<>();
+    /** The unions, and the orgs with subtree totals, that have a row a live write changed at or after {@code since}. */
+    ChangedUnions changedUnions(Instant since) {
+        Set<Long> unions = new HashSet<>();
+        Set<Long> withAnswers = new HashSet<>();
         for (CounterTable table : CounterTable.ALL) {
+            Set<Long> changed = CounterTable.FROM_ANSWERS.contains(table) ? withAnswers : unions;
             query("SELECT DISTINCT org_id FROM " + table.table() + " WHERE changed_at >= ?",
-                    rs -> unions.add(rs.getLong(1)), Timestamp.from(since));
+                    rs -> changed.add(rs.getLong(1)), Timestamp.from(since));
         }
-        return List.copyOf(unions);
+        unions.addAll(withAnswers);
+        Set<Long> subtrees = new HashSet<>();
+        for (CounterTable.Subtree subtree : CounterTable.SUBTREES) {
+            query("SELECT DISTINCT org_id FROM " + subtree.totals().table() + " WHERE changed_at >= ?",
+                    rs -> subtrees.add(rs.getLong(1)), Timestamp.from(since));
+        }
+        return new ChangedUnions(List.copyOf(unions), withAnswers, subtrees);
     }
 
     /**
      * Reads each source table once for the workers {@code workers} selects (a condition on worker w), each worker's
-     * rows in primary-key order; attempts come from their summary index.
+     * rows in primary-key order, the answers only when {@code answers}; attempts come from their summary index.
      */
-    private SliceRecount.Findings recount(String workers, CounterTally tally) {
+    private SliceRecount.Findings recount(String workers, CounterTally tally, boolean answers) {
         SliceRecount slice = new SliceRecount(catalog, tally);
         query("SELECT w.id, w.org_id FROM worker w" + workers, rs -> slice.worker(rs.getLong(1), rs.getLong(2)));
         // Raw rows, summed in the heap: grouping a batch's events in the database spills to a disk temporary table.
@@ -146,10 +158,13 @@ final class SourceSnapshot implements AutoCloseable {
                 rs -> slice.attempt(new SliceRecount.Attempt(rs.getLong(1), rs.getLong(2), rs.getString(3),
                         rs.getObject(4, LocalDateTime.class), rs.getString(5), rs.getObject(6, Integer.class),
                         rs.getObject(7, Boolean.class))));
-        query("SELECT x.attempt_id, x.position, x.question_id, x.correct, x.picked_keys FROM worker w "
-                        + "JOIN quiz_attempt s ON s.worker_id = w.id JOIN attempt_answer x ON x.attempt_id = s.id" + workers,
-                rs -> slice.answer(new SliceRecount.Answer(rs.getString(1), rs.getLong(2), rs.getLong(3),
-                        rs.getBoolean(4), rs.getString(5))));
+        if (answers) {
+            query("SELECT x.attempt_id, x.position, x.question_id, x.correct, x.picked_keys FROM worker w "
+                            + "JOIN quiz_attempt s ON s.worker_id = w.id JOIN attempt_answer x ON x.attempt_id = s.id"
+                            + workers,
+                    rs -> slice.answer(new SliceRecount.Answer(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                            rs.getBoolean(4), rs.getString(5))));
+        }
         query("SELECT s.worker_id, s.campaign_id, s.completed_at FROM worker w JOIN campaign_completion s "
                         + "ON s.worker_id = w.id" + workers,
                 rs -> slice.completion(new SliceRecount.Completion(rs.getLong(1), rs.getLong(2),

@@ -43,6 +43,10 @@ public class StatsReconciler {
     public record Progress(String phase, long rowsDone, long rowsEstimated, Map<String, Long> drift) {
     }
 
+    /** Unions recounted, compared and forgotten together; without answers, the counters of answers are left alone. */
+    private record Batch(List<Long> unions, boolean answers) {
+    }
+
     private static final Logger LOG = Logger.getLogger(StatsReconciler.class);
     private static final int SLICE_TIMEOUT_SECONDS = 600;
     private static final int UNIONS_PER_COMPARISON = 500;
@@ -90,7 +94,8 @@ public class StatsReconciler {
         try (SourceSnapshot snapshot = SourceSnapshot.open(dataSource)) {
             List<UnionBatches.UnionWorkers> all = snapshot.unionWorkers();
             unions = all.size();
-            recountUnions(snapshot, UnionBatches.of(all, workersPerSlice, UNIONS_PER_BATCH), deferred, drift, afterSlice);
+            recountUnions(snapshot, batchesOf(UnionBatches.of(all, workersPerSlice, UNIONS_PER_BATCH), true),
+                    deferred, drift, afterSlice);
         }
         long passEnd = System.nanoTime();
         Progress done = new Progress("counters", unions, unions, copy(drift));
@@ -107,7 +112,9 @@ public class StatsReconciler {
 
     /**
      * Checks only the unions whose counter rows live writes changed since the last verified mark (all of them when
-     * there is none), each recounted from every one of its workers and their own rows repaired, as in the full run.
+     * there is none), each recounted from every one of its workers and their own rows repaired, as in the full run;
+     * a union's answers are read, and its subtree totals checked, only when a counter of answers changed there
+     * ({@link ChangedUnions}).
      */
     ReconcileReport reconcileChanged(Consumer<Progress> afterSlice) {
         Optional<Instant> since = mark.verifiedAt();
@@ -117,26 +124,33 @@ public class StatsReconciler {
         Instant start = DbClock.now();
         Map<String, Long> drift = noDrift();
         Instant snapshotAt = DbClock.now();
-        List<Long> unions;
+        ChangedUnions changed;
         Set<Long> deferred = new ConcurrentSkipListSet<>();
         long findStart = System.nanoTime();
         long passStart;
         try (SourceSnapshot snapshot = SourceSnapshot.open(dataSource)) {
-            unions = snapshot.changedUnions(since.get());
+            changed = snapshot.changedUnions(since.get());
             passStart = System.nanoTime();
-            recountUnions(snapshot, batches(snapshot, unions), deferred, drift, afterSlice);
+            List<Batch> batches = new ArrayList<>(batchesOf(batches(snapshot, changed.recountedWithAnswers()), true));
+            batches.addAll(batchesOf(batches(snapshot, changed.recountedWithoutAnswers()), false));
+            recountUnions(snapshot, batches, deferred, drift, afterSlice);
         }
         long passEnd = System.nanoTime();
         recountCredited(deferred, drift, afterSlice);
         long creditedEnd = System.nanoTime();
-        subtrees.check(Optional.of(unions), drift, () -> afterSlice.accept(
-                new Progress("counters", unions.size(), unions.size(), copy(drift))));
-        LOG.infof("Changed check: finding the %d unions changed since %s took %.1f s, their pass %.1f s, recounting %d "
-                        + "unions after crediting %.1f s, the subtree totals %.1f s", unions.size(), since.get(),
-                (passStart - findStart) / 1e9, (passEnd - passStart) / 1e9, deferred.size(),
-                (creditedEnd - passEnd) / 1e9, (System.nanoTime() - creditedEnd) / 1e9);
+        int unions = changed.unions().size();
+        subtrees.check(Optional.of(changed.subtreeScope()), drift, () -> afterSlice.accept(
+                new Progress("counters", unions, unions, copy(drift))));
+        LOG.infof("Changed check: finding the %d unions changed since %s (%d with answers) took %.1f s, their pass "
+                        + "%.1f s, recounting %d unions after crediting %.1f s, the subtree totals %.1f s", unions,
+                since.get(), changed.withAnswers().size(), (passStart - findStart) / 1e9, (passEnd - passStart) / 1e9,
+                deferred.size(), (creditedEnd - passEnd) / 1e9, (System.nanoTime() - creditedEnd) / 1e9);
         mark.verified(CheckPlan.mark(snapshotAt, settings.margin()));
         return report(start, drift);
+    }
+
+    private static List<Batch> batchesOf(List<List<Long>> batches, boolean answers) {
+        return batches.stream().map(unions -> new Batch(unions, answers)).toList();
     }
 
     /** These unions in batches of about the configured number of workers. */
@@ -152,11 +166,11 @@ public class StatsReconciler {
      * heap holds one batch per lane; the unions of workers with uncredited events are deferred. A failing lane stops
      * the others after their current batch.
      */
-    private void recountUnions(SourceSnapshot first, List<List<Long>> batches, Set<Long> deferred,
+    private void recountUnions(SourceSnapshot first, List<Batch> batches, Set<Long> deferred,
                                Map<String, Long> drift, Consumer<Progress> afterSlice) {
-        long total = batches.stream().mapToLong(List::size).sum();
+        long total = batches.stream().mapToLong(batch -> batch.unions().size()).sum();
         BatchProgress progress = new BatchProgress(total, drift, afterSlice);
-        Queue<List<Long>> queue = new ConcurrentLinkedQueue<>(batches);
+        Queue<Batch> queue = new ConcurrentLinkedQueue<>(batches);
         int helpers = Math.max(0, Math.min(lanes, batches.size()) - 1);
         List<Future<?>> others = new ArrayList<>();
         for (int i = 0; i < helpers; i++) {
@@ -193,7 +207,7 @@ public class StatsReconciler {
     }
 
     /** A lane's own snapshot; when it cannot be opened the other lanes stop after their current batch. */
-    private SourceSnapshot openLane(Queue<List<Long>> queue) {
+    private SourceSnapshot openLane(Queue<Batch> queue) {
         try {
             return SourceSnapshot.open(dataSource);
         } catch (RuntimeException e) {
@@ -202,14 +216,14 @@ public class StatsReconciler {
         }
     }
 
-    private void recountLane(SourceSnapshot snapshot, Queue<List<Long>> queue, Set<Long> deferred,
+    private void recountLane(SourceSnapshot snapshot, Queue<Batch> queue, Set<Long> deferred,
                              Map<String, Long> drift, BatchProgress progress) {
         CounterTally tally = new CounterTally();
         try {
-            for (List<Long> batch = queue.poll(); batch != null; batch = queue.poll()) {
-                repairWorkers(snapshot.recountUnions(batch, tally), tally, deferred, drift);
-                compare(snapshot, tally, without(batch, deferred), drift);
-                progress.done(batch.size());
+            for (Batch batch = queue.poll(); batch != null; batch = queue.poll()) {
+                repairWorkers(snapshot.recountUnions(batch.unions(), tally, batch.answers()), tally, deferred, drift);
+                compare(snapshot, tally, without(batch.unions(), deferred), CounterTable.compared(batch.answers()), drift);
+                progress.done(batch.unions().size());
             }
         } catch (RuntimeException | Error e) {
             queue.clear();
@@ -263,7 +277,8 @@ public class StatsReconciler {
         }
         Set<Long> stillUncredited = new ConcurrentSkipListSet<>();
         try (SourceSnapshot snapshot = SourceSnapshot.open(dataSource)) {
-            recountUnions(snapshot, batches(snapshot, List.copyOf(unions)), stillUncredited, drift, afterSlice);
+            recountUnions(snapshot, batchesOf(batches(snapshot, List.copyOf(unions)), true), stillUncredited, drift,
+                    afterSlice);
         }
         if (!stillUncredited.isEmpty()) {
             throw new IllegalStateException("events still without credit after crediting again, unions " + stillUncredited);
@@ -324,10 +339,14 @@ public class StatsReconciler {
         return new ReconcileReport(start, DbClock.now().toEpochMilli() - start.toEpochMilli(), total, tableDrifts);
     }
 
-    /** Compares and repairs the counter rows of these unions, whose every worker the tally has read, and forgets them. */
-    private void compare(SourceSnapshot snapshot, CounterTally tally, List<Long> unions, Map<String, Long> drift) {
+    /**
+     * Compares and repairs these tables' counter rows of these unions, whose every worker the tally has read, and
+     * forgets the unions.
+     */
+    private void compare(SourceSnapshot snapshot, CounterTally tally, List<Long> unions, List<CounterTable> tables,
+                         Map<String, Long> drift) {
         for (List<Long> batch : ListUtils.partition(unions, UNIONS_PER_COMPARISON)) {
-            for (CounterTable table : CounterTable.ALL) {
+            for (CounterTable table : tables) {
                 CounterComparison comparison = CounterComparison.of(tally.rows(table, batch), snapshot.stored(table, batch));
                 if (!comparison.nothingToWrite()) {
                     repair.write(table, comparison);
