@@ -55,6 +55,7 @@ nightly_round() {
   write_run true "activity before the nightly check, batches of 50" 50 16 "$WRITE_SECONDS" "$tokens" "$modules"
   # 16 clients: after the batches the adaptive limit can sit at 16, and this driver counts each refusal as an error.
   write_run true "activity before the nightly check, single events" 1 16 "$WRITE_SECONDS" "$tokens" "$modules"
+  nightly_quizzes "$tokens" "$NIGHTLY_QUIZZES"
   mark=$(sql "SELECT verified_at FROM stats_check_mark WHERE job = 'stats-reconcile'")
   changed_workers="SELECT org_id FROM org_worker_count WHERE changed_at >= '$mark'"
   for table in org_campaign_count org_question_count org_option_count org_item_count org_position_count org_day_count \
@@ -89,6 +90,37 @@ print(j["state"], j["rowsEstimated"], j["totalDrift"], "%.1f" % (t(j["finishedAt
   RECONCILES+=("| nightly CHANGED check after activity, round $1 of $NIGHTLY_ROUNDS ($unions unions changed, $changed_workers workers in them) | $drift | $seconds | | | ≤ 60 s | $(loadavg) |")
   app_stop
   start_service bench
+}
+
+# nightly_quizzes <tokens> <count>: that many of the activity's workers each sit a module quiz (the quizzes in turn)
+# and submit the first option of every question; a worker whose start is refused (its attempts used up) is skipped.
+nightly_quizzes() {
+  local quizzes=() sub token status attempt submitted=0 skipped=0 i=0 t
+  (($2 > 0)) || return 0
+  mapfile -t quizzes < <(sql "SELECT id FROM quiz WHERE kind = 'MODULE' AND active = TRUE ORDER BY id")
+  t=$(now)
+  while IFS=$'\t' read -r sub token && ((submitted < $2)); do
+    status=$(curl -sS -o "$OUT/quiz.json" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
+      "$BASE/api/v1/quizzes/${quizzes[i++ % ${#quizzes[@]}]}/attempts") || status=curl-error
+    if [[ "$status" == 4* ]]; then
+      skipped=$((skipped + 1))
+      continue
+    fi
+    [[ "$status" == 200 || "$status" == 201 ]] || die "quiz start for $sub returned $status: $(head -c 400 "$OUT/quiz.json")"
+    attempt=$(python3 -c '
+import json, sys
+started = json.load(open(sys.argv[1]))
+answers = [{"questionId": q["questionId"], "response": [q["options"][0]["key"]]} for q in started["questions"] if q["options"]]
+json.dump({"answers": answers}, open(sys.argv[2], "w"))
+print(started["attemptId"])' "$OUT/quiz.json" "$OUT/answers.json")
+    status=$(curl -sS -o "$OUT/quiz.json" -w '%{http_code}' -X PUT -H "Authorization: Bearer $token" \
+      -H "Content-Type: application/json" -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" \
+      --data-binary @"$OUT/answers.json" "$BASE/api/v1/attempts/$attempt/answers") || status=curl-error
+    [[ "$status" == 200 ]] || die "quiz submit for $sub returned $status: $(head -c 400 "$OUT/quiz.json")"
+    submitted=$((submitted + 1))
+  done <"$1"
+  ((submitted == $2)) || die "only $submitted of $2 quizzes submitted ($skipped starts refused)"
+  log "activity before the nightly check: $submitted module quizzes submitted in $(elapsed "$t" "$(now)") s ($skipped starts refused)"
 }
 
 mint_write_tokens() {

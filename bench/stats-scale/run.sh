@@ -26,6 +26,7 @@
 #                                                  counters a previous run verified (--reuse);
 #   BENCH_NIGHTLY_ROUNDS=1                         nights in a row (activity, then the check): a --reuse start
 #                                                  restarts MariaDB, so round 1 reads a cold buffer pool
+#   BENCH_NIGHTLY_QUIZZES=50                       module quizzes submitted in each night's activity (0: reading only)
 #                                                  add console for the province dashboard in chromium
 #                                                  (bench/console-render)
 #   BENCH_WRITE_WORKERS=1000 BENCH_WRITE_SECONDS=20  workers and seconds of each writes run
@@ -51,6 +52,7 @@ LOCK=${BENCH_LOCK:-1}
 PARTS=${BENCH_PARTS:-dashboards exports writes reconcile}
 DB_BUFFER_POOL=${BENCH_DB_BUFFER_POOL:-4G}
 NIGHTLY_ROUNDS=${BENCH_NIGHTLY_ROUNDS:-1}
+NIGHTLY_QUIZZES=${BENCH_NIGHTLY_QUIZZES:-50}
 # A redo log large enough that the bulk load is not throttled by checkpoints (the default is 96 MiB), and a
 # temporary directory of our own: other processes cleaning /tmp broke a 1M-row import once.
 DB_EXTRA_ARGS="--innodb-log-file-size=1G --tmpdir=$ROOT/bench/out/stats-scale/mariadb-tmp"
