@@ -1,6 +1,7 @@
 package cn.qhzgh.study.stats;
 
 import cn.qhzgh.study.testsupport.Api;
+import cn.qhzgh.study.testsupport.AttemptSolver;
 import cn.qhzgh.study.testsupport.Campaign;
 import cn.qhzgh.study.testsupport.Database;
 import cn.qhzgh.study.testsupport.Fixtures;
@@ -167,31 +168,40 @@ class ItemAnalysisApiTest {
 
     /**
      * The nightly check sums each total from the per-union rows below it: a corrupted total above a union with a live
-     * write is repaired, and a corrupted total of an unchanged county beside it is neither copied upward nor repaired.
+     * write of answers is repaired, and a corrupted total of an unchanged county beside it is neither copied upward
+     * nor repaired. A live write that answers nothing leaves every total to the full check.
      */
     private void theNightlyCheckSumsTheTotalsAboveAChangedUnionFromTheUnionRowsBelow() {
         assertNoDrift(Reconcile.run());
         Map<String, String> before = new HashMap<>();
-        List.of("QH-TIA", "QH-TIA-C1", "QH-TIA-C2").forEach(org -> before.put(org, withoutMoment(analysis(org))));
+        List.of("QH-TIA", "QH-TIA-C1", "QH-TIA-C2").forEach(org -> before.put(org, bankFigures(analysis(org))));
         String corrupt = "UPDATE subtree_question_count SET asked = asked + 7 WHERE question_id = " + questions.get(1)
                 + " AND org_id IN (SELECT id FROM organization WHERE code IN ('QH-TIA', 'QH-TIA-C1', 'QH-TIA-C2'))";
         Database.execute(corrupt);
-        before.forEach((org, figures) -> assertThat(withoutMoment(analysis(org))).as(org).isNotEqualTo(figures));
-        // A live write below QH-TIA-C1 only: a worker's first call there.
-        Api.as(TestTokens.worker("tia-g1-nightly", "QH-TIA-C1-G1")).get("/api/v1/me/records").then().statusCode(200);
+        before.forEach((org, figures) -> assertThat(bankFigures(analysis(org))).as(org).isNotEqualTo(figures));
+        // A live write below QH-TIA-C1 that answers nothing: a worker's first call there.
+        String worker = TestTokens.worker("tia-g1-nightly", "QH-TIA-C1-G1");
+        Api.as(worker).get("/api/v1/me/records").then().statusCode(200);
+        JsonPath reading = NightlyCheck.run(CheckPlan.Kind.CHANGED);
+        assertThat(reading.getLong("rowsEstimated")).isEqualTo(1);
+        assertThat(reading.getLong("tables.find { it.table == 'subtree_question_count' }.driftedRows"))
+                .as("no counter of answers changed: the totals wait for the full check").isZero();
+        assertThat(bankFigures(analysis("QH-TIA-C1"))).isNotEqualTo(before.get("QH-TIA-C1"));
 
+        // A live write of answers below QH-TIA-C1 only: the worker sits one of the notice's module quizzes.
+        AttemptSolver.pass(worker, Campaign.quizzes("MODULE").get(0));
         JsonPath changed = NightlyCheck.run(CheckPlan.Kind.CHANGED);
         assertThat(changed.getString("state")).isEqualTo("SUCCEEDED");
         assertThat(changed.getLong("tables.find { it.table == 'subtree_question_count' }.driftedRows"))
                 .as("the totals of QH-TIA-C1 and QH-TIA").isEqualTo(2);
-        assertThat(withoutMoment(analysis("QH-TIA"))).isEqualTo(before.get("QH-TIA"));
-        assertThat(withoutMoment(analysis("QH-TIA-C1"))).isEqualTo(before.get("QH-TIA-C1"));
-        assertThat(withoutMoment(analysis("QH-TIA-C2"))).as("unchanged since the mark: left to the full check")
+        assertThat(bankFigures(analysis("QH-TIA"))).isEqualTo(before.get("QH-TIA"));
+        assertThat(bankFigures(analysis("QH-TIA-C1"))).isEqualTo(before.get("QH-TIA-C1"));
+        assertThat(bankFigures(analysis("QH-TIA-C2"))).as("unchanged since the mark: left to the full check")
                 .isNotEqualTo(before.get("QH-TIA-C2"));
 
         JsonPath full = Reconcile.run();
         assertThat(full.getLong("tables.find { it.table == 'subtree_question_count' }.driftedRows")).isEqualTo(1);
-        assertThat(withoutMoment(analysis("QH-TIA-C2"))).isEqualTo(before.get("QH-TIA-C2"));
+        assertThat(bankFigures(analysis("QH-TIA-C2"))).isEqualTo(before.get("QH-TIA-C2"));
     }
 
     private void movingAUnionMovesItsFiguresAndBack() {
@@ -305,6 +315,12 @@ class ItemAnalysisApiTest {
 
     private static String withoutMoment(JsonPath analysis) {
         return String.valueOf(analysis.getMap("finalExam")) + analysis.getList("questions");
+    }
+
+    /** The FINAL's figures and the campaign bank's questions: not those of the notice's module quizzes. */
+    private static String bankFigures(JsonPath analysis) {
+        return String.valueOf(analysis.getMap("finalExam"))
+                + analysis.getList("questions.findAll { it.moduleCode == null }");
     }
 
     private static void assertNoDrift(JsonPath job) {
