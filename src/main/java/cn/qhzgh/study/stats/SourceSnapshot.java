@@ -114,7 +114,10 @@ final class SourceSnapshot implements AutoCloseable {
         return recount(" WHERE w.org_id IN (" + IdList.of(orgs) + ")", tally, answers);
     }
 
-    /** The unions, and the orgs with subtree totals, that have a row a live write changed at or after {@code since}. */
+    /**
+     * The unions with a counter row a live write changed at or after {@code since}; each table is scanned, as no
+     * index on changed_at burdens the live upserts.
+     */
     ChangedUnions changedUnions(Instant since) {
         Set<Long> unions = new HashSet<>();
         Set<Long> withAnswers = new HashSet<>();
@@ -124,12 +127,7 @@ final class SourceSnapshot implements AutoCloseable {
                     rs -> changed.add(rs.getLong(1)), Timestamp.from(since));
         }
         unions.addAll(withAnswers);
-        Set<Long> subtrees = new HashSet<>();
-        for (CounterTable.Subtree subtree : CounterTable.SUBTREES) {
-            query("SELECT DISTINCT org_id FROM " + subtree.totals().table() + " WHERE changed_at >= ?",
-                    rs -> subtrees.add(rs.getLong(1)), Timestamp.from(since));
-        }
-        return new ChangedUnions(List.copyOf(unions), withAnswers, subtrees);
+        return new ChangedUnions(List.copyOf(unions), withAnswers);
     }
 
     /**

@@ -139,7 +139,7 @@ public class StatsReconciler {
         recountCredited(deferred, drift, afterSlice);
         long creditedEnd = System.nanoTime();
         int unions = changed.unions().size();
-        subtrees.check(Optional.of(changed.subtreeScope()), drift, () -> afterSlice.accept(
+        subtrees.check(Optional.of(changed.recountedWithAnswers()), drift, () -> afterSlice.accept(
                 new Progress("counters", unions, unions, copy(drift))));
         LOG.infof("Changed check: finding the %d unions changed since %s (%d with answers) took %.1f s, their pass "
                         + "%.1f s, recounting %d unions after crediting %.1f s, the subtree totals %.1f s", unions,

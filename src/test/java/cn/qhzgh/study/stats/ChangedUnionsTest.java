@@ -11,7 +11,7 @@ class ChangedUnionsTest {
 
     @Test
     void unionsWithChangedAnswerCountersAreRecountedWithTheirAnswersAndTheRestWithout() {
-        ChangedUnions changed = new ChangedUnions(List.of(9L, 3L, 5L, 3L), Set.of(5L), Set.of());
+        ChangedUnions changed = new ChangedUnions(List.of(9L, 3L, 5L, 3L), Set.of(5L));
 
         assertThat(changed.unions()).containsExactly(3L, 5L, 9L);
         assertThat(changed.recountedWithAnswers()).containsExactly(5L);
@@ -19,17 +19,10 @@ class ChangedUnionsTest {
     }
 
     @Test
-    void subtreeTotalsAreCheckedFromTheUnionsWithChangedAnswersAndTheOrgsWhoseTotalsChanged() {
-        ChangedUnions changed = new ChangedUnions(List.of(3L, 5L, 9L), Set.of(9L, 5L), Set.of(1L, 5L));
+    void aNightOfReadingRecountsEveryChangedUnionWithoutAnswers() {
+        ChangedUnions changed = new ChangedUnions(List.of(3L, 7L), Set.of());
 
-        assertThat(changed.subtreeScope()).containsExactly(1L, 5L, 9L);
-    }
-
-    @Test
-    void nothingChangedChecksNoSubtree() {
-        ChangedUnions changed = new ChangedUnions(List.of(3L), Set.of(), Set.of());
-
-        assertThat(changed.subtreeScope()).isEmpty();
         assertThat(changed.recountedWithAnswers()).isEmpty();
+        assertThat(changed.recountedWithoutAnswers()).containsExactly(3L, 7L);
     }
 }
