@@ -94,8 +94,7 @@ public class StatsReconciler {
         try (SourceSnapshot snapshot = SourceSnapshot.open(dataSource)) {
             List<UnionBatches.UnionWorkers> all = snapshot.unionWorkers();
             unions = all.size();
-            recountUnions(snapshot, batchesOf(UnionBatches.of(all, workersPerSlice, UNIONS_PER_BATCH), true),
-                    deferred, drift, afterSlice);
+            recountUnions(snapshot, batches(all, true), deferred, drift, afterSlice);
         }
         long passEnd = System.nanoTime();
         Progress done = new Progress("counters", unions, unions, copy(drift));
@@ -131,8 +130,8 @@ public class StatsReconciler {
         try (SourceSnapshot snapshot = SourceSnapshot.open(dataSource)) {
             changed = snapshot.changedUnions(since.get());
             passStart = System.nanoTime();
-            List<Batch> batches = new ArrayList<>(batchesOf(batches(snapshot, changed.recountedWithAnswers()), true));
-            batches.addAll(batchesOf(batches(snapshot, changed.recountedWithoutAnswers()), false));
+            List<Batch> batches = new ArrayList<>(batches(snapshot, changed.recountedWithAnswers(), true));
+            batches.addAll(batches(snapshot, changed.recountedWithoutAnswers(), false));
             recountUnions(snapshot, batches, deferred, drift, afterSlice);
         }
         long passEnd = System.nanoTime();
@@ -149,14 +148,14 @@ public class StatsReconciler {
         return report(start, drift);
     }
 
-    private static List<Batch> batchesOf(List<List<Long>> batches, boolean answers) {
-        return batches.stream().map(unions -> new Batch(unions, answers)).toList();
+    /** These unions in batches of about the configured number of workers, their answers read or not. */
+    private List<Batch> batches(SourceSnapshot snapshot, List<Long> unions, boolean answers) {
+        return unions.isEmpty() ? List.of() : batches(snapshot.unionWorkers(unions), answers);
     }
 
-    /** These unions in batches of about the configured number of workers. */
-    private List<List<Long>> batches(SourceSnapshot snapshot, List<Long> unions) {
-        return unions.isEmpty() ? List.of()
-                : UnionBatches.of(snapshot.unionWorkers(unions), workersPerSlice, UNIONS_PER_BATCH);
+    private List<Batch> batches(List<UnionBatches.UnionWorkers> unions, boolean answers) {
+        return UnionBatches.of(unions, workersPerSlice, UNIONS_PER_BATCH).stream()
+                .map(batch -> new Batch(batch, answers)).toList();
     }
 
     /**
@@ -277,8 +276,7 @@ public class StatsReconciler {
         }
         Set<Long> stillUncredited = new ConcurrentSkipListSet<>();
         try (SourceSnapshot snapshot = SourceSnapshot.open(dataSource)) {
-            recountUnions(snapshot, batchesOf(batches(snapshot, List.copyOf(unions)), true), stillUncredited, drift,
-                    afterSlice);
+            recountUnions(snapshot, batches(snapshot, List.copyOf(unions), true), stillUncredited, drift, afterSlice);
         }
         if (!stillUncredited.isEmpty()) {
             throw new IllegalStateException("events still without credit after crediting again, unions " + stillUncredited);

@@ -34,13 +34,13 @@ class SubtreeCheck {
     }
 
     /**
-     * Every org, or (given the changed orgs) those orgs and every org above them; {@code afterBatch} runs after
+     * Every org, or (given the changed unions) those unions and every org above them; {@code afterBatch} runs after
      * each batch of orgs, with the drift so far in {@code drift}.
      */
-    void check(Optional<List<Long>> changedOrgs, Map<String, Long> drift, Runnable afterBatch) {
+    void check(Optional<List<Long>> changedUnions, Map<String, Long> drift, Runnable afterBatch) {
         try (SourceSnapshot snapshot = SourceSnapshot.open(dataSource)) {
             SubtreeOrder tree = new SubtreeOrder(snapshot.orgPaths());
-            List<Long> orgs = tree.bottomUp(changedOrgs);
+            List<Long> orgs = tree.bottomUp(changedUnions);
             Set<Long> checked = new HashSet<>(orgs);
             Map<CounterTable.Subtree, SubtreeSums> sums = new HashMap<>();
             CounterTable.SUBTREES.forEach(subtree -> sums.put(subtree, new SubtreeSums()));
