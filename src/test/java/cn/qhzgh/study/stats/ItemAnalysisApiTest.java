@@ -314,13 +314,17 @@ class ItemAnalysisApiTest {
     }
 
     private static String withoutMoment(JsonPath analysis) {
-        return String.valueOf(analysis.getMap("finalExam")) + analysis.getList("questions");
+        return finalAndQuestions(analysis, "questions");
     }
 
     /** The FINAL's figures and the campaign bank's questions: not those of the notice's module quizzes. */
     private static String bankFigures(JsonPath analysis) {
-        return String.valueOf(analysis.getMap("finalExam"))
-                + analysis.getList("questions.findAll { it.moduleCode == null }");
+        return finalAndQuestions(analysis, "questions.findAll { it.moduleCode == null }");
+    }
+
+    /** The FINAL's figures and the questions {@code questions} selects, without the response's moment. */
+    private static String finalAndQuestions(JsonPath analysis, String questions) {
+        return String.valueOf(analysis.getMap("finalExam")) + analysis.getList(questions);
     }
 
     private static void assertNoDrift(JsonPath job) {
