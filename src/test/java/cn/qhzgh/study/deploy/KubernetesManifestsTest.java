@@ -99,7 +99,6 @@ class KubernetesManifestsTest {
         assertProbe(app.getReadinessProbe(), "/q/health/ready");
         assertProbe(app.getLivenessProbe(), "/q/health/live");
         assertThat(app.getResources().getRequests()).containsKeys("cpu", "memory");
-        assertThat(app.getResources().getLimits()).containsKeys("cpu", "memory");
         assertThat(app.getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(app.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
         assertThat(app.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
@@ -108,6 +107,22 @@ class KubernetesManifestsTest {
         ConfigMap config = parse(K8S.resolve("base/configmap.yaml"), ConfigMap.class);
         assertThat(config.getData()).containsEntry("QUARKUS_HTTP_PORT", String.valueOf(port))
                 .containsEntry("QUARKUS_MANAGEMENT_PORT", String.valueOf(management));
+    }
+
+    @Test
+    void podsHaveAMemoryLimitButNoCpuQuotaAndTheJvmIsToldItsProcessors() throws IOException {
+        for (String file : List.of("base/deployment.yaml", "overlays/dev/deployment-patch.yaml",
+                "overlays/prod/deployment-patch.yaml")) {
+            Container app = parse(K8S.resolve(file), Deployment.class).getSpec().getTemplate().getSpec()
+                    .getContainers().get(0);
+            assertThat(app.getResources().getLimits()).as(file).containsOnlyKeys("memory");
+            assertThat(app.getResources().getRequests()).as(file).containsKeys("cpu", "memory")
+                    .containsEntry("memory", app.getResources().getLimits().get("memory"));
+        }
+        ConfigMap config = parse(K8S.resolve("base/configmap.yaml"), ConfigMap.class);
+        assertThat(config.getData().get("JDK_JAVA_OPTIONS")).matches("-XX:ActiveProcessorCount=[1-9][0-9]*");
+        assertThat(Files.readString(Path.of("Dockerfile"))).as("the java launcher reads JDK_JAVA_OPTIONS")
+                .containsPattern("(?m)^ENTRYPOINT \\[\"java\", ");
     }
 
     @Test
