@@ -81,7 +81,7 @@ public class Admission {
         probes.addAll(lag.start(vertx.nettyEventLoopGroup(), interval));
         probes.add(vertx.nettyEventLoopGroup().next().scheduleWithFixedDelay(() -> {
             lastWorstLagNanos = lag.takeWorstNanos();
-            limiter.cap(rule.next(limiter.cap(), lastWorstLagNanos, limiter.takeSaturated()));
+            limiter.cap(rule.next(limiter.cap(), lastWorstLagNanos, limiter.wasFullSinceLastAsked()));
         }, interval.toNanos() * PROBES_PER_WINDOW, interval.toNanos() * PROBES_PER_WINDOW, TimeUnit.NANOSECONDS));
     }
 

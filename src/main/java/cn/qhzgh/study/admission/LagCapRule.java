@@ -22,8 +22,8 @@ public record LagCapRule(int min, int max, long targetNanos) {
      * the pod was full (requests other than statistics refused), grows by one when they ran within half the target,
      * and stays otherwise. Lateness while the pod had room is left alone: a smaller cap would not have changed it.
      */
-    public int next(int cap, long worstLagNanos, boolean saturated) {
-        if (worstLagNanos > targetNanos && saturated) {
+    public int next(int cap, long worstLagNanos, boolean podWasFull) {
+        if (worstLagNanos > targetNanos && podWasFull) {
             return Math.max(min, Math.min(cap - 1, cap * 3 / 4));
         }
         if (worstLagNanos <= targetNanos / 2) {

@@ -17,7 +17,7 @@ public final class PriorityLimiter {
     private final double standardShare;
     private final double sheddableShare;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicBoolean saturated = new AtomicBoolean();
+    private final AtomicBoolean fullSinceLastAsked = new AtomicBoolean();
     private volatile int cap = Integer.MAX_VALUE;
 
     public PriorityLimiter(Limit limit, double standardShare, double sheddableShare) {
@@ -37,7 +37,7 @@ public final class PriorityLimiter {
             }
         }
         if (priority != Priority.SHEDDABLE) {
-            saturated.lazySet(true);
+            fullSinceLastAsked.lazySet(true);
         }
         return false;
     }
@@ -67,8 +67,8 @@ public final class PriorityLimiter {
      * Whether a request other than statistics was refused since the last call: the pod was full, or all but full,
      * not only the share left to statistics, which slow statistics fill at moderate load.
      */
-    public boolean takeSaturated() {
-        return saturated.getAndSet(false);
+    public boolean wasFullSinceLastAsked() {
+        return fullSinceLastAsked.getAndSet(false);
     }
 
     public int inFlight() {

@@ -70,12 +70,12 @@ class PriorityLimiterTest {
         limiter.cap(4);
         assertThat(limiter.limit()).isEqualTo(4);
         assertThat(admitted(Priority.SHEDDABLE, 4)).isEqualTo(2);
-        assertThat(limiter.takeSaturated()).as("statistics refused at their share: the pod still has room").isFalse();
+        assertThat(limiter.wasFullSinceLastAsked()).as("statistics refused at their share: the pod still has room").isFalse();
         assertThat(admitted(Priority.STANDARD, 4)).as("3 of 4 allowed, 2 in flight").isOne();
-        assertThat(limiter.takeSaturated()).as("a quiz refused at its 80 %: the pod is all but full").isTrue();
+        assertThat(limiter.wasFullSinceLastAsked()).as("a quiz refused at its 80 %: the pod is all but full").isTrue();
         assertThat(admitted(Priority.CRITICAL, 4)).isOne();
-        assertThat(limiter.takeSaturated()).as("refused at the whole limit").isTrue();
-        assertThat(limiter.takeSaturated()).as("noted once per call").isFalse();
+        assertThat(limiter.wasFullSinceLastAsked()).as("refused at the whole limit").isTrue();
+        assertThat(limiter.wasFullSinceLastAsked()).as("noted once per call").isFalse();
         limiter.cap(50);
         assertThat(limiter.limit()).as("a cap above the adaptive limit changes nothing").isEqualTo(10);
         assertThat(admitted(Priority.CRITICAL, 6)).isEqualTo(6);
