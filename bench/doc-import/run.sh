@@ -35,6 +35,7 @@ RESULTS=$OUT/results-$STAMP.md
 SAMPLES=$OUT/rss-$STAMP.tsv
 
 source "$ROOT/bench/lib/common.sh"
+bench_args -- "$@"
 bench_install_traps
 [[ -z "${BENCH_DB_URL:-}" ]] || die "this benchmark recreates its database per run; BENCH_DB_URL is not supported"
 

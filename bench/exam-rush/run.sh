@@ -44,6 +44,7 @@ NOTICE=$ROOT/src/main/resources/notice/qhzgh-2022-24.md
 SERVICE_LOG=$OUT/service.log
 
 source "$ROOT/bench/lib/common.sh"
+bench_args -- "$@"
 bench_install_traps
 require_tools java javac curl openssl python3 mariadb
 mkdir -p "$OUT"

@@ -55,6 +55,7 @@ SKELETON=$ROOT/src/main/resources/seed/qinghai-unions.csv
 NOTICE=$ROOT/src/main/resources/notice/qhzgh-2022-24.md
 
 source "$ROOT/bench/lib/common.sh"
+bench_args -- "$@"
 bench_install_traps
 [[ -z "${BENCH_DB_URL:-}" ]] || die "this benchmark stops and restarts its own MariaDB; BENCH_DB_URL is not supported"
 ((FAULT_AT < DURATION)) || die "BENCH_FAULT_AT must be below BENCH_DURATION"

@@ -36,6 +36,7 @@ RESULTS=$OUT/results-$STAMP.md
 SKELETON=$ROOT/src/main/resources/seed/qinghai-unions.csv
 
 source "$ROOT/bench/lib/common.sh"
+bench_args -- "$@"
 bench_install_traps
 [[ -z "${BENCH_DB_URL:-}" ]] || die "this benchmark needs its own throwaway MariaDB; BENCH_DB_URL is not supported"
 require_tools java curl openssl mariadb xargs

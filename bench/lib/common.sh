@@ -28,6 +28,20 @@ elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
+# bench_args <flags the script takes>... -- "$@": -h or --help prints the script's header comment and exits; any
+# other argument not listed exits 2 before anything starts, so a mistyped flag never begins a 30-minute run.
+bench_args() {
+  local allowed=() arg
+  while (($#)) && [[ "$1" != -- ]]; do allowed+=("$1"); shift; done
+  (($#)) && shift
+  for arg in "$@"; do
+    case "$arg" in
+      -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    esac
+    [[ " ${allowed[*]} " == *" $arg "* ]] || { echo "unknown argument $arg (see $0 --help)" >&2; exit 2; }
+  done
+}
+
 require_tools() {
   local tool
   for tool in "$@"; do

@@ -50,14 +50,15 @@ set -euo pipefail
 ROOT=$(pwd)
 [[ -f "$ROOT/pom.xml" && -d "$ROOT/bench/mixed-load" ]] || { echo "run me from the repository root" >&2; exit 2; }
 
+OUT=$ROOT/bench/out/mixed-load
+source "$ROOT/bench/lib/common.sh"
+bench_args --quick --capacity --per-kind -- "$@"
 QUICK=0 PER_KIND=0 CAPACITY_SEARCH=0
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
     --capacity) CAPACITY_SEARCH=1 ;;
     --per-kind) PER_KIND=1 ;;
-    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    *) echo "unknown argument $arg (see --help)" >&2; exit 2 ;;
   esac
 done
 if ((QUICK)); then
@@ -85,7 +86,6 @@ DRIVER_XMX=${DRIVER_XMX:-8g}
 DRIVER_GC=${DRIVER_GC:--XX:+UseEpsilonGC}
 XMX=${BENCH_XMX:-512m}
 POOL=${BENCH_POOL:-}
-OUT=$ROOT/bench/out/mixed-load
 STAMP=$(date +%Y%m%d-%H%M%S)
 RESULTS=$OUT/results-$STAMP.md
 SAMPLES=$OUT/rss-$STAMP.tsv
@@ -93,7 +93,6 @@ SKELETON=$ROOT/src/main/resources/seed/qinghai-unions.csv
 NOTICE=$ROOT/src/main/resources/notice/qhzgh-2022-24.md
 GATLING=$ROOT/bench/mixed-load
 
-source "$ROOT/bench/lib/common.sh"
 bench_install_traps
 [[ -z "${BENCH_DB_URL:-}" ]] || die "this benchmark recreates its database per rate; BENCH_DB_URL is not supported"
 read -r -a MIX_PARTS <<<"$MIX"

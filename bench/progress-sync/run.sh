@@ -92,6 +92,7 @@ SKELETON=$ROOT/src/main/resources/seed/qinghai-unions.csv
 NOTICE=$ROOT/src/main/resources/notice/qhzgh-2022-24.md
 
 source "$ROOT/bench/lib/common.sh"
+bench_args -- "$@"
 bench_install_traps
 [[ -z "${BENCH_DB_URL:-}" ]] || die "this benchmark empties tables between runs; BENCH_DB_URL is not supported"
 ((REPLAY_WORKERS <= WORKERS)) || die "BENCH_REPLAY_WORKERS must not exceed BENCH_WORKERS"

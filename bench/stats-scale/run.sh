@@ -69,6 +69,7 @@ SECOND_CAMPAIGN_DAYS=30
 HERE=$ROOT/bench/stats-scale
 
 source "$ROOT/bench/lib/common.sh"
+bench_args --reuse -- "$@"
 source "$HERE/load.sh"
 source "$HERE/writes.sh"
 source "$HERE/reconcile.sh"

@@ -28,6 +28,7 @@ NOTICE=$ROOT/src/main/resources/notice/qhzgh-2022-24.md
 mkdir -p "$OUT"
 # shellcheck source=../lib/common.sh
 source "$ROOT/bench/lib/common.sh"
+bench_args -- "$@"
 bench_install_traps
 require_tools java python3 curl openssl git
 

@@ -31,6 +31,7 @@ RESULTS=$OUT/results-$STAMP.md
 SAMPLES=$OUT/rss-$STAMP.tsv
 
 source "$ROOT/bench/lib/common.sh"
+bench_args -- "$@"
 bench_install_traps
 
 require_tools java curl openssl python3 mariadb
