@@ -22,8 +22,10 @@ set -euo pipefail
 
 ROOT=$(pwd)
 [[ -f "$ROOT/pom.xml" && -d "$ROOT/bench/console-render" ]] || { echo "run me from the repository root" >&2; exit 2; }
-BASE_URL=${1:-${BASE_URL:-http://127.0.0.1:8080}}
 OUT=$ROOT/bench/out/console-render
+source "$ROOT/bench/lib/common.sh"
+[[ "${1:-}" != -* ]] || bench_args -- "$1"   # --help; the one argument it takes is the service's URL
+BASE_URL=${1:-${BASE_URL:-http://127.0.0.1:8080}}
 CLASSPATH_FILE=$OUT/classpath.txt
 mkdir -p "$OUT"
 
