@@ -52,13 +52,13 @@ ROOT=$(pwd)
 
 OUT=$ROOT/bench/out/mixed-load
 source "$ROOT/bench/lib/common.sh"
-bench_args --quick --capacity --per-kind -- "$@"
 QUICK=0 PER_KIND=0 CAPACITY_SEARCH=0
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
     --capacity) CAPACITY_SEARCH=1 ;;
     --per-kind) PER_KIND=1 ;;
+    *) bench_args -- "$arg" ;;   # --help, or refused
   esac
 done
 if ((QUICK)); then
