@@ -223,6 +223,16 @@ class CampaignApiTest {
         Api.asProvinceAdminBreakingContract("blank title and a null material").contentType("application/json")
                 .body("{\"title\":\" \",\"audience\":[\"QH\"],\"materials\":[null]}")
                 .post(BASE).then().statusCode(400).body("errors.field", hasItems("title", "materials[0]"));
+        Api.asProvinceAdminBreakingContract("a pass score past int32: valid JSON, a value out of range")
+                .contentType("application/json").body("{\"title\":\"t\",\"finalPassScore\":99999999999}")
+                .post(BASE).then().statusCode(400).body("type", equalTo(PROBLEM + "malformed-json"))
+                .body("errors[0].field", equalTo("finalPassScore"))
+                .body("errors[0].message", equalTo("has a value of the wrong type or format"));
+        Api.asProvinceAdminBreakingContract("a trailing comma: not JSON").contentType("application/json")
+                .body("{\"title\":\"t\",\"audience\":[\"QH\",]}")
+                .post(BASE).then().statusCode(400).body("type", equalTo(PROBLEM + "malformed-json"))
+                .body("errors[0].field", equalTo("audience[1]"))
+                .body("errors[0].message", equalTo("is not valid UTF-8 JSON at line 1, column 31"));
 
         long foreignModule = modulesOf(secondNotice).get(0);
         create(Map.of("audience", List.of("QH-NOWHERE", "QH", "QH"), "materials", List.of(987654321L, notice, notice),

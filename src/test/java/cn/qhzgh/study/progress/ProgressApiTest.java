@@ -10,6 +10,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.Charset;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +27,7 @@ import static cn.qhzgh.study.progress.Events.event;
 import static cn.qhzgh.study.progress.Events.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 public class ProgressApiTest {
@@ -57,6 +59,12 @@ public class ProgressApiTest {
     }
 
     private static Response sendBreakingContract(String worker, String why, Object body) {
+        return Api.as(worker).filter(ContractValidation.requestDeliberatelyBreaksContract(why))
+                .contentType("application/json").body(body).post("/api/v1/me/progress");
+    }
+
+    /** The bytes as they are: REST Assured would send an {@code Object} holding a byte[] as a base64 JSON string. */
+    private static Response sendBytesBreakingContract(String worker, String why, byte[] body) {
         return Api.as(worker).filter(ContractValidation.requestDeliberatelyBreaksContract(why))
                 .contentType("application/json").body(body).post("/api/v1/me/progress");
     }
@@ -115,7 +123,15 @@ public class ProgressApiTest {
         long before = Database.count("SELECT COUNT(*) FROM progress_event");
         String malformed = "a malformed envelope must be refused whole";
         sendBreakingContract(worker, malformed, "{not json").then()
-                .statusCode(400).contentType("application/problem+json");
+                .statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:qhzgh:study:problem:malformed-json"))
+                .body("errors[0].field", equalTo("body"))
+                .body("errors[0].message", equalTo("is not valid UTF-8 JSON at line 1, column 2"));
+        byte[] gbkModuleId = "{\"events\": [{\"moduleId\": \"模块\"}]}".getBytes(Charset.forName("GBK"));
+        sendBytesBreakingContract(worker, malformed, gbkModuleId).then()
+                .statusCode(400).body("type", equalTo("urn:qhzgh:study:problem:malformed-json"))
+                .body("errors[0].field", equalTo("events[0]"))
+                .body("errors[0].message", startsWith("is not valid UTF-8 JSON at line 1, column "));
         sendBreakingContract(worker, malformed, "{}").then()
                 .statusCode(400).body("errors[0].field", equalTo("events"));
         sendBreakingContract(worker, malformed, Map.of("events", List.of())).then()

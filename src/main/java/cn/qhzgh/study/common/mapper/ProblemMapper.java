@@ -7,6 +7,7 @@ import cn.qhzgh.study.common.Unavailable;
 import cn.qhzgh.study.common.http.BodyTooLargeException;
 import cn.qhzgh.study.common.retry.LockConflict;
 import cn.qhzgh.study.common.tabular.TabularFormatException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -87,9 +88,15 @@ public class ProblemMapper {
         if (tooLarge != null) {
             return bodyTooLarge(tooLarge, uri);
         }
+        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? jsonPath(mapping.getPath()) : null;
+        JsonParseException syntax = causeOf(e, JsonParseException.class);
         List<ProblemError> errors = null;
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            errors = List.of(ProblemError.field(jsonPath(mapping.getPath()), "has a value of the wrong type or format"));
+        if (syntax != null && syntax.getLocation() != null && syntax.getLocation().getLineNr() > 0) {
+            errors = List.of(ProblemError.field(field == null ? "body" : field, "is not valid UTF-8 JSON at line "
+                    + syntax.getLocation().getLineNr() + ", column " + syntax.getLocation().getColumnNr()));
+        } else if (field != null) {
+            errors = List.of(ProblemError.field(field, "has a value of the wrong type or format"));
         }
         return respond(new Problem(Problem.type("malformed-json"), "Bad Request", 400,
                 "The request body is not valid JSON for this endpoint.", path(uri), errors, null));
@@ -125,10 +132,14 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
-        // Quarkus REST wraps a failed body read in a 400; a body over its cap is still a 413.
+        // Quarkus REST wraps a failed body read in a 400; a body over its cap is still a 413, broken JSON still JSON's.
         BodyTooLargeException tooLarge = causeOf(e, BodyTooLargeException.class);
         if (tooLarge != null) {
             return bodyTooLarge(tooLarge, uri);
+        }
+        JsonProcessingException unreadable = causeOf(e, JsonProcessingException.class);
+        if (unreadable != null) {
+            return unreadableJson(unreadable, uri);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
