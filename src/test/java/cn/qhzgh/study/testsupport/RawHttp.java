@@ -139,10 +139,17 @@ public final class RawHttp {
      * next request; empty when the server closed the connection instead of answering.
      */
     public static Optional<Reply> get(Socket socket, String path) throws IOException {
+        return get(socket, path, Map.of());
+    }
+
+    /** As above with {@code headers}; path and headers go out as UTF-8 bytes, unescaped, as a careless client sends them. */
+    public static Optional<Reply> get(Socket socket, String path, Map<String, String> headers) throws IOException {
         socket.setSoTimeout(30_000);
+        StringBuilder head = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: "
+                + socket.getInetAddress().getHostName() + ":" + socket.getPort() + "\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         try {
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + socket.getInetAddress().getHostName()
-                    + ":" + socket.getPort() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
             PushbackInputStream in = new PushbackInputStream(socket.getInputStream());
             int first = in.read();
             if (first < 0) {
