@@ -100,7 +100,6 @@ public class NoticeAdminResource {
             headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
                     schema = @Schema(type = SchemaType.INTEGER, example = "30")))
     @APIResponse(responseCode = "503", description = ImportAdmission.LOW_TEMP_SPACE)
-    @Operation(operationId = "importNotice")
     public Response importText(@RequestBody(content = {
                                        @Content(mediaType = "text/markdown", example = NOTICE_EXCERPT),
                                        @Content(mediaType = MediaType.TEXT_PLAIN, example = NOTICE_EXCERPT)})
