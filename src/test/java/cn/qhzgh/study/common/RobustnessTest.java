@@ -320,6 +320,7 @@ class RobustnessTest {
         bodies.put("multipart without a file", valid.copy().upload(null, null));
         bodies.put("multipart with an empty file", valid.copy().upload("notice.md", new byte[0]));
         bodies.put("multipart with a garbage file", valid.copy().upload("notice.md", new byte[]{0, 1, 2, (byte) 0xFF}));
+        putBrokenMultipart(valid, bodies);
         bodies.forEach((name, exchange) -> tests.add(test(operation, "body: " + name, exchange)));
     }
 
@@ -338,7 +339,20 @@ class RobustnessTest {
         bodies.put("multipart with a control-character file", valid.copy().upload("control.csv", bytes(BadValues.CONTROL)));
         bodies.put("content type application/json", valid.copy().body(ContractOperations.JSON, bytes("{}")));
         bodies.put("missing body", valid.copy().body(null, null));
+        putBrokenMultipart(valid, bodies);
         bodies.forEach((name, exchange) -> tests.add(test(operation, "body: " + name, exchange)));
+    }
+
+    /** Bodies declared multipart that the multipart parser cannot read to its end. */
+    private static void putBrokenMultipart(HostileExchange valid, Map<String, HostileExchange> bodies) {
+        String multipart = "multipart/form-data; boundary=b0undary";
+        String part = "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nabc";
+        bodies.put("multipart, empty", valid.copy().body(multipart, new byte[0]));
+        bodies.put("multipart without its closing boundary", valid.copy().body(multipart, bytes(part)));
+        bodies.put("multipart with a part header that is no header", valid.copy().body(multipart,
+                bytes("--b0undary\r\nno header here\r\n\r\nabc\r\n--b0undary--\r\n")));
+        bodies.put("multipart with another boundary", valid.copy().body("multipart/form-data; boundary=other",
+                bytes(part + "\r\n--b0undary--\r\n")));
     }
 
     private void archiveCreatedQuizzes() {

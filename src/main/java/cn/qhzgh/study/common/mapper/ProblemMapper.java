@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 import java.lang.reflect.Method;
 import java.nio.channels.ClosedChannelException;
@@ -161,6 +162,12 @@ public class ProblemMapper {
         if (tooLarge != null) {
             return bodyTooLarge(tooLarge, uri);
         }
+        if (unparsableMultipart(e)) {
+            return respond(new Problem(Problem.type("malformed-multipart"), "Bad Request", 400,
+                    "The request body is not multipart/form-data as its Content-Type declares: it must hold parts "
+                            + "delimited by the boundary, with headers, and end with the closing boundary.",
+                    path(uri), List.of(ProblemError.field("body", "is not a complete multipart/form-data body")), null));
+        }
         if (DatabaseFailures.connectionUnavailable(e)) {
             LOG.warnf("No database connection for %s: %s", path(uri), e.getMessage());
             return Unavailable.response("The service is overloaded or its database is unreachable; retry after "
@@ -184,6 +191,13 @@ public class ProblemMapper {
         return respond(new Problem(Problem.type("internal"), "Internal Server Error", 500,
                 "The server could not complete the request. Quote incident " + incident + " to support.",
                 path(uri), null, null));
+    }
+
+    /** Quarkus REST's multipart parser reports a body without its closing boundary as a plain IOException of this text. */
+    private static boolean unparsableMultipart(Throwable e) {
+        return Exceptions.anyMatch(e, cause -> cause instanceof MultipartParser.MalformedMessageException
+                || cause instanceof java.io.IOException
+                && "Connection terminated parsing multipart request".equals(cause.getMessage()));
     }
 
     /** Quarkus' response stream reports a client that left mid-download with a plain IOException of this text. */
