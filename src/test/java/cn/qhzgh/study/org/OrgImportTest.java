@@ -152,6 +152,22 @@ class OrgImportTest {
     }
 
     @Test
+    void aDryRunFlagThatIsNoBooleanImportsNothing() {
+        byte[] file = (HEADER + "QH-TD-2,【测试】演练二,DIRECT,QH\n").getBytes(StandardCharsets.UTF_8);
+        for (String flag : new String[]{"yes", "on", "undefined"}) {
+            Api.asProvinceAdminBreakingContract("dryRun=" + flag + " is no boolean")
+                    .multiPart("file", "dry.csv", file).post("/api/v1/admin/orgs/import?dryRun=" + flag)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("dryRun"))
+                    .body("errors[0].message", equalTo("must be true or false (or 1 or 0)"));
+        }
+        Api.asProvinceAdminBreakingContract("dryRun=1, the other common spelling of true")
+                .multiPart("file", "dry.csv", file).post("/api/v1/admin/orgs/import?dryRun=1")
+                .then().statusCode(200).body("dryRun", equalTo(true)).body("created", equalTo(1));
+        assertThat(Database.count("SELECT COUNT(*) FROM organization WHERE code = 'QH-TD-2'")).isZero();
+    }
+
+    @Test
     void movingAnOrgMovesItsWholeSubtree() {
         Fixtures.orgs("QH-TM-P1,【测试】原上级,INDUSTRY,QH\nQH-TM-P2,【测试】新上级,INDUSTRY,QH\n"
                 + "QH-TM-C,【测试】被移动,COUNTY,QH-TM-P1\nQH-TM-C-G1,【测试】随迁基层,GRASSROOTS,QH-TM-C\n");

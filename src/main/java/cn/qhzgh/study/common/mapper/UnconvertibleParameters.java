@@ -1,6 +1,7 @@
 package cn.qhzgh.study.common.mapper;
 
 import cn.qhzgh.study.common.ProblemError;
+import cn.qhzgh.study.common.StrictBooleans;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -68,6 +69,9 @@ final class UnconvertibleParameters {
         if (type == long.class || type == Long.class) {
             return "must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
         }
+        if (type == boolean.class || type == Boolean.class) {
+            return "must be true or false (or 1 or 0)";
+        }
         if (type.isEnum()) {
             return "must be one of " + String.join(", ", Arrays.stream(type.getEnumConstants())
                     .map(constant -> ((Enum<?>) constant).name()).toList());
@@ -81,6 +85,8 @@ final class UnconvertibleParameters {
                 Integer.parseInt(value.strip());
             } else if (type == long.class || type == Long.class) {
                 Long.parseLong(value.strip());
+            } else if (type == boolean.class || type == Boolean.class) {
+                return StrictBooleans.parse(value) != null;
             } else if (type.isEnum()) {
                 return Arrays.stream(type.getEnumConstants()).anyMatch(constant -> ((Enum<?>) constant).name().equals(value));
             }
