@@ -133,7 +133,8 @@ public class QuestionBankResource {
         if (parameter != null && !parameter.isBlank()) {
             return BankFormat.fromParameter(parameter).orElseThrow(() -> unsupported("format '" + parameter + "'"));
         }
-        return BankFormat.fromFileName(fileName).orElseThrow(() -> unsupported("file name '" + fileName + "'"));
+        return BankFormat.fromFileName(fileName).orElseThrow(() -> unsupported(fileName == null
+                ? "upload, which has no file name" : "file name '" + fileName + "'"));
     }
 
     private static DomainException unsupported(String what) {

@@ -21,6 +21,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 class QuestionBankApiTest {
@@ -134,6 +135,8 @@ class QuestionBankApiTest {
         upload("huge.csv", new byte[10 * 1024 * 1024 + 1]).statusCode(413).contentType("application/problem+json");
         upload("bank.docx", "x".getBytes(StandardCharsets.UTF_8)).statusCode(415)
                 .body("type", equalTo("urn:qhzgh:study:problem:unsupported-bank-format"));
+        Api.asProvinceAdmin().multiPart("file", "单选题,题干").post(BANKS + "?dryRun=true").then().statusCode(415)
+                .body("detail", startsWith("Cannot tell the bank format from the upload, which has no file name;"));
         Api.asProvinceAdminBreakingContract("a media type the endpoint does not take must get 415")
                 .contentType("application/json").body("{}").post(BANKS).then().statusCode(415);
         Api.as(TestTokens.worker("t-bank-w", "QH")).get("/api/v1/admin/questions").then().statusCode(403);
