@@ -4,7 +4,6 @@ import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.DuplicateKeys;
 import cn.qhzgh.study.common.ProblemError;
 import cn.qhzgh.study.common.StudyApi;
-import cn.qhzgh.study.common.TextEncodings;
 import cn.qhzgh.study.common.Uploads;
 import cn.qhzgh.study.common.http.BodyCap;
 import cn.qhzgh.study.common.http.BodyKind;
@@ -68,7 +67,8 @@ public class NoticeAdminResource {
     private static final String FORMATS = "The document as field `file`. Its format is told from its first bytes, "
             + "whatever its name: a Word document (DOCX: paragraphs, bold, Word's automatic numbering, tables as rows), "
             + "a PDF with a text layer (reading order; running headers, footers and page numbers removed; paragraphs "
-            + "rebuilt across lines and pages), or UTF-8 Markdown or plain text.";
+            + "rebuilt across lines and pages), or Markdown or plain text in UTF-8 (with or without BOM) "
+            + "or GB18030 (GBK).";
 
     private final NoticeImportService imports;
     private final NoticeDocuments documents;
@@ -101,14 +101,17 @@ public class NoticeAdminResource {
                     schema = @Schema(type = SchemaType.INTEGER, example = "30")))
     @APIResponse(responseCode = "503", description = ImportAdmission.LOW_TEMP_SPACE)
     public Response importText(@RequestBody(content = {
-                                       @Content(mediaType = "text/markdown", example = NOTICE_EXCERPT),
-                                       @Content(mediaType = MediaType.TEXT_PLAIN, example = NOTICE_EXCERPT)})
-                               String body, @RestQuery boolean dryRun) {
-        if (body == null || body.isBlank()) {
+                                       @Content(mediaType = "text/markdown", example = NOTICE_EXCERPT,
+                                               schema = @Schema(type = SchemaType.STRING)),
+                                       @Content(mediaType = MediaType.TEXT_PLAIN, example = NOTICE_EXCERPT,
+                                               schema = @Schema(type = SchemaType.STRING))})
+                               byte[] body, @RestQuery boolean dryRun) {
+        // Bytes, so that GBK text is read as it is from a file; a declared charset is not trusted more than a name.
+        String text = body == null ? "" : documents.text(body);
+        if (text.isBlank()) {
             throw DomainException.badRequest("empty-body", "Send the notice text as the request body.",
                     List.of(ProblemError.field("body", "is empty")));
         }
-        String text = TextEncodings.withoutBom(body);
         String actor = callers.current().externalId();
         return respond(DuplicateKeys.retriedOnce(() -> imports.importNotice(text, dryRun, actor)));
     }

@@ -35,7 +35,7 @@ public class NoticeDocuments {
             throw unreadable("unsupported-document", "is a ZIP archive but not a Word document; send .docx, .pdf, .md or .txt");
         }
         return switch (format) {
-            case TEXT -> decodeText(Files.readAllBytes(file));
+            case TEXT -> decodeText(Files.readAllBytes(file), "file");
             case DOCX -> docx(file);
             case PDF -> pdf(file);
         };
@@ -73,12 +73,17 @@ public class NoticeDocuments {
                 List.of(ProblemError.field("file", message)), 1);
     }
 
-    static String decodeText(byte[] bytes) {
+    /** A notice sent as the request body, encoded as a text file may be. */
+    public String text(byte[] body) {
+        return decodeText(body, "body");
+    }
+
+    private static String decodeText(byte[] bytes, String field) {
         try {
             return TextEncodings.decode(bytes);
         } catch (CharacterCodingException e) {
-            throw DomainException.unprocessable("unsupported-encoding", "The notice file must be UTF-8 or GB18030 text.",
-                    List.of(ProblemError.field("file", "is neither UTF-8 nor GB18030 (GBK) text")), 1);
+            throw DomainException.unprocessable("unsupported-encoding", "The notice text must be UTF-8 or GB18030.",
+                    List.of(ProblemError.field(field, "is neither UTF-8 nor GB18030 (GBK) text")), 1);
         }
     }
 }

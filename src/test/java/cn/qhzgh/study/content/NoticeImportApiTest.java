@@ -143,6 +143,10 @@ class NoticeImportApiTest {
         Api.upload("/api/v1/admin/notices", "latin1.md", new byte[] {'#', ' ', (byte) 0xFF, (byte) 0xFE, (byte) 0x80}, true)
                 .statusCode(422).body("type", equalTo("urn:qhzgh:study:problem:unsupported-encoding"))
                 .body("errors[0].field", equalTo("file"));
+        Api.asProvinceAdmin().contentType("text/markdown").body(new byte[] {'#', ' ', (byte) 0xFF, (byte) 0xFE})
+                .post("/api/v1/admin/notices?dryRun=true").then()
+                .statusCode(422).body("type", equalTo("urn:qhzgh:study:problem:unsupported-encoding"))
+                .body("errors[0].field", equalTo("body"));
     }
 
     /** Chinese Windows saves text as GBK: the same notice in GB18030 imports to the same modules as in UTF-8. */
@@ -154,5 +158,15 @@ class NoticeImportApiTest {
                 .body("notice.title", equalTo(Api.upload("/api/v1/admin/notices", "notice.md",
                         Fixtures.noticeText().getBytes(StandardCharsets.UTF_8), true)
                         .statusCode(200).extract().path("notice.title")));
+    }
+
+    /** The same GBK text sent as the request body, as a script posting the file with curl --data-binary would. */
+    @Test
+    void aGbkTextBodyImportsLikeAGbkFile() {
+        byte[] gbk = Fixtures.noticeText().getBytes(java.nio.charset.Charset.forName("GBK"));
+        for (String contentType : new String[]{"text/markdown", "text/plain; charset=GBK"}) {
+            Api.asProvinceAdmin().contentType(contentType).body(gbk).post("/api/v1/admin/notices?dryRun=true").then()
+                    .statusCode(200).body("modules", hasSize(19)).body("notice.docNumber", equalTo("青总发〔2022〕24号"));
+        }
     }
 }
