@@ -9,8 +9,8 @@ import java.lang.reflect.Type;
 
 /**
  * Path and query booleans are {@code true}, {@code false}, {@code 1} or {@code 0}. Jakarta REST's default reads
- * anything else as false, so {@code ?dryRun=yes} or {@code ?dryRun=} would import for real; refused instead, the
- * parameter is named in a 400. Quarkus REST hands an absent primitive to the converter as {@code "0"}.
+ * anything else as false, so {@code ?dryRun=yes} would import for real; refused instead, the parameter is named in a
+ * 400. Quarkus REST hands an absent or empty primitive to the converter as {@code "0"}.
  */
 @Provider
 public class StrictBooleans implements ParamConverterProvider {
@@ -18,9 +18,6 @@ public class StrictBooleans implements ParamConverterProvider {
     private static final ParamConverter<Boolean> STRICT = new ParamConverter<>() {
         @Override
         public Boolean fromString(String value) {
-            if (value == null) {
-                return null;
-            }
             Boolean parsed = parse(value);
             if (parsed == null) {
                 throw new IllegalArgumentException("not a boolean: " + value);

@@ -133,7 +133,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
-        // Quarkus REST wraps a failed body read in a 400; a body over its cap is still a 413, broken JSON still JSON's.
+        // Quarkus REST wraps a failed body read in a 400; a body over its cap stays a 413, broken JSON malformed-json.
         BodyTooLargeException tooLarge = causeOf(e, BodyTooLargeException.class);
         if (tooLarge != null) {
             return bodyTooLarge(tooLarge, uri);
@@ -166,7 +166,8 @@ public class ProblemMapper {
             return respond(new Problem(Problem.type("malformed-multipart"), "Bad Request", 400,
                     "The request body is not multipart/form-data as its Content-Type declares: it must hold parts "
                             + "delimited by the boundary, with headers, and end with the closing boundary.",
-                    path(uri), List.of(ProblemError.field("body", "is not a complete multipart/form-data body")), null));
+                    path(uri), List.of(ProblemError.field("body", "is not a complete multipart/form-data body")),
+                    null));
         }
         if (DatabaseFailures.connectionUnavailable(e)) {
             LOG.warnf("No database connection for %s: %s", path(uri), e.getMessage());
@@ -193,7 +194,7 @@ public class ProblemMapper {
                 path(uri), null, null));
     }
 
-    /** Quarkus REST's multipart parser reports a body without its closing boundary as a plain IOException of this text. */
+    /** Quarkus REST's multipart parser on a body it cannot read: a part header that is none, or no closing boundary. */
     private static boolean unparsableMultipart(Throwable e) {
         return Exceptions.anyMatch(e, cause -> cause instanceof MultipartParser.MalformedMessageException
                 || cause instanceof java.io.IOException
