@@ -95,6 +95,13 @@ class ConsoleItemAnalysisBrowserTest extends ConsoleBrowserTest {
         assertRowsAre(listed);
         assertThat(Files.size(browser.screenshot("item-analysis", 1440))).isPositive();
         assertThat(browser.fitsWidth(375)).as("item analysis on a 375 px phone").isTrue();
+        browser.emulateWidth(375, 812);
+        try {
+            assertThat(browser.script("return getComputedStyle(document.querySelector('#item-table thead')).display"))
+                    .as("on a phone each question is a block, without the header row").isEqualTo("none");
+        } finally {
+            browser.resetViewport();
+        }
     }
 
     @Test
