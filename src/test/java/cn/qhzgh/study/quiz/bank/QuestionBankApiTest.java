@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -202,6 +203,16 @@ class QuestionBankApiTest {
         invalid.put("answer", List.of("Z"));
         Api.asProvinceAdmin().contentType("application/json").header("If-Match", "*").body(invalid).put(path)
                 .then().statusCode(400).body("errors.field", hasItem("answer"));
+        List<Object> withANull = new java.util.ArrayList<>((List<?>) question.get("options"));
+        withANull.add(null);
+        invalid.put("options", withANull);
+        invalid.put("answer", java.util.Arrays.asList("B", null));
+        invalid.put("tags", java.util.Arrays.asList("测试", null));
+        Api.asProvinceAdminBreakingContract("null entries in the lists").contentType("application/json")
+                .header("If-Match", "*").body(invalid).put(path).then().statusCode(400)
+                .body("errors.field", hasItems("options[" + (withANull.size() - 1) + "]", "answer[1]", "tags[1]"));
+        assertThat(Api.asProvinceAdmin().get(path).then().statusCode(200).extract().header("ETag"))
+                .as("the refused edit changed nothing").isEqualTo(afterRetirement);
     }
 
 
