@@ -173,6 +173,10 @@ public class SubmissionService {
                 answer.response().stream().filter(r -> !letters.contains(r)).findFirst().ifPresent(bad ->
                         errors.add(ProblemError.field(field + ".response", "'" + bad
                                 + "' is not one of the options " + letters.stream().sorted().toList())));
+                Set<String> picked = new HashSet<>();
+                // A letter sent twice would count twice among the option's picks in item analysis.
+                answer.response().stream().filter(letter -> !picked.add(letter)).findFirst().ifPresent(twice ->
+                        errors.add(ProblemError.field(field + ".response", "'" + twice + "' is picked twice")));
             }
         }
         if (!errors.isEmpty()) {

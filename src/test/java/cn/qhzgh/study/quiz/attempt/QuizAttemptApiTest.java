@@ -160,6 +160,14 @@ class QuizAttemptApiTest {
                 .then().statusCode(422).body("errors[0].field", equalTo("answers[0].questionId"));
         submit(worker, attemptId, "k-letter", List.of(Map.of("questionId", answers.get(0).get("questionId"),
                 "response", List.of("Z")))).then().statusCode(422);
+        List<String> right = (List<String>) answers.get(0).get("response");
+        submit(worker, attemptId, "k-twice", List.of(Map.of("questionId", answers.get(0).get("questionId"),
+                "response", List.of(right.get(0), right.get(0))))).then().statusCode(422)
+                .body("type", equalTo("urn:qhzgh:study:problem:answers-not-in-draw"))
+                .body("errors[0].field", equalTo("answers[0].response"))
+                .body("errors[0].message", equalTo("'" + right.get(0) + "' is picked twice"));
+        assertThat(Database.count("SELECT COUNT(*) FROM attempt_answer WHERE attempt_id = ?", attemptId))
+                .as("a refused submission records nothing").isZero();
         Map<String, Object> firstQuestion = answers.get(0);
         String wrong = ((List<String>) firstQuestion.get("response")).get(0).equals("A") ? "B" : "A";
         answers.set(0, Map.of("questionId", firstQuestion.get("questionId"), "response", List.of(wrong)));
