@@ -6,10 +6,12 @@ import cn.qhzgh.study.common.NativeRows;
 import cn.qhzgh.study.common.PageResult;
 import cn.qhzgh.study.common.Preconditions;
 import cn.qhzgh.study.common.ProblemError;
+import cn.qhzgh.study.content.ModuleWithdrawing;
 import cn.qhzgh.study.security.AuditLog;
 import cn.qhzgh.study.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -237,6 +239,17 @@ public class CampaignAdminService {
     private static void bump(Campaign campaign) {
         campaign.revision++;
         campaign.updatedAt = DbClock.now();
+    }
+
+    /** A published campaign keeps a published module: the module admin may not withdraw its last one. */
+    void refuseWithdrawingTheLastModule(@Observes ModuleWithdrawing withdrawing) {
+        List<ProblemError> stranded = queries.publishedCampaignsOnlyWith(withdrawing.moduleId(), withdrawing.noticeId())
+                .stream().map(campaign -> ProblemError.field("id", "is the last published module of published "
+                        + "campaign " + campaign + "; give it another material first, or close it"))
+                .toList();
+        if (!stranded.isEmpty()) {
+            throw incomplete(stranded);
+        }
     }
 
     private static DomainException closed(long id) {

@@ -79,6 +79,17 @@ public class CampaignQueries {
                 .longValue();
     }
 
+    /** The published campaigns studying {@code noticeId} whose only published module is {@code moduleId}. */
+    public List<Long> publishedCampaignsOnlyWith(long moduleId, long noticeId) {
+        return NativeRows.list(entityManager.createNativeQuery("""
+                        SELECT c.id FROM campaign c JOIN campaign_material cm ON cm.campaign_id = c.id
+                        WHERE c.status = 'PUBLISHED' AND cm.notice_id = ?1 AND NOT EXISTS (
+                            SELECT 1 FROM study_module m JOIN campaign_material other ON other.notice_id = m.notice_id
+                            WHERE other.campaign_id = c.id AND m.published = TRUE AND m.id <> ?2)
+                        ORDER BY c.id""").setParameter(1, noticeId).setParameter(2, moduleId),
+                row -> row.longAt(0));
+    }
+
     /** Each campaign's materials in study order. */
     public Map<Long, List<CampaignMaterial>> materials(Collection<Long> campaignIds) {
         Map<Long, List<CampaignMaterial>> byCampaign = new HashMap<>();

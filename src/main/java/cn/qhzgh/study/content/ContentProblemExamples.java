@@ -30,6 +30,10 @@ public class ContentProblemExamples implements ProblemExampleSource {
             case "412" -> path.startsWith(ADMIN_MODULES)
                     ? staleEtag("module", "\"v3-9f2b6c1d0e4a4b7c8d9e0f1a2b3c4d5e\"", instance) : null;
             case "428" -> path.startsWith(ADMIN_MODULES) ? ifMatchRequired("module", instance) : null;
+            case "409" -> path.endsWith("/unpublish") ? problem("campaign-incomplete", "Conflict", 409,
+                    "The campaign lacks what a published campaign needs: 1 problem(s).", instance,
+                    List.of(field("id", "is the last published module of published campaign 2; give it another "
+                            + "material first, or close it"))) : null;
             case "413" -> path.equals(NOTICE_IMPORT) ? fileTooLarge("notice", 2L * 1024 * 1024, instance) : null;
             case "422" -> path.equals(NOTICE_IMPORT) ? unprocessable("invalid-notice",
                     "The document is not a notice this importer understands.", instance,

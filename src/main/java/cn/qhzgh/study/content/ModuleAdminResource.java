@@ -95,6 +95,10 @@ public class ModuleAdminResource {
 
     @POST
     @Path("/{id}/unpublish")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminModuleView.class)))
+    @APIResponse(responseCode = "409", description = "It is the last published module of a published campaign "
+            + "(`campaign-incomplete`); give the campaign another material first, or close it")
     @Operation(operationId = "unpublishModule")
     public AdminModuleView unpublish(@RestPath long id) {
         AdminModuleView module = modules.setPublished(id, false);

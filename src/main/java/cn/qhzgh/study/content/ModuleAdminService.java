@@ -15,12 +15,14 @@ public class ModuleAdminService {
 
     private final ModuleQueries queries;
     private final Event<ModulesChanged> modulesChanged;
+    private final Event<ModuleWithdrawing> withdrawing;
     private final NoticeImportService imports;
 
     public ModuleAdminService(ModuleQueries queries, Event<ModulesChanged> modulesChanged,
-                              NoticeImportService imports) {
+                              Event<ModuleWithdrawing> withdrawing, NoticeImportService imports) {
         this.queries = queries;
         this.modulesChanged = modulesChanged;
+        this.withdrawing = withdrawing;
         this.imports = imports;
     }
 
@@ -56,6 +58,9 @@ public class ModuleAdminService {
     public AdminModuleView setPublished(long id, boolean published) {
         StudyModule module = StudyModule.<StudyModule>findByIdOptional(id).orElseThrow(() -> notFound(id));
         if (module.published != published) {
+            if (!published) {
+                withdrawing.fire(new ModuleWithdrawing(module.id, module.noticeId));
+            }
             module.published = published;
             module.updatedAt = DbClock.now();
             modulesChanged.fire(new ModulesChanged());

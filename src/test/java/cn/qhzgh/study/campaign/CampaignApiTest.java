@@ -250,6 +250,34 @@ class CampaignApiTest {
     }
 
     @Test
+    void aPublishedCampaignKeepsItsLastPublishedModule() {
+        String text = "# 青海省总工会文件\n\n青总发〔2022〕941号\n\n## 青海省总工会关于测试撤下模块的通知\n\n各市州总工会：\n\n"
+                + "为测试撤下模块，特通知如下。\n\n## 一、第一部分\n\n第一部分的正文。\n\n## 二、第二部分\n\n第二部分的正文。\n";
+        long small = Api.asProvinceAdmin().contentType("text/markdown; charset=UTF-8")
+                .body(text.getBytes(StandardCharsets.UTF_8)).post("/api/v1/admin/notices").then()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract().jsonPath().getLong("notice.id");
+        List<Long> modules = Database.longs("SELECT id FROM study_module WHERE notice_id = ? ORDER BY position", small);
+        modules.forEach(module -> Api.asProvinceAdmin().post("/api/v1/admin/modules/" + module + "/publish")
+                .then().statusCode(200));
+        long id = created(Map.of("materials", List.of(small))).getLong("id");
+        transition(id, "publish").then().statusCode(200);
+        for (long module : modules.subList(0, modules.size() - 1)) {
+            Api.asProvinceAdmin().post("/api/v1/admin/modules/" + module + "/unpublish").then().statusCode(200);
+        }
+        long last = modules.get(modules.size() - 1);
+        Api.asProvinceAdmin().post("/api/v1/admin/modules/" + last + "/unpublish").then().statusCode(409)
+                .body("type", equalTo(PROBLEM + "campaign-incomplete"))
+                .body("errors[0].field", equalTo("id"))
+                .body("errors[0].message", containsString("published campaign " + id + ";"));
+        assertThat(Database.count("SELECT COUNT(*) FROM study_module WHERE id = ? AND published = TRUE", last))
+                .as("the refused unpublish changed nothing").isEqualTo(1);
+        transition(id, "close").then().statusCode(200);
+        Api.asProvinceAdmin().post("/api/v1/admin/modules/" + last + "/unpublish").then().statusCode(200);
+        modules.forEach(module -> Api.asProvinceAdmin().post("/api/v1/admin/modules/" + module + "/publish")
+                .then().statusCode(200));
+    }
+
+    @Test
     void editsNeedTheCurrentEtag() {
         long id = created(Map.of()).getLong("id");
         Api.asProvinceAdminBreakingContract("an edit without If-Match must get 428").contentType("application/json")
