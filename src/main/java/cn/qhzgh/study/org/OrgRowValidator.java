@@ -40,6 +40,7 @@ final class OrgRowValidator {
         }
         checkSingleRoot(byCode);
         checkCycles(byCode);
+        checkNoChildrenUnderGrassroots(byCode);
         return byCode;
     }
 
@@ -105,6 +106,22 @@ final class OrgRowValidator {
                     errors.add(ProblemError.cell(row.row(), "parent_code",
                             "the directory already has a PROVINCE root; only one is allowed")));
         }
+    }
+
+    /** A row that makes a union GRASSROOTS while the directory keeps a child under it (file children: checkParent). */
+    private void checkNoChildrenUnderGrassroots(Map<String, OrgRow> byCode) {
+        Map<String, String> childOf = new HashMap<>();
+        existing.keySet().stream().filter(code -> !byCode.containsKey(code)).sorted().forEach(code -> {
+            String parent = parentCodeOf(code, byCode);
+            if (parent != null) {
+                childOf.putIfAbsent(parent, code);
+            }
+        });
+        byCode.values().stream().filter(row -> typeOf(row.type()) == OrgType.GRASSROOTS)
+                .filter(row -> childOf.containsKey(row.code()))
+                .forEach(row -> errors.add(ProblemError.cell(row.row(), "type", "'" + row.code()
+                        + "' has child unions in the directory (e.g. '" + childOf.get(row.code())
+                        + "'), so it cannot be GRASSROOTS")));
     }
 
     private boolean existingRoot(String code) {

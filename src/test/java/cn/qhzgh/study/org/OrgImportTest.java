@@ -145,6 +145,18 @@ class OrgImportTest {
     }
 
     @Test
+    void aUnionWithChildrenCannotBecomeGrassroots() {
+        Fixtures.orgs("QH-TG-C,【测试】有下级的县,COUNTY,QH\nQH-TG-C-G1,【测试】其下基层,GRASSROOTS,QH-TG-C\n");
+        upload("demote.csv", (HEADER + "QH-TG-C,【测试】有下级的县,GRASSROOTS,QH\n").getBytes(StandardCharsets.UTF_8))
+                .statusCode(422).body("errors[0].row", equalTo(2)).body("errors[0].column", equalTo("type"))
+                .body("errors[0].message", containsString("'QH-TG-C-G1'"));
+        assertThat(Database.string("SELECT type FROM organization WHERE code = 'QH-TG-C'")).isEqualTo("COUNTY");
+        upload("demote-and-move.csv", (HEADER + "QH-TG-C,【测试】有下级的县,GRASSROOTS,QH\n"
+                + "QH-TG-C-G1,【测试】其下基层,GRASSROOTS,QH\n").getBytes(StandardCharsets.UTF_8), true)
+                .statusCode(200).body("updated", equalTo(2));
+    }
+
+    @Test
     void dryRunValidatesWithoutWriting() {
         upload("dry.csv", (HEADER + "QH-TD-1,【测试】演练,DIRECT,QH\n").getBytes(StandardCharsets.UTF_8), true)
                 .statusCode(200).body("dryRun", equalTo(true)).body("created", equalTo(1));
