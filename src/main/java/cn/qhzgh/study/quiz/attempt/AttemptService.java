@@ -64,8 +64,9 @@ public class AttemptService {
         this.metrics = metrics;
     }
 
+    // A refusal after an abandoned attempt was closed keeps the close: that attempt is LATE whatever the answer.
     @RetriedOnLockConflict
-    @Transactional
+    @Transactional(dontRollbackOn = DomainException.class)
     public AttemptStarted start(Caller caller, long quizId) {
         long workerId = requireWorker(caller);
         rateLimiter.acquire(workerId);

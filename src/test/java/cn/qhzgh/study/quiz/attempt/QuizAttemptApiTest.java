@@ -189,6 +189,14 @@ class QuizAttemptApiTest {
         submit(worker, started.getString("attemptId"), "only", correctAnswers(started)).then().statusCode(200);
         start(worker, quiz).then().statusCode(409).body("type", equalTo("urn:qhzgh:study:problem:max-attempts"));
 
+        String quitter = newWorker();
+        String abandoned = start(quitter, quiz).then().statusCode(201).extract().jsonPath().getString("attemptId");
+        Database.execute("UPDATE quiz_attempt SET deadline = ? WHERE id = ?",
+                java.sql.Timestamp.from(Instant.parse("2001-01-01T00:00:00Z")), abandoned);
+        start(quitter, quiz).then().statusCode(409).body("type", equalTo("urn:qhzgh:study:problem:max-attempts"));
+        assertThat(Database.string("SELECT status FROM quiz_attempt WHERE id = ?", abandoned))
+                .as("the abandoned last attempt is closed even though no new one may start").isEqualTo("LATE");
+
         long future = createQuiz(Map.of("opensAt", Instant.now().plusSeconds(3600).toString()));
         start(newWorker(), future).then().statusCode(403).body("type", equalTo("urn:qhzgh:study:problem:quiz-not-open"));
         long past = createQuiz(Map.of("opensAt", Instant.now().minusSeconds(7200).toString(),
