@@ -89,6 +89,8 @@ public class QuizAdminResource {
             headers = @Header(name = "ETag", description = "The new revision",
                     schema = @Schema(type = SchemaType.STRING, example = "\"quiz7-r1\"")))
     @APIResponse(responseCode = "422", description = "Fewer approved questions match the draw rule than questionCount")
+    @APIResponse(responseCode = "409", description = "The quiz is in use as a campaign's or a document's quiz and "
+            + "keeps its kind (`quiz-in-use`)")
     @Operation(operationId = "updateQuiz")
     public Response update(@RestPath long id, @HeaderParam(HttpHeaders.IF_MATCH)
                          @Parameter(required = true, description = "The ETag of the version you last read; * skips the check",
@@ -102,6 +104,8 @@ public class QuizAdminResource {
     @DELETE
     @Path("/{id}")
     @APIResponse(responseCode = "204", description = "Archived; past attempts keep pointing at it")
+    @APIResponse(responseCode = "409", description = "It is the FINAL of a published campaign (`quiz-in-use`); close "
+            + "the campaign first")
     @Operation(operationId = "archiveQuiz")
     public void archive(@RestPath long id) {
         quizzes.archive(id);

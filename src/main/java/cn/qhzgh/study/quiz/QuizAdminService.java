@@ -1,5 +1,7 @@
 package cn.qhzgh.study.quiz;
 
+import cn.qhzgh.study.campaign.Campaign;
+import cn.qhzgh.study.campaign.CampaignStatus;
 import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.DomainException;
 import cn.qhzgh.study.common.Preconditions;
@@ -46,6 +48,10 @@ public class QuizAdminService {
     public QuizView update(long id, String ifMatch, QuizRequest request) {
         Quiz quiz = find(id);
         Preconditions.requireIfMatch(ifMatch, QuizView.of(quiz).etag(), "quiz");
+        if (quiz.defaultKey != null && request.kind() != quiz.kind) {
+            throw DomainException.conflict("quiz-in-use", "Quiz " + id + " is in use as " + quiz.defaultKey
+                    + " and stays a " + quiz.kind + " quiz; create a new quiz for another kind.");
+        }
         apply(quiz, request);
         quiz.revision++;
         requireEnoughQuestions(quiz);
@@ -57,8 +63,16 @@ public class QuizAdminService {
     @Transactional
     public void archive(long id) {
         Quiz quiz = find(id);
-        quiz.active = false;
-        quiz.updatedAt = DbClock.now();
+        if (quiz.kind == QuizKind.FINAL && quiz.campaignId != null
+                && Campaign.<Campaign>findById(quiz.campaignId).status == CampaignStatus.PUBLISHED) {
+            throw DomainException.conflict("quiz-in-use", "Quiz " + id + " is the FINAL of published campaign "
+                    + quiz.campaignId + ", which completion requires; close the campaign first.");
+        }
+        if (quiz.active) {
+            quiz.active = false;
+            quiz.revision++;
+            quiz.updatedAt = DbClock.now();
+        }
     }
 
     static Quiz find(long id) {

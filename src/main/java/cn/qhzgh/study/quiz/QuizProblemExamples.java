@@ -32,7 +32,10 @@ public class QuizProblemExamples implements ProblemExampleSource {
             case "409" -> path.startsWith(ATTEMPTS) ? problem("already-submitted", "Conflict", 409,
                     "This attempt was already submitted; start a new attempt to try again.", instance)
                     : path.startsWith(QUIZZES) ? problem("daily-limit", "Conflict", 409,
-                    "每日答题 allows one scored attempt per day (Asia/Shanghai); come back tomorrow.", instance) : null;
+                    "每日答题 allows one scored attempt per day (Asia/Shanghai); come back tomorrow.", instance)
+                    : path.startsWith(ADMIN_QUIZZES + "/") ? problem("quiz-in-use", "Conflict", 409,
+                    "Quiz 11 is the FINAL of published campaign 2, which completion requires; close the campaign "
+                            + "first.", instance) : null;
             case "412" -> path.startsWith(QUESTIONS) ? staleEtag("question", "\"q11-v3-2f9a6d41c07be583\"", instance)
                     : path.startsWith(ADMIN_QUIZZES + "/") ? staleEtag("quiz", "\"quiz11-r3\"", instance) : null;
             case "428" -> path.startsWith(QUESTIONS) ? ifMatchRequired("question", instance)

@@ -278,6 +278,24 @@ class CampaignApiTest {
     }
 
     @Test
+    void aPublishedCampaignsFinalStaysAFinalAndCannotBeArchived() {
+        long id = created(Map.of()).getLong("id");
+        transition(id, "publish").then().statusCode(200);
+        long finalQuiz = Database.count("SELECT id FROM quiz WHERE default_key = ?", "campaign:" + id + ":FINAL");
+        String quizPath = "/api/v1/admin/quizzes/" + finalQuiz;
+        Api.asProvinceAdmin().delete(quizPath).then().statusCode(409).body("type", equalTo(PROBLEM + "quiz-in-use"));
+        Api.asProvinceAdmin().contentType("application/json").header("If-Match", "*")
+                .body(Map.of("title", "改成模块测验", "kind", "MODULE", "moduleCode", "1", "questionCount", 1,
+                        "passScore", 60, "timeLimitSeconds", 600))
+                .put(quizPath).then().statusCode(409).body("type", equalTo(PROBLEM + "quiz-in-use"));
+        assertThat(Database.string("SELECT kind FROM quiz WHERE id = ?", finalQuiz)).isEqualTo("FINAL");
+        transition(id, "close").then().statusCode(200);
+        Api.asProvinceAdmin().delete(quizPath).then().statusCode(204);
+        assertThat(Database.count("SELECT revision FROM quiz WHERE id = ?", finalQuiz))
+                .as("archiving is a change, so an ETag read before it is stale").isGreaterThan(1);
+    }
+
+    @Test
     void editsNeedTheCurrentEtag() {
         long id = created(Map.of()).getLong("id");
         Api.asProvinceAdminBreakingContract("an edit without If-Match must get 428").contentType("application/json")
