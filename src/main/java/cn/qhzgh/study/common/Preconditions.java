@@ -1,11 +1,27 @@
 package cn.qhzgh.study.common;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** Conditional-request checks shared by every editable resource. */
 public final class Preconditions {
 
     private Preconditions() {
+    }
+
+    /**
+     * If-None-Match uses weak comparison (RFC 9110 §13.1.2): {@code W/"x"} matches {@code "x"}, so a copy whose
+     * ETag a proxy weakened (nginx does when it compresses) still revalidates to a 304.
+     */
+    public static boolean noneMatchHolds(List<String> ifNoneMatch, String currentEtag) {
+        String opaque = withoutWeakPrefix(currentEtag);
+        return ifNoneMatch != null && ifNoneMatch.stream().flatMap(header -> Arrays.stream(header.split(",")))
+                .map(String::strip)
+                .anyMatch(tag -> tag.equals("*") || withoutWeakPrefix(tag).equals(opaque));
+    }
+
+    private static String withoutWeakPrefix(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
     /**

@@ -1,6 +1,7 @@
 package cn.qhzgh.study.content;
 
 import cn.qhzgh.study.common.DomainException;
+import cn.qhzgh.study.common.Preconditions;
 import cn.qhzgh.study.common.StudyApi;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
@@ -10,8 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -53,14 +54,13 @@ public class ModuleResource {
             headers = @Header(name = "ETag", description = "Strong validator of this version's text",
                     schema = @Schema(type = SchemaType.STRING, example = "\"v2-5d41402abc4b2a76b9719d911017c592\"")))
     @Operation(operationId = "getModule")
-    public Response get(@RestPath long id, Request request) {
+    public Response get(@RestPath long id, HttpHeaders headers) {
         callers.current();
         ModuleDetail module = catalog.published(id).orElseThrow(() ->
                 DomainException.notFound("module-not-found", "No published study module has the id " + id + "."));
         EntityTag etag = EntityTag.valueOf(module.etag());
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
-        if (notModified != null) {
-            return notModified.cacheControl(REVALIDATE).build();
+        if (Preconditions.noneMatchHolds(headers.getRequestHeader(HttpHeaders.IF_NONE_MATCH), module.etag())) {
+            return Response.notModified(etag).cacheControl(REVALIDATE).build();
         }
         return Response.ok(module).tag(etag).cacheControl(REVALIDATE).build();
     }

@@ -72,6 +72,8 @@ class ModuleApiTest {
                 .statusCode(304).header("ETag", etag);
         assertThat(Database.acquisitions()).isEqualTo(before);
         Api.as(worker).header("If-None-Match", "\"v0-stale\"").get("/api/v1/modules/" + id).then().statusCode(200);
+        Api.as(worker).header("If-None-Match", "W/" + etag).get("/api/v1/modules/" + id).then()
+                .statusCode(304).header("ETag", etag);
     }
 
     @Test
