@@ -22,6 +22,7 @@ import java.util.List;
 public class NoticeDocuments {
 
     static final String UNREADABLE = "unreadable-document";
+    private static final int BINARY_SNIFF_BYTES = 8192;
 
     private final UploadLimits limits;
 
@@ -35,7 +36,7 @@ public class NoticeDocuments {
             throw unreadable("unsupported-document", "is a ZIP archive but not a Word document; send .docx, .pdf, .md or .txt");
         }
         return switch (format) {
-            case TEXT -> decodeText(Files.readAllBytes(file), "file");
+            case TEXT -> textFile(Files.readAllBytes(file));
             case DOCX -> docx(file);
             case PDF -> pdf(file);
         };
@@ -71,6 +72,17 @@ public class NoticeDocuments {
     private static DomainException unreadable(String slug, String message) {
         return DomainException.unprocessable(slug, "The notice file cannot be read.",
                 List.of(ProblemError.field("file", message)), 1);
+    }
+
+    /** Text never holds a NUL byte in UTF-8 or GB18030; a file that does is a picture, a program or the like. */
+    private static String textFile(byte[] bytes) {
+        for (int i = 0; i < Math.min(bytes.length, BINARY_SNIFF_BYTES); i++) {
+            if (bytes[i] == 0) {
+                throw unreadable("unsupported-document", "is not a Word document, a PDF or a text file; "
+                        + "send .docx, .pdf, .md or .txt");
+            }
+        }
+        return decodeText(bytes, "file");
     }
 
     /** A notice sent as the request body, encoded as a text file may be. */

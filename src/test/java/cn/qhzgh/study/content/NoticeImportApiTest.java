@@ -143,6 +143,10 @@ class NoticeImportApiTest {
         Api.upload("/api/v1/admin/notices", "latin1.md", new byte[] {'#', ' ', (byte) 0xFF, (byte) 0xFE, (byte) 0x80}, true)
                 .statusCode(422).body("type", equalTo("urn:qhzgh:study:problem:unsupported-encoding"))
                 .body("errors[0].field", equalTo("file"));
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+        Api.upload("/api/v1/admin/notices", "picture.docx", png, true)
+                .statusCode(422).body("type", equalTo("urn:qhzgh:study:problem:unsupported-document"))
+                .body("errors[0].field", equalTo("file"));
         Api.asProvinceAdmin().contentType("text/markdown").body(new byte[] {'#', ' ', (byte) 0xFF, (byte) 0xFE})
                 .post("/api/v1/admin/notices?dryRun=true").then()
                 .statusCode(422).body("type", equalTo("urn:qhzgh:study:problem:unsupported-encoding"))
