@@ -26,6 +26,7 @@ const IMPORT_PROBLEMS = {
   'unreadable-document': ['文件已损坏或无法读取', '请用 Word 或 PDF 阅读器打开确认后，重新保存再上传。'],
   'pdf-without-text': ['这份 PDF 没有文字层', '扫描件无法导入，请上传原始的 Word 文件或可复制文字的 PDF。'],
   'file-too-large': ['文件超过 2 MB', '请去掉图片等附件后重新上传。'],
+  'body-too-large': ['文件超过 2 MB', '请去掉图片等附件后重新上传。'],
   'missing-file': ['请先选择文件', ''],
 };
 const FORBIDDEN = {title: '无权访问：内容管理仅对省总管理员开放', hint: '导入公文、发布模块和修改正文由省总管理员负责。'};
@@ -253,7 +254,8 @@ function parentOf(code) {
 function importProblem(error) {
   const known = IMPORT_PROBLEMS[error?.slug];
   if (!known) return problem(error);
-  const details = (error.problem?.errors ?? []).map(e => e.message).filter(Boolean);
+  // Findings about the text are Chinese; notes on a file's format are English, and the title already says them.
+  const details = (error.problem?.errors ?? []).map(e => e.message).filter(m => m && /[\u4e00-\u9fff]/.test(m));
   return alert({title: known[0], hint: [known[1], ...details].filter(Boolean).join(' ')}, null, error.status, error.slug);
 }
 
