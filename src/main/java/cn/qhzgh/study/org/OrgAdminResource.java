@@ -70,7 +70,7 @@ public class OrgAdminResource {
         OrgImportResult result = DuplicateKeys.retriedOnce(() -> importOnce(file, dryRun));
         if (!dryRun) {
             metrics.importedRows("orgs", result.rows());
-            audit.record(callers.current(), "orgs.import", "file:" + file.fileName(), result.toString());
+            audit.record(callers.current(), "orgs.import", "file:" + file.fileName(), result.auditDetail());
         }
         return result;
     }

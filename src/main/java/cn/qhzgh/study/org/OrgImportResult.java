@@ -13,4 +13,9 @@ public record OrgImportResult(
         int updated,
         @Schema(required = true, example = "0")
         int unchanged) {
+
+    /** The outcome as the audit log states it to an admin. */
+    String auditDetail() {
+        return rows + " row(s): " + created + " created, " + updated + " updated, " + unchanged + " unchanged";
+    }
 }

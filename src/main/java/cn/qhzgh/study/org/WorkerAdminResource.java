@@ -83,7 +83,7 @@ public class WorkerAdminResource {
             WorkerImportResult result = imports.importWorkers(content, upload.format(), dryRun);
             if (!dryRun) {
                 metrics.importedRows("workers", result.rows());
-                audit.record(callers.current(), "workers.import", "file:" + file.fileName(), result.toString());
+                audit.record(callers.current(), "workers.import", "file:" + file.fileName(), result.auditDetail());
             }
             return result;
         }

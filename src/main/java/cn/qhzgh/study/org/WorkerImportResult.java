@@ -13,4 +13,9 @@ public record WorkerImportResult(
         long updated,
         @Schema(required = true, example = "50")
         long unchanged) {
+
+    /** The outcome as the audit log states it to an admin. */
+    String auditDetail() {
+        return rows + " row(s): " + created + " created, " + updated + " updated, " + unchanged + " unchanged";
+    }
 }

@@ -185,6 +185,9 @@ class OrgImportTest {
                 + "QH-TM-C,【测试】被移动,COUNTY,QH-TM-P1\nQH-TM-C-G1,【测试】随迁基层,GRASSROOTS,QH-TM-C\n");
         upload("move.csv", (HEADER + "QH-TM-C,【测试】被移动,COUNTY,QH-TM-P2\n").getBytes(StandardCharsets.UTF_8))
                 .statusCode(200).body("updated", equalTo(1));
+        assertThat(Database.string("SELECT detail FROM audit_entry WHERE action = 'orgs.import' AND target = "
+                + "'file:move.csv' ORDER BY id DESC LIMIT 1")).as("what the console's audit page shows")
+                .isEqualTo("1 row(s): 0 created, 1 updated, 0 unchanged");
         String newParentPath = Database.string("SELECT path FROM organization WHERE code = 'QH-TM-P2'");
         assertThat(Database.string("SELECT path FROM organization WHERE code = 'QH-TM-C-G1'")).startsWith(newParentPath);
         assertThat(Database.count("SELECT depth FROM organization WHERE code = 'QH-TM-C-G1'")).isEqualTo(3);
