@@ -82,11 +82,12 @@ public class SubmissionService {
                     "This attempt was already submitted; start a new attempt to try again.");
         }
         rateLimiter.acquire(workerId);
-        Map<Long, AnswerRequest> answers = checkAnswers(attempt, request);
+        Map<Long, AskedVersions.Asked> versions = asked.of(attempt.draw);
+        Map<Long, AnswerRequest> answers = checkAnswers(attempt, versions, request);
         Instant now = DbClock.now();
         boolean late = AttemptService.expired(attempt, now);
         List<AttemptScored.AnsweredQuestion> answered = new ArrayList<>();
-        SubmissionResult result = grade(attempt, answers, late, now, answered);
+        SubmissionResult result = grade(attempt, versions, answers, late, now, answered);
         attempt.status = result.status();
         attempt.openKey = null;
         attempt.submittedAt = now;
@@ -103,10 +104,10 @@ public class SubmissionService {
         return attempt.responseBody;
     }
 
-    private SubmissionResult grade(QuizAttempt attempt, Map<Long, AnswerRequest> answers, boolean late, Instant now,
+    private SubmissionResult grade(QuizAttempt attempt, Map<Long, AskedVersions.Asked> versions,
+                                   Map<Long, AnswerRequest> answers, boolean late, Instant now,
                                    List<AttemptScored.AnsweredQuestion> answered) {
         Quiz quiz = Quiz.findById(attempt.quizId);
-        Map<Long, AskedVersions.Asked> versions = asked.of(attempt.draw);
         List<QuestionResult> results = new ArrayList<>();
         List<AnswerRow> rows = new ArrayList<>();
         int correctCount = 0;
@@ -149,8 +150,9 @@ public class SubmissionService {
                 + DirectSql.values("(?, ?, ?, ?, ?, ?, ?)", rows.size()), values);
     }
 
-    /** Every answer must name a question of this attempt, once, with letters this phone was shown. */
-    private static Map<Long, AnswerRequest> checkAnswers(QuizAttempt attempt, SubmissionRequest request) {
+    /** Every answer must name a question of this attempt, once, with letters this phone was shown, each once. */
+    private static Map<Long, AnswerRequest> checkAnswers(QuizAttempt attempt, Map<Long, AskedVersions.Asked> versions,
+                                                         SubmissionRequest request) {
         Map<Long, DrawnQuestion> drawn = attempt.draw.stream()
                 .collect(Collectors.toMap(DrawnQuestion::questionId, d -> d));
         Map<Long, AnswerRequest> answers = new HashMap<>();
@@ -177,6 +179,10 @@ public class SubmissionService {
                 // A letter sent twice would count twice among the option's picks in item analysis.
                 answer.response().stream().filter(letter -> !picked.add(letter)).findFirst().ifPresent(twice ->
                         errors.add(ProblemError.field(field + ".response", "'" + twice + "' is picked twice")));
+                QuestionType type = versions.get(answer.questionId()).type();
+                if (type != QuestionType.MULTIPLE_CHOICE && picked.size() > 1) {
+                    errors.add(ProblemError.field(field + ".response", "a " + type + " question takes one option"));
+                }
             }
         }
         if (!errors.isEmpty()) {

@@ -166,6 +166,11 @@ class QuizAttemptApiTest {
                 .body("type", equalTo("urn:qhzgh:study:problem:answers-not-in-draw"))
                 .body("errors[0].field", equalTo("answers[0].response"))
                 .body("errors[0].message", equalTo("'" + right.get(0) + "' is picked twice"));
+        String other = right.get(0).equals("A") ? "B" : "A";
+        submit(worker, attemptId, "k-two", List.of(Map.of("questionId", answers.get(0).get("questionId"),
+                "response", List.of(right.get(0), other)))).then().statusCode(422)
+                .body("errors[0].field", equalTo("answers[0].response"))
+                .body("errors[0].message", equalTo("a SINGLE_CHOICE question takes one option"));
         assertThat(Database.count("SELECT COUNT(*) FROM attempt_answer WHERE attempt_id = ?", attemptId))
                 .as("a refused submission records nothing").isZero();
         Map<String, Object> firstQuestion = answers.get(0);
