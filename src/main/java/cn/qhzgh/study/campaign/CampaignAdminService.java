@@ -111,7 +111,8 @@ public class CampaignAdminService {
             requireOpenWindow(request.closesAt());
         }
 
-        boolean audienceChanged = !Set.copyOf(orgIds).equals(Set.copyOf(queries.audienceIds(id)));
+        List<Long> audienceBefore = queries.audienceIds(id);
+        boolean audienceChanged = !Set.copyOf(orgIds).equals(Set.copyOf(audienceBefore));
         campaign.title = request.title().strip();
         campaign.description = request.description() == null ? "" : request.description().strip();
         campaign.opensAt = request.opensAt();
@@ -126,7 +127,7 @@ public class CampaignAdminService {
                 + (audienceChanged ? ", audience " + String.join(",", audience) : ""));
         changed.fire(new CampaignChanged(id, CampaignChanged.Kind.EDITED));
         if (audienceChanged) {
-            changed.fire(new CampaignChanged(id, CampaignChanged.Kind.AUDIENCE));
+            changed.fire(new CampaignChanged(id, CampaignChanged.Kind.AUDIENCE, audienceBefore));
         }
         return queries.view(campaign);
     }

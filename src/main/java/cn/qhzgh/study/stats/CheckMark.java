@@ -31,11 +31,18 @@ class CheckMark {
         });
     }
 
-    /** Moves the mark forward (never back: a slow full run must not undo a later incremental one's mark). */
+    /**
+     * Moves the mark forward (never back: a slow full run must not undo a later incremental one's mark) and forgets
+     * the recount requests before it, which the check that verified it has served.
+     */
     void verified(Instant mark) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                        INSERT INTO stats_check_mark (job, verified_at) VALUES (?1, ?2)
-                        ON DUPLICATE KEY UPDATE verified_at = GREATEST(verified_at, VALUES(verified_at))""")
-                .setParameter(1, JOB).setParameter(2, Timestamp.from(mark)).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("""
+                            INSERT INTO stats_check_mark (job, verified_at) VALUES (?1, ?2)
+                            ON DUPLICATE KEY UPDATE verified_at = GREATEST(verified_at, VALUES(verified_at))""")
+                    .setParameter(1, JOB).setParameter(2, Timestamp.from(mark)).executeUpdate();
+            entityManager.createNativeQuery("DELETE FROM stats_recount_request WHERE requested_at < ?1")
+                    .setParameter(1, Timestamp.from(mark)).executeUpdate();
+        });
     }
 }

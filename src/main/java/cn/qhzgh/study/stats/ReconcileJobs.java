@@ -44,16 +44,26 @@ public class ReconcileJobs {
 
     /** Starts a full run in the background unless one runs anywhere in the deployment (empty then). */
     public Optional<ReconcileJob> start(Caller caller) {
+        return startInBackground(CheckPlan.Kind.FULL, caller.externalId(),
+                line -> audit.record(caller, "stats.reconcile", "counters", line));
+    }
+
+    /** Starts a CHANGED run in the background, audited with its {@code reason}, unless one runs anywhere. */
+    Optional<ReconcileJob> startChanged(String reason) {
+        return startInBackground(CheckPlan.Kind.CHANGED, AuditLog.SYSTEM,
+                line -> audit.recordSystem("stats.reconcile", "counters", line + " (" + reason + ")"));
+    }
+
+    private Optional<ReconcileJob> startInBackground(CheckPlan.Kind kind, String requestedBy, Consumer<String> audited) {
         Optional<String> holder = lease.claim();
         if (holder.isEmpty()) {
             return Optional.empty();
         }
-        String id = created(holder.get(), CheckPlan.Kind.FULL, caller.externalId());
-        audit.record(caller, "stats.reconcile", "counters", "job " + id + " started");
+        String id = created(holder.get(), kind, requestedBy);
+        audited.accept("job " + id + " started");
         runner.submit(() -> {
-            ReconcileReport report = execute(id, holder.get(), CheckPlan.Kind.FULL);
-            audit.record(caller, "stats.reconcile", "counters", "job " + id + " "
-                    + (report == null ? "failed" : "ended, drift " + report.totalDrift()));
+            ReconcileReport report = execute(id, holder.get(), kind);
+            audited.accept("job " + id + " " + (report == null ? "failed" : "ended, drift " + report.totalDrift()));
         });
         return store.find(id);
     }

@@ -115,8 +115,9 @@ final class SourceSnapshot implements AutoCloseable {
     }
 
     /**
-     * The unions with a counter row a live write changed at or after {@code since}; each table is scanned, as no
-     * index on changed_at burdens the live upserts.
+     * The unions with a counter row a live write changed at or after {@code since}, and every union under a subtree
+     * a campaign change asked to recount since then (its answers are not counted per campaign, so they are not read
+     * for it); each counter table is scanned, as no index on changed_at burdens the live upserts.
      */
     ChangedUnions changedUnions(Instant since) {
         Set<Long> unions = new HashSet<>();
@@ -126,6 +127,9 @@ final class SourceSnapshot implements AutoCloseable {
             query("SELECT DISTINCT org_id FROM " + table.table() + " WHERE changed_at >= ?",
                     rs -> changed.add(rs.getLong(1)), Timestamp.from(since));
         }
+        query("SELECT DISTINCT o.id FROM stats_recount_request q JOIN organization r ON r.id = q.org_id "
+                        + "JOIN organization o ON o.path LIKE CONCAT(r.path, '%') WHERE q.requested_at >= ?",
+                rs -> unions.add(rs.getLong(1)), Timestamp.from(since));
         unions.addAll(withAnswers);
         return new ChangedUnions(List.copyOf(unions), withAnswers);
     }

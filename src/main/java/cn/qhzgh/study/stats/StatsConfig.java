@@ -45,6 +45,13 @@ public interface StatsConfig {
         /** Longer than any live transaction: one that wrote a counter before the snapshot but committed after it. */
         @WithDefault("10M")
         Duration margin();
+
+        /**
+         * Whether a campaign change that makes records workers already have count differently starts the check of
+         * the unions concerned at once; false leaves it to the night.
+         */
+        @WithDefault("true")
+        boolean afterCampaignChange();
     }
 
     /** How many report exports stream at once on one pod, and when a refused client should try again. */
