@@ -36,6 +36,7 @@ class StudyConsole extends LightElement {
       if (!current) this.leave(reason);
     });
     this.addEventListener('org-shown', event => { this.scopeOrg = event.detail.code; });
+    this.addEventListener('campaigns-changed', () => this.refreshCampaigns());
     this.start();
   }
 
@@ -64,14 +65,24 @@ class StudyConsole extends LightElement {
         return;
       }
       const listed = await getJson('/api/v1/admin/campaigns', {size: 100}, bearer);
-      const campaigns = listed.items.filter(campaign => campaign.status !== 'DRAFT');
-      this.context = {me, campaigns, defaultCampaign: newestPublished(campaigns), signOutUrl};
+      this.context = {me, ...reported(listed), signOutUrl};
       this.scopeOrg = me.org?.code ?? null;
       this.reason = null;
       session.begin(token, me, signOutUrl, renewal);
       this.show();
     } catch (e) {
       this.reason = describe(e).title;
+    }
+  }
+
+  /** A page published, closed or edited a campaign: the selector lists the campaigns anew. */
+  async refreshCampaigns() {
+    if (!this.context) return;
+    try {
+      const listed = await getJson('/api/v1/admin/campaigns', {size: 100});
+      this.context = {...this.context, ...reported(listed)};
+    } catch {
+      // The selector keeps the list it had; signing in again reloads it.
     }
   }
 
@@ -188,6 +199,12 @@ class StudyConsole extends LightElement {
 }
 
 /** The campaign the API reports on by default: the most recently published (see CampaignDirectory.defaultFor). */
+/** The campaigns the selector offers (a draft reports nothing) and the one shown by default. */
+function reported(listed) {
+  const campaigns = listed.items.filter(campaign => campaign.status !== 'DRAFT');
+  return {campaigns, defaultCampaign: newestPublished(campaigns)};
+}
+
 function newestPublished(campaigns) {
   const published = campaigns.filter(campaign => campaign.status === 'PUBLISHED');
   published.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.id - a.id);

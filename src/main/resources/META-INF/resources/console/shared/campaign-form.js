@@ -1,0 +1,70 @@
+// What the campaign page turns to and from the API: Beijing days for its date inputs, and its problems in Chinese.
+
+const ZONE = 'Asia/Shanghai';
+const day = new Intl.DateTimeFormat('en-CA', {timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit'});
+
+/** An instant as the Beijing day a date input shows (2022-11-16); empty for none. */
+export function beijingDay(iso) {
+  return iso ? day.format(new Date(iso)) : '';
+}
+
+/** The first moment of a Beijing day, as the API takes it; null for an empty input. */
+export function dayStart(value) {
+  return value ? new Date(`${value}T00:00:00+08:00`).toISOString() : null;
+}
+
+/** The last second of a Beijing day: a campaign closing on 12月31日 is open all that day. */
+export function dayEnd(value) {
+  return value ? new Date(`${value}T23:59:59+08:00`).toISOString() : null;
+}
+
+const TITLES = {
+  'invalid-campaign': '活动内容有误',
+  'validation': '活动内容有误',
+  'campaign-incomplete': '活动还缺少必要的内容',
+  'campaign-closed': '活动已结束，不能再修改',
+  'campaign-already-published': '活动已经发布过了',
+  'campaign-not-published': '草稿活动不能结束',
+  'forbidden': '只有省总管理员可以管理学习活动',
+};
+
+const FIELDS = {
+  title: '活动名称', description: '说明', opensAt: '开始日期', closesAt: '截止日期', finalPassScore: '及格分',
+  audience: '参与工会', materials: '学习材料', optionalModuleIds: '选学模块',
+};
+
+const MESSAGES = [
+  [/^no union has the code '(.*)'$/, (m, code) => `没有代码为“${code}”的工会`],
+  [/^no notice has the id (\d+)$/, (m, id) => `没有编号为 ${id} 的公文`],
+  [/^must be after opensAt$/, () => '须晚于开始日期'],
+  [/^must be from .+ to .+$/, () => '须在 2000 年至 2100 年之间'],
+  [/^repeats \w+\[(\d+)]$/, (m, at) => `与第 ${Number(at) + 1} 项重复`],
+  [/^needs at least one union$/, () => '至少选择一个工会'],
+  [/needs a material with at least one published module$/, () => '至少选择一份含已发布模块的公文'],
+  [/^has passed/, () => '已经过了，请选择今天以后的日期'],
+  [/^must not be (blank|null|empty)$/, () => '不能为空'],
+  [/^size must be between/, () => '长度超出限制'],
+];
+
+/** A field path of the API (audience[2]) in words: 参与工会第 3 项. */
+function fieldName(field) {
+  const item = /^(\w+)\[(\d+)]$/.exec(field ?? '');
+  if (item) return `${FIELDS[item[1]] ?? item[1]}第 ${Number(item[2]) + 1} 项`;
+  return FIELDS[field] ?? field ?? '';
+}
+
+function message(text) {
+  for (const [pattern, render] of MESSAGES) {
+    const match = pattern.exec(text ?? '');
+    if (match) return render(...match);
+  }
+  return text ?? '';
+}
+
+/** {title, hint} for a campaign write's known problems, each field named in Chinese; null for any other error. */
+export function campaignProblem(error) {
+  const title = TITLES[error?.slug] ?? (error?.status === 403 ? TITLES.forbidden : null);
+  if (!title) return null;
+  const fields = (error.problem?.errors ?? []).map(e => `${fieldName(e.field)}：${message(e.message)}`);
+  return {title, hint: fields.join('；')};
+}
