@@ -82,7 +82,8 @@ create_second_campaign() {
  "opensAt": "$opens", "audience": ["QH"], "materials": [$notice]}
 JSON
   id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$OUT/response.json")
-  etag=$(sql "SELECT CONCAT('\"campaign', id, '-r', revision, '\"') FROM campaign WHERE id = $id")
+  etag=$(curl -fsS -D - -o /dev/null -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE/api/v1/admin/campaigns/$id" \
+    | awk 'tolower($1) == "etag:" { print $2 }' | tr -d '\r')
   admin POST "/api/v1/admin/campaigns/$id/publish" 200 -H "If-Match: $etag"
   CAMPAIGNS+=("$id")
 }

@@ -37,7 +37,7 @@ public class Campaign extends PanacheEntityBase {
     @Column(name = "final_pass_score")
     public int finalPassScore;
 
-    /** Bumped by every write; backs the ETag. */
+    /** Bumped by every write; part of the ETag (CampaignView). */
     public int revision;
 
     @Column(name = "published_at")
@@ -51,12 +51,4 @@ public class Campaign extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
-
-    public String etag() {
-        return etag(id, revision);
-    }
-
-    public static String etag(long id, int revision) {
-        return "\"campaign" + id + "-r" + revision + "\"";
-    }
 }

@@ -1,6 +1,7 @@
 package cn.qhzgh.study.campaign;
 
 import cn.qhzgh.study.common.PageResult;
+import cn.qhzgh.study.common.Preconditions;
 import cn.qhzgh.study.common.StudyApi;
 import cn.qhzgh.study.security.CallerService;
 import cn.qhzgh.study.security.Roles;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -42,7 +42,7 @@ import java.net.URI;
 @RolesAllowed({Roles.ORG_ADMIN, Roles.PROVINCE_ADMIN})
 public class CampaignAdminResource {
 
-    private static final String ETAG_EXAMPLE = "\"campaign11-r3\"";
+    private static final String ETAG_EXAMPLE = "\"campaign11-r3-5d0c3a1e\"";
     private static final String IF_MATCH = "The ETag of the campaign you last read; * skips the check";
 
     private final CampaignAdminService campaigns;
@@ -74,11 +74,13 @@ public class CampaignAdminResource {
             headers = @Header(name = "ETag", description = "The current revision",
                     schema = @Schema(type = SchemaType.STRING, example = ETAG_EXAMPLE)))
     @Operation(operationId = "getCampaign")
-    public Response get(@RestPath long id, Request request) {
+    public Response get(@RestPath long id, HttpHeaders headers) {
         CampaignView campaign = campaigns.get(callers.current(), id);
         EntityTag etag = EntityTag.valueOf(campaign.etag());
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
-        return notModified != null ? notModified.build() : Response.ok(campaign).tag(etag).build();
+        if (Preconditions.noneMatchHolds(headers.getRequestHeader(HttpHeaders.IF_NONE_MATCH), campaign.etag())) {
+            return Response.notModified(etag).build();
+        }
+        return Response.ok(campaign).tag(etag).build();
     }
 
     @POST

@@ -225,7 +225,7 @@ public class CampaignAdminService {
         entityManager.createNativeQuery("SELECT id FROM campaign WHERE id = ?1 FOR UPDATE").setParameter(1, id)
                 .getResultList();
         Campaign campaign = find(id);
-        Preconditions.requireIfMatch(ifMatch, campaign.etag(), "campaign");
+        Preconditions.requireIfMatch(ifMatch, queries.view(campaign).etag(), "campaign");
         return campaign;
     }
 

@@ -2,10 +2,12 @@ package cn.qhzgh.study.campaign;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.zip.CRC32;
 
-/** A campaign as admins manage it; {@code revision} backs the ETag for If-Match edits. */
+/** A campaign as admins manage it; its ETag (revision and what it shows of other records) guards If-Match edits. */
 public record CampaignView(
         @Schema(required = true, example = "11")
         long id,
@@ -38,7 +40,24 @@ public record CampaignView(
         @Schema(required = true, example = "2022-11-15T08:00:00Z", implementation = String.class, format = "date-time")
         Instant updatedAt) {
 
+    private static final byte[] RECORD_END = {1};
+
+    /**
+     * The revision, and a checksum of what the campaign shows of other records (its unions' names, its documents and
+     * their published modules), which change without an edit of the campaign: a copy read before a module was
+     * withdrawn is stale, for If-None-Match and If-Match alike.
+     */
     public String etag() {
-        return Campaign.etag(id, revision);
+        CRC32 shown = new CRC32();
+        audience.forEach(org -> add(shown, org.code(), org.name()));
+        materials.forEach(m -> add(shown, m.noticeId(), m.docNumber(), m.title(), m.publishedModules()));
+        return "\"campaign" + id + "-r" + revision + "-" + Long.toHexString(shown.getValue()) + "\"";
+    }
+
+    private static void add(CRC32 checksum, Object... values) {
+        for (Object value : values) {
+            checksum.update((value + "\u0000").getBytes(StandardCharsets.UTF_8));
+        }
+        checksum.update(RECORD_END);
     }
 }
