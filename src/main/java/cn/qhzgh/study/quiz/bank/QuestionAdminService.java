@@ -59,7 +59,7 @@ public class QuestionAdminService {
         QuestionRules.Checked checked = QuestionRules.check(1, proposed, Set.of());
         if (!checked.problems().isEmpty()) {
             List<ProblemError> errors = checked.problems().stream()
-                    .map(p -> ProblemError.field(p.field(), p.message())).toList();
+                    .map(BankProblem::inJsonBody).map(p -> ProblemError.field(p.field(), p.message())).toList();
             throw DomainException.badRequest("invalid-question", "The question has " + errors.size()
                     + " problem(s).", errors);
         }

@@ -203,6 +203,14 @@ class QuestionBankApiTest {
         invalid.put("answer", List.of("Z"));
         Api.asProvinceAdmin().contentType("application/json").header("If-Match", "*").body(invalid).put(path)
                 .then().statusCode(400).body("errors.field", hasItem("answer"));
+        Map<String, Object> doubled = new java.util.HashMap<>(body);
+        doubled.put("options", List.of(Map.of("key", "A", "text", "同一个选项"), Map.of("key", "B", "text", "同一个选项"),
+                Map.of("key", "C", "text", "丙"), Map.of("key", "D", "text", "丁")));
+        doubled.put("moduleCode", "第四章");
+        Api.asProvinceAdmin().contentType("application/json").header("If-Match", "*").body(doubled).put(path)
+                .then().statusCode(400).body("errors.field", hasItems("options[1].text", "moduleCode"))
+                .body("errors.find { it.field == 'options[1].text' }.message",
+                        equalTo("has the same text as options[0].text"));
         List<Object> withANull = new java.util.ArrayList<>((List<?>) question.get("options"));
         withANull.add(null);
         invalid.put("options", withANull);
