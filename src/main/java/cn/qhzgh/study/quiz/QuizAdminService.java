@@ -85,6 +85,15 @@ public class QuizAdminService {
         if (request.kind() == QuizKind.MODULE && (request.moduleCode() == null || request.moduleCode().isBlank())) {
             errors.add(ProblemError.field("moduleCode", "is required for a MODULE quiz"));
         }
+        // A field the kind does not use is refused, not dropped: the admin meant something the quiz would not do.
+        if (request.kind() != QuizKind.MODULE && request.moduleCode() != null) {
+            errors.add(ProblemError.field("moduleCode", "belongs to MODULE quizzes only; a " + request.kind()
+                    + " quiz chooses its modules with drawRule.moduleCodes"));
+        }
+        if (request.kind() == QuizKind.DAILY && request.maxAttempts() != null) {
+            errors.add(ProblemError.field("maxAttempts", "does not apply to a DAILY quiz, which allows one scored "
+                    + "attempt a day; leave it out"));
+        }
         if (QuizRequest.outsideWindow(request.opensAt())) {
             errors.add(ProblemError.field("opensAt", QuizRequest.WINDOW_RULE));
         }
@@ -101,14 +110,14 @@ public class QuizAdminService {
         DrawRule rule = request.drawRule() == null ? DrawRule.ANY : request.drawRule();
         quiz.title = request.title().strip();
         quiz.kind = request.kind();
-        quiz.moduleCode = request.kind() == QuizKind.MODULE ? request.moduleCode() : null;
+        quiz.moduleCode = request.moduleCode();
         quiz.questionCount = request.questionCount();
         quiz.drawModuleCodes = rule.moduleCodes() == null ? List.of() : rule.moduleCodes();
         quiz.drawTypes = rule.types() == null ? List.of() : rule.types().stream().map(Enum::name).toList();
         quiz.drawTags = rule.tags() == null ? List.of() : rule.tags();
         quiz.passScore = request.passScore();
         quiz.timeLimitSeconds = request.timeLimitSeconds();
-        quiz.maxAttempts = request.kind() == QuizKind.DAILY ? null : request.maxAttempts();
+        quiz.maxAttempts = request.maxAttempts();
         quiz.opensAt = request.opensAt();
         quiz.closesAt = request.closesAt();
         quiz.shuffleQuestions = request.shuffleQuestions() == null || request.shuffleQuestions();

@@ -16,7 +16,8 @@ public record QuizRequest(
         @NotBlank @Size(max = 200) String title,
         @Schema(example = "FINAL")
         @NotNull QuizKind kind,
-        @Schema(example = "1", nullable = true)
+        @Schema(example = "1", nullable = true, description = "The module a MODULE quiz belongs to; required for MODULE "
+                + "and refused for the other kinds")
         @Size(min = 1, max = 16) String moduleCode,
         @Schema(example = "20")
         @NotNull @Min(1) @Max(100) Integer questionCount,
@@ -26,7 +27,8 @@ public record QuizRequest(
         @NotNull @Min(0) @Max(100) Integer passScore,
         @Schema(example = "1200")
         @NotNull @Min(30) @Max(14400) Integer timeLimitSeconds,
-        @Schema(example = "3", nullable = true)
+        @Schema(example = "3", nullable = true, description = "Attempts a worker may start; none means no limit. "
+                + "Refused for a DAILY quiz, which allows one scored attempt a day")
         @Min(1) @Max(100) Integer maxAttempts,
         @Schema(example = "2022-11-16T00:00:00Z", nullable = true, implementation = String.class, format = "date-time",
                 description = "From 2000-01-01T00:00:00Z to 2100-01-01T00:00:00Z")

@@ -26,6 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -210,9 +212,26 @@ class QuizAttemptApiTest {
     }
 
     @Test
+    void fieldsTheQuizKindDoesNotUseAreRefusedNotDropped() {
+        Map<String, Object> daily = new HashMap<>(Map.of("title", "【测试】每日答题", "kind", "DAILY", "moduleCode", "9.1",
+                "questionCount", 5, "passScore", 60, "timeLimitSeconds", 600, "maxAttempts", 2));
+        long quizzes = Database.count("SELECT COUNT(*) FROM quiz");
+        Api.asProvinceAdmin().contentType("application/json").body(daily).post("/api/v1/admin/quizzes").then()
+                .statusCode(400).body("type", equalTo("urn:qhzgh:study:problem:invalid-quiz"))
+                .body("errors.field", containsInAnyOrder("moduleCode", "maxAttempts"));
+        daily.put("kind", "FINAL");
+        Api.asProvinceAdmin().contentType("application/json").body(daily).post("/api/v1/admin/quizzes").then()
+                .statusCode(400).body("errors.field", contains("moduleCode"));
+        assertThat(Database.count("SELECT COUNT(*) FROM quiz")).as("nothing created").isEqualTo(quizzes);
+    }
+
+    @Test
     void dailyQuizAllowsOneScoredAttemptPerDay() {
-        long daily = createQuiz(Map.of("kind", "DAILY", "title", "【测试】每日答题",
+        Map<String, Object> dailyQuiz = new HashMap<>(Map.of("kind", "DAILY", "title", "【测试】每日答题",
                 "drawRule", Map.of("moduleCodes", List.of("9.1"))));
+        dailyQuiz.put("moduleCode", null);
+        dailyQuiz.put("maxAttempts", null);
+        long daily = createQuiz(dailyQuiz);
         String worker = newWorker();
         JsonPath started = start(worker, daily).then().statusCode(201).extract().jsonPath();
         start(worker, daily).then().statusCode(200).body("attemptId", equalTo(started.getString("attemptId")));
