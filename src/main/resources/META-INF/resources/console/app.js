@@ -163,6 +163,16 @@ class StudyConsole extends LightElement {
       <main class="page" id="page">${this.body()}</main>`;
   }
 
+  /** On a phone the tabs scroll sideways: keep the page's own tab in sight, not cut off at the edge. */
+  updated() {
+    const strip = this.querySelector('nav.tabs');
+    const active = strip?.querySelector('.tab-active');
+    if (!active) return;
+    const box = strip.getBoundingClientRect();
+    const tab = active.getBoundingClientRect();
+    if (tab.left < box.left || tab.right > box.right) strip.scrollLeft += tab.left - box.left - 16;
+  }
+
   body() {
     if (this.problem) return alert(this.problem);
     if (this.route?.campaign && this.context.campaigns.length === 0) {

@@ -174,6 +174,7 @@ class QuestionBankPage extends ConsolePage {
   }
 
   async setStatus(q, status) {
+    if (status === 'RETIRED' && !window.confirm(`停用后各测验不再抽取题目 #${q.id}，已有的答题记录和统计保留。确定停用吗？`)) return;
     this.rowNote = {id: q.id, text: '正在保存…'};
     try {
       const {question} = await saveQuestion(q, null, editOf(q, {status}));

@@ -7,6 +7,10 @@ import {formatCount} from './format.js';
 export function pager(result, link, unit = '人') {
   const pages = Math.max(1, Math.ceil(result.total / result.size));
   if (result.total === 0) return nothing;
+  if (result.page >= pages) {
+    return html`<div class="pager"><a class="button" href=${link(pages - 1)} id="previous-page">回到最后一页</a>
+      <span id="page-position">没有第 ${result.page + 1} 页 · 共 ${pages} 页 · ${formatCount(result.total)} ${unit}</span><span></span></div>`;
+  }
   return html`<div class="pager">
     ${result.page > 0 ? html`<a class="button" href=${link(result.page - 1)} id="previous-page">上一页</a>` : html`<span></span>`}
     <span id="page-position">第 ${result.page + 1} / ${pages} 页 · 共 ${formatCount(result.total)} ${unit}</span>

@@ -91,6 +91,19 @@ class ConsoleCampaignsBrowserTest extends ConsoleBrowserTest {
         browser.waitFor("#campaign-done");
         assertThat(campaign(id).getInt("finalPassScore")).isEqualTo(90);
         assertThat(browser.fitsWidth(375)).as("the campaign on a 375 px phone").isTrue();
+        browser.emulateWidth(375, 812);
+        try {
+            browser.go("#/campaigns");
+            browser.waitFor("#campaign-list");
+            assertThat((Boolean) browser.script("const strip = document.querySelector('nav.tabs').getBoundingClientRect();"
+                    + "const tab = document.querySelector('.tab-active').getBoundingClientRect();"
+                    + "return tab.left >= strip.left && tab.right <= strip.right"))
+                    .as("on a phone the tab strip scrolls its 活动管理 tab into sight").isTrue();
+        } finally {
+            browser.resetViewport();
+        }
+        browser.go("#/campaigns/" + id);
+        browser.waitFor("#campaign-editor");
         browser.screenshot("campaign", 1440);
 
         browser.script("window.confirm = () => true");

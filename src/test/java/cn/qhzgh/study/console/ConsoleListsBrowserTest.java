@@ -95,6 +95,10 @@ class ConsoleListsBrowserTest extends ConsoleBrowserTest {
 
         browser.go("#/workers/QH-XN?q=con-w-0");
         browser.waitForText("#page-position", "第 1 / 1 页 · 共 7 人");
+        browser.go("#/workers/QH-XN?q=con-w-0&page=999");
+        browser.waitForText("#page-position", "没有第 1000 页 · 共 1 页 · 7 人");
+        browser.click("#previous-page");
+        browser.waitForText("#page-position", "第 1 / 1 页 · 共 7 人");
         browser.go("#/workers/QH-XN?q=" + "马建");
         browser.waitFor("#worker-list li[data-worker='" + ConsoleFixture.COMPLETER + "']");
         assertThat(browser.fitsWidth(375)).as("worker search on a 375 px phone").isTrue();

@@ -108,6 +108,11 @@ class ConsoleQuestionBankBrowserTest extends ConsoleBrowserTest {
         assertThat(Files.readString(browser.downloaded("question-bank-" + bank + ".gift.txt"), StandardCharsets.UTF_8))
                 .contains(marker + "以下哪些属于三微？");
 
+        browser.script("window.confirm = message => { window.asked = message; return false; }");
+        browser.click(row + " button[data-action='retire']");
+        assertThat((String) browser.script("return window.asked")).contains("停用后各测验不再抽取题目 #" + first);
+        assertThat(question(first).getString("status")).as("not confirmed, not retired").isEqualTo("APPROVED");
+        browser.script("window.confirm = () => true");
         browser.click(row + " button[data-action='retire']");
         browser.waitFor(row + "[data-status='RETIRED'] button[data-action='approve']");
         assertThat(question(first).getString("status")).isEqualTo("RETIRED");
