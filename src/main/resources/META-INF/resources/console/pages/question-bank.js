@@ -9,7 +9,7 @@ import {formatCount, formatDateTime} from '../shared/format.js';
 import {pageOf, pager} from '../shared/pager.js';
 import {href} from '../shared/router.js';
 import {describe, empty, failure, loading} from '../shared/states.js';
-import {QuestionConflict, SOURCES, STATUSES, TYPES, editOf, saveQuestion} from '../shared/questions.js';
+import {QuestionConflict, SOURCES, STATUSES, TYPES, editOf, saveQuestion, tagText} from '../shared/questions.js';
 import './bank-upload.js';
 import './question-editor.js';
 
@@ -141,7 +141,7 @@ class QuestionBankPage extends ConsolePage {
         <span class="badge">${TYPES[q.type] ?? q.type}</span>
         <span class="badge ${q.status === 'APPROVED' ? 'badge-ok' : q.status === 'DRAFT' ? 'badge-warn' : ''}" data-role="status">${STATUSES[q.status] ?? q.status}</span>
         <span class="person-meta">${SOURCES[q.source] ?? q.source}${q.moduleCode ? ` · 模块 ${q.moduleCode}` : ''} · 第 ${q.version} 版${q.bankId ? ` · 题库 #${q.bankId}` : ''}</span>
-        ${(q.tags ?? []).map(tag => html`<span class="tag">${tag}</span>`)}
+        ${(q.tags ?? []).map(tag => html`<span class="tag" title=${tag}>${tagText(tag)}</span>`)}
         <span class="button-row question-actions">
           <button class="button button-quiet" data-action="edit" @click=${() => this.edit(q)}>编辑</button>
           ${q.status !== 'APPROVED' ? html`<button class="button button-quiet" data-action="approve" @click=${() => this.setStatus(q, 'APPROVED')}>审核通过</button>` : nothing}

@@ -95,7 +95,23 @@ const PROBLEMS = [
   [/^a true\/false question has no options, or exactly A 正确 and B 错误$/, () => '判断题不填选项，或只填 A 正确、B 错误'],
   [/^has (\d+) tags; at most (\d+)$/, (m, count, max) => `有 ${count} 个标签，最多 ${max} 个`],
   [/^the file has more than (\d+) questions; split it into several files$/, (m, max) => `题目超过 ${max} 道，请拆分为多个文件`],
+  [/^tag '(.*)' contains one of /, (m, tag) => `标签“${tag}”含有分隔符（逗号、顿号或分号），请拆成几个标签`],
+  [/^tag '(.*)' has (\d+) characters; at most (\d+)$/, (m, tag, length, max) => `标签“${tag}”有 ${length} 个字，最多 ${max} 个`],
+  [/^accepted answer '(.*)' contains \| or ；/, (m, text) => `答案“${text}”含有 | 或 ；（它们用来分隔多个可接受的答案）`],
+  [/^has (\d+) accepted answers; at most (\d+)$/, (m, count, max) => `有 ${count} 个可接受的答案，最多 ${max} 个`],
+  [/^must not be (?:blank|null|empty)$/, () => '不能为空'],
+  [/^size must be between (\d+) and (\d+)$/, (m, min, max) => `长度须在 ${min} 至 ${max} 之间`],
 ];
+
+/** The generator's tags (quiz/generation: the kind of phrase asked about, and "generated") in Chinese. */
+const TAG_NAMES = {
+  generated: '自动生成', FORMULA: '提法', SLOGAN: '口号', QUOTATION: '引文', ENUMERATION: '列举', NUMBER: '数字',
+};
+
+/** A tag as the list shows it: the generator's own in Chinese, an admin's as written. */
+export function tagText(tag) {
+  return TAG_NAMES[tag] ?? tag;
+}
 
 export function problemText(message) {
   for (const [pattern, say] of PROBLEMS) {

@@ -119,6 +119,12 @@ class ConsoleQuestionBankBrowserTest extends ConsoleBrowserTest {
         browser.click(row + " button[data-action='approve']");
         browser.waitFor(row + "[data-status='APPROVED']");
         assertThat(question(first).getString("status")).isEqualTo("APPROVED");
+
+        browser.go("#/question-bank?source=GENERATED");
+        browser.waitFor(".question-list .tag");
+        List<String> tags = browser.all(".question-list .tag").stream().map(WebElement::getText).distinct().toList();
+        assertThat(tags).as("the generator's tags in Chinese").contains("自动生成")
+                .doesNotContain("generated", "FORMULA", "SLOGAN", "QUOTATION", "ENUMERATION", "NUMBER");
     }
 
     @Test
