@@ -111,4 +111,19 @@ public class QuizAdminResource {
         quizzes.archive(id);
         audit.record(callers.current(), "quiz.archive", "quiz:" + id, null);
     }
+
+    @POST
+    @Path("/{id}/restore")
+    @APIResponse(responseCode = "200", description = "The quiz, active again (already active: unchanged)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuizView.class)),
+            headers = @Header(name = "ETag", description = "The new revision",
+                    schema = @Schema(type = SchemaType.STRING, example = "\"quiz7-r3\"")))
+    @APIResponse(responseCode = "422", description = "Fewer approved questions match the draw rule than questionCount "
+            + "now (`not-enough-questions`); change the quiz or approve questions first")
+    @Operation(operationId = "restoreQuiz")
+    public Response restore(@RestPath long id) {
+        QuizView quiz = quizzes.restore(id);
+        audit.record(callers.current(), "quiz.restore", "quiz:" + id, "revision " + quiz.revision());
+        return Response.ok(quiz).tag(EntityTag.valueOf(quiz.etag())).build();
+    }
 }

@@ -75,6 +75,20 @@ public class QuizAdminService {
         }
     }
 
+    /** Undoes an archive; the quiz must still find enough approved questions to draw from. Idempotent. */
+    @Transactional
+    public QuizView restore(long id) {
+        Quiz quiz = find(id);
+        if (!quiz.active) {
+            quiz.active = true;
+            quiz.revision++;
+            quiz.updatedAt = DbClock.now();
+            requireEnoughQuestions(quiz);
+            pool.forget(quiz.id);
+        }
+        return QuizView.of(quiz);
+    }
+
     static Quiz find(long id) {
         return Quiz.<Quiz>findByIdOptional(id).orElseThrow(() ->
                 DomainException.notFound("quiz-not-found", "No quiz has the id " + id + "."));

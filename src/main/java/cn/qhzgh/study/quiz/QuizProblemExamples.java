@@ -73,9 +73,10 @@ public class QuizProblemExamples implements ProblemExampleSource {
             case "/api/v1/attempts/{attemptId}/answers" -> unprocessable("answers-not-in-draw",
                     "Some answers do not fit this attempt; nothing was recorded.", instance,
                     List.of(field("answers[0].response", "'E' is not one of the options [A, B, C, D]")));
-            case ADMIN_QUIZZES, ADMIN_QUIZZES + "/{id}" -> unprocessable("not-enough-questions",
-                    "Only 12 approved question(s) match the draw rule; the quiz needs 20.", instance,
-                    List.of(field("questionCount", "at most 12 for this draw rule")));
+            case ADMIN_QUIZZES, ADMIN_QUIZZES + "/{id}", ADMIN_QUIZZES + "/{id}/restore" ->
+                    unprocessable("not-enough-questions",
+                            "Only 12 approved question(s) match the draw rule; the quiz needs 20.", instance,
+                            List.of(field("questionCount", "at most 12 for this draw rule")));
             case BANKS -> unprocessable("invalid-question-bank", "1 problem(s) found; nothing was imported.", instance,
                     List.of(cell(5, "answer", "names option E, which the question does not have")));
             default -> null;

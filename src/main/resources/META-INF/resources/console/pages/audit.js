@@ -17,7 +17,7 @@ const ACTIONS = [
   ['学习活动', [['campaign.create', '创建学习活动'], ['campaign.update', '修改学习活动'], ['campaign.materials', '设置学习材料'],
     ['campaign.publish', '发布学习活动'], ['campaign.close', '结束学习活动'], ['campaign.found', '建立首个学习活动']]],
   ['题库与测验', [['bank.upload', '导入题库'], ['question.edit', '修改试题'], ['quiz.create', '创建测验'],
-    ['quiz.update', '修改测验'], ['quiz.archive', '归档测验']]],
+    ['quiz.update', '修改测验'], ['quiz.archive', '归档测验'], ['quiz.restore', '恢复测验']]],
   ['组织与职工', [['orgs.import', '导入组织'], ['workers.import', '导入职工名册']]],
   ['个人数据读取', [['workers.list', '查询职工名单'], ['workers.get', '查看职工'], ['workers.records', '查看职工学习记录'],
     ['stats.laggards', '查看未完成名单'], ['stats.export', '导出报表'], ['xapi.statements', '导出 xAPI 学习记录']]],

@@ -212,6 +212,25 @@ class QuizAttemptApiTest {
     }
 
     @Test
+    void anArchivedQuizCanBeRestored() {
+        long quiz = createQuiz(Map.of());
+        String path = "/api/v1/admin/quizzes/" + quiz;
+        Api.asProvinceAdmin().delete(path).then().statusCode(204);
+        start(newWorker(), quiz).then().statusCode(404);
+        int archived = Api.asProvinceAdmin().get(path).then().statusCode(200).body("active", equalTo(false))
+                .extract().jsonPath().getInt("revision");
+
+        String etag = Api.asProvinceAdmin().post(path + "/restore").then().statusCode(200)
+                .body("active", equalTo(true)).body("revision", equalTo(archived + 1)).extract().header("ETag");
+        assertThat(etag).isEqualTo("\"quiz" + quiz + "-r" + (archived + 1) + "\"");
+        start(newWorker(), quiz).then().statusCode(201);
+        Api.asProvinceAdmin().post(path + "/restore").then().statusCode(200).header("ETag", etag);
+        assertThat(Database.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'quiz.restore' AND target = ?",
+                "quiz:" + quiz)).isEqualTo(2);
+        Api.asProvinceAdmin().post("/api/v1/admin/quizzes/987654321/restore").then().statusCode(404);
+    }
+
+    @Test
     void fieldsTheQuizKindDoesNotUseAreRefusedNotDropped() {
         Map<String, Object> daily = new HashMap<>(Map.of("title", "【测试】每日答题", "kind", "DAILY", "moduleCode", "9.1",
                 "questionCount", 5, "passScore", 60, "timeLimitSeconds", 600, "maxAttempts", 2));
