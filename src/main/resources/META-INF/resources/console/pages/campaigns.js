@@ -169,14 +169,14 @@ class CampaignsPage extends ConsolePage {
     const audience = [...form.getAll('audience').map(String),
       ...String(form.get('otherAudience') ?? '').split(CODE_SEPARATOR).filter(Boolean)];
     const materials = form.getAll('materials').map(Number);
-    const body = {
-      title: String(form.get('title')).trim(), description: String(form.get('description') ?? '').trim(),
-      opensAt: dayStart(String(form.get('opensAt') ?? '')), closesAt: dayEnd(String(form.get('closesAt') ?? '')),
-      finalPassScore: Number(form.get('finalPassScore')), audience: [...new Set(audience)],
-    };
     this.saving = true;
     this.outcome = null;
     try {
+      const body = {
+        title: String(form.get('title')).trim(), description: String(form.get('description') ?? '').trim(),
+        opensAt: dayStart(String(form.get('opensAt') ?? '')), closesAt: dayEnd(String(form.get('closesAt') ?? '')),
+        finalPassScore: Number(form.get('finalPassScore')), audience: [...new Set(audience)],
+      };
       if (c === null) {
         const created = await this.send('POST', BASE, {...body, materials});
         this.announce();

@@ -10,12 +10,18 @@ export function beijingDay(iso) {
 
 /** The first moment of a Beijing day, as the API takes it; null for an empty input. */
 export function dayStart(value) {
-  return value ? new Date(`${value}T00:00:00+08:00`).toISOString() : null;
+  return value ? instant(`${value}T00:00:00+08:00`) : null;
 }
 
 /** The last second of a Beijing day: a campaign closing on 12月31日 is open all that day. */
 export function dayEnd(value) {
-  return value ? new Date(`${value}T23:59:59+08:00`).toISOString() : null;
+  return value ? instant(`${value}T23:59:59+08:00`) : null;
+}
+
+function instant(text) {
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime())) throw new Error('日期无效，请按“年-月-日”重新选择');
+  return date.toISOString();
 }
 
 const TITLES = {
