@@ -10,6 +10,7 @@ import {formatCount, formatDateTime, formatDay, formatDuration, formatPercent, f
 import {chainFrom} from '../shared/orgs.js';
 import {href} from '../shared/router.js';
 import {empty, failure, loading} from '../shared/states.js';
+import '../shared/stats-check.js';
 
 const RANKINGS = [
   ['completionRate', '完成率'], ['completed', '已完成'], ['started', '已开始'], ['workers', '职工数'],
@@ -87,7 +88,8 @@ class DashboardPage extends ConsolePage {
         ${this.trend()}
         ${this.channels()}
       </div>
-      ${this.modules()}`;
+      ${this.modules()}
+      ${this.context.me.role === 'province-admin' ? html`<stats-check></stats-check>` : nothing}`;
   }
 
   cards(f) {
