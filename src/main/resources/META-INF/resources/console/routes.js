@@ -26,6 +26,8 @@ export const routes = [
     org: false, nav: true, campaign: false, roles: ['province-admin']},
   {name: 'item-analysis', title: '题目分析', tag: 'page-item-analysis', load: () => import('./pages/item-analysis.js'),
     org: true, nav: true, campaign: true},
+  {name: 'directory', title: '名册导入', tag: 'page-directory', load: () => import('./pages/directory.js'),
+    org: false, nav: true, campaign: false, roles: ['province-admin']},
   {name: 'campaigns', title: '活动管理', tag: 'page-campaigns', load: () => import('./pages/campaigns.js'),
     org: false, nav: true, campaign: false},
   {name: 'question-bank', title: '题库', tag: 'page-question-bank', load: () => import('./pages/question-bank.js'),
