@@ -32,6 +32,8 @@ export const routes = [
     org: false, nav: true, campaign: false},
   {name: 'question-bank', title: '题库', tag: 'page-question-bank', load: () => import('./pages/question-bank.js'),
     org: false, nav: true, campaign: false, roles: ['province-admin']},
+  {name: 'quizzes', title: '测验设置', tag: 'page-quizzes', load: () => import('./pages/quizzes.js'),
+    org: false, nav: true, campaign: false, roles: ['province-admin']},
 ];
 
 export const defaultRoute = 'dashboard';

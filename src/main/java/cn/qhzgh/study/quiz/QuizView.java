@@ -39,14 +39,20 @@ public record QuizView(
         @Schema(required = true, example = "true")
         boolean active,
         @Schema(required = true, example = "1")
-        int revision) {
+        int revision,
+        @Schema(required = true, example = "2", nullable = true,
+                description = "The campaign whose FINAL or DAILY quiz this is; null for every other quiz")
+        Long campaignId,
+        @Schema(required = true, example = "1", nullable = true,
+                description = "The document whose MODULE quiz the service made; null for quizzes made by admins")
+        Long noticeId) {
 
     static QuizView of(Quiz quiz) {
         return new QuizView(quiz.id, quiz.title, quiz.kind, quiz.moduleCode, quiz.questionCount,
                 new DrawRule(quiz.drawModuleCodes, quiz.drawTypes.stream().map(QuestionType::valueOf).toList(),
                         quiz.drawTags),
                 quiz.passScore, quiz.timeLimitSeconds, quiz.maxAttempts, quiz.opensAt, quiz.closesAt,
-                quiz.shuffleQuestions, quiz.shuffleOptions, quiz.active, quiz.revision);
+                quiz.shuffleQuestions, quiz.shuffleOptions, quiz.active, quiz.revision, quiz.campaignId, quiz.noticeId);
     }
 
     public String etag() {

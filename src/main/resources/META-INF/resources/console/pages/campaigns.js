@@ -8,7 +8,8 @@ import {ConsolePage} from '../shared/console-page.js';
 import {formatDateTime} from '../shared/format.js';
 import {href, navigate} from '../shared/router.js';
 import {alert, describe, empty, failure, loading} from '../shared/states.js';
-import {beijingDay, campaignProblem, dayEnd, dayStart} from '../shared/campaign-form.js';
+import {campaignProblem} from '../shared/campaign-form.js';
+import {beijingDay, windowEnd, windowStart} from '../shared/days.js';
 
 const STATUSES = {DRAFT: ['草稿', 'badge-warn'], PUBLISHED: ['进行中', 'badge-ok'], CLOSED: ['已结束', '']};
 const BASE = '/api/v1/admin/campaigns';
@@ -174,7 +175,8 @@ class CampaignsPage extends ConsolePage {
     try {
       const body = {
         title: String(form.get('title')).trim(), description: String(form.get('description') ?? '').trim(),
-        opensAt: dayStart(String(form.get('opensAt') ?? '')), closesAt: dayEnd(String(form.get('closesAt') ?? '')),
+        opensAt: windowStart(String(form.get('opensAt') ?? ''), c?.opensAt),
+        closesAt: windowEnd(String(form.get('closesAt') ?? ''), c?.closesAt),
         finalPassScore: Number(form.get('finalPassScore')), audience: [...new Set(audience)],
       };
       if (c === null) {

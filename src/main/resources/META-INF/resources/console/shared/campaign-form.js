@@ -1,28 +1,4 @@
-// What the campaign page turns to and from the API: Beijing days for its date inputs, and its problems in Chinese.
-
-const ZONE = 'Asia/Shanghai';
-const day = new Intl.DateTimeFormat('en-CA', {timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit'});
-
-/** An instant as the Beijing day a date input shows (2022-11-16); empty for none. */
-export function beijingDay(iso) {
-  return iso ? day.format(new Date(iso)) : '';
-}
-
-/** The first moment of a Beijing day, as the API takes it; null for an empty input. */
-export function dayStart(value) {
-  return value ? instant(`${value}T00:00:00+08:00`) : null;
-}
-
-/** The last second of a Beijing day: a campaign closing on 12月31日 is open all that day. */
-export function dayEnd(value) {
-  return value ? instant(`${value}T23:59:59+08:00`) : null;
-}
-
-function instant(text) {
-  const date = new Date(text);
-  if (Number.isNaN(date.getTime())) throw new Error('日期无效，请按“年-月-日”重新选择');
-  return date.toISOString();
-}
+// The campaign endpoints' problems in Chinese, each field named as the campaign page names it.
 
 const TITLES = {
   'invalid-campaign': '活动内容有误',
