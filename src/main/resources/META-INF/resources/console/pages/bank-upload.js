@@ -2,7 +2,7 @@
 // file that passed is imported, all or nothing. Fires bank-imported ({result}) after a real import.
 
 import {html, nothing} from 'lit';
-import {request} from '../shared/api.js';
+import {upload} from '../shared/api.js';
 import {LightElement} from '../shared/console-page.js';
 import {download} from '../shared/download.js';
 import {describe, loading} from '../shared/states.js';
@@ -58,13 +58,10 @@ class BankUpload extends LightElement {
   }
 
   async send(dryRun) {
-    const body = new FormData();
-    body.append('file', this.file, this.file.name);
     this.busy = dryRun ? '检查结果' : '导入结果';
     this.outcome = null;
     try {
-      const response = await request(BANKS, {dryRun, format: this.format}, {method: 'POST', body, headers: {Accept: 'application/json'}});
-      const result = await response.json();
+      const result = await upload(BANKS, {dryRun, format: this.format}, this.file);
       this.outcome = {result};
       this.checked = dryRun && result.duplicateOf == null;
       if (!dryRun && result.duplicateOf == null) {

@@ -2,7 +2,7 @@
 // documents and their modules, and publishing or withdrawing modules. Province admins only; the API says so to others.
 
 import {html, nothing} from 'lit';
-import {getJson, request} from '../shared/api.js';
+import {getJson, request, upload} from '../shared/api.js';
 import {ConsolePage} from '../shared/console-page.js';
 import {formatDateTime} from '../shared/format.js';
 import {href} from '../shared/router.js';
@@ -120,14 +120,10 @@ class ContentPage extends ConsolePage {
   }
 
   async send(dryRun) {
-    const form = new FormData();
-    form.append('file', this.file, this.file.name);
     this.importing = dryRun ? 'dry' : 'real';
     this.imported = null;
     try {
-      const response = await request('/api/v1/admin/notices', {dryRun}, {method: 'POST', body: form,
-        headers: {Accept: 'application/json'}});
-      const result = await response.json();
+      const result = await upload('/api/v1/admin/notices', {dryRun}, this.file);
       if (dryRun) {
         this.preview = {value: result};
       } else {

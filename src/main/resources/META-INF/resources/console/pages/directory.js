@@ -2,7 +2,7 @@
 // problem at its row and column in Chinese, and only a file that passed imported, all or nothing. Province admins only.
 
 import {html, nothing} from 'lit';
-import {request} from '../shared/api.js';
+import {upload} from '../shared/api.js';
 import {ConsolePage, LightElement} from '../shared/console-page.js';
 import {formatCount} from '../shared/format.js';
 import {alert, describe, loading} from '../shared/states.js';
@@ -93,13 +93,10 @@ class DirectoryImport extends LightElement {
   }
 
   async send(dryRun) {
-    const body = new FormData();
-    body.append('file', this.file, this.file.name);
     this.busy = dryRun ? '检查结果' : '导入结果';
     this.outcome = null;
     try {
-      const response = await request(KINDS[this.kind].path, {dryRun}, {method: 'POST', body, headers: {Accept: 'application/json'}});
-      const result = await response.json();
+      const result = await upload(KINDS[this.kind].path, {dryRun}, this.file);
       this.outcome = {result};
       this.checked = dryRun;
     } catch (error) {

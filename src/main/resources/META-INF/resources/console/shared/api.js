@@ -31,6 +31,14 @@ export async function getJson(path, params = {}, init = {}) {
   return response.json();
 }
 
+/** A file sent as the multipart field "file", as every import takes it; resolves to the parsed JSON answer. */
+export async function upload(path, params, file) {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  const response = await request(path, params, {method: 'POST', body, headers: {Accept: 'application/json'}});
+  return response.json();
+}
+
 /** The raw successful response, for downloads that are not JSON. */
 export async function request(path, params = {}, init = {}) {
   const url = withParams(path, params);
