@@ -208,13 +208,13 @@ class StudyConsole extends LightElement {
   }
 }
 
-/** The campaign the API reports on by default: the most recently published (see CampaignDirectory.defaultFor). */
 /** The campaigns the selector offers (a draft reports nothing) and the one shown by default. */
 function reported(listed) {
   const campaigns = listed.items.filter(campaign => campaign.status !== 'DRAFT');
   return {campaigns, defaultCampaign: newestPublished(campaigns)};
 }
 
+/** The campaign the API reports on by default: the most recently published (see CampaignDirectory.defaultFor). */
 function newestPublished(campaigns) {
   const published = campaigns.filter(campaign => campaign.status === 'PUBLISHED');
   published.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.id - a.id);

@@ -21,7 +21,8 @@ public class CampaignProblemExamples implements ProblemExampleSource {
                     instance) : null;
             case "409" -> oneCampaign ? problem("campaign-closed", "Conflict", 409,
                     "The campaign 11 is closed and can no longer change.", instance) : null;
-            case "412" -> oneCampaign ? ProblemExamples.staleEtag("campaign", "\"campaign11-r3-5d0c3a1e\"", instance) : null;
+            case "412" -> oneCampaign
+                    ? ProblemExamples.staleEtag("campaign", "\"campaign11-r3-5d0c3a1e\"", instance) : null;
             case "428" -> oneCampaign ? ProblemExamples.ifMatchRequired("campaign", instance) : null;
             default -> null;
         };

@@ -185,7 +185,9 @@ class CampaignsPage extends ConsolePage {
         navigate('campaigns', [created.campaign.id]);
         return;
       }
-      let {campaign, etag} = await this.send('PUT', `${BASE}/${c.id}`, body, this.state.etag);
+      // The page does not edit optional modules; a PUT replaces them, so it sends back those the campaign has.
+      let {campaign, etag} = await this.send('PUT', `${BASE}/${c.id}`, {...body, optionalModuleIds: c.optionalModuleIds},
+        this.state.etag);
       const kept = c.materials.map(m => m.noticeId).filter(id => materials.includes(id));
       const ordered = [...kept, ...materials.filter(id => !kept.includes(id))];
       if (ordered.length !== c.materials.length || kept.length !== c.materials.length) {

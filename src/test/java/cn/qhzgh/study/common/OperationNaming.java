@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class OperationNaming {
 
-    static final Set<String> VERBS = Set.of("list", "get", "create", "update", "archive", "import", "export",
+    static final Set<String> VERBS = Set.of("list", "get", "create", "update", "archive", "restore", "import", "export",
             "publish", "unpublish", "close", "set", "start", "submit", "sync");
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");

@@ -45,7 +45,8 @@ class ConsoleCampaignsBrowserTest extends ConsoleBrowserTest {
         browser.waitFor("#campaign-editor .state-error");
         assertThat(browser.text("#campaign-editor .state-error"))
                 .contains("活动内容有误", "参与工会第 2 项：没有代码为“QH-NO-SUCH-UNION”的工会");
-        assertThat(Database.count("SELECT COUNT(*) FROM campaign WHERE title = ?", TITLE)).as("nothing written").isZero();
+        assertThat(Database.count("SELECT COUNT(*) FROM campaign WHERE title = ?", TITLE)).as("nothing written")
+                .isZero();
 
         browser.all("#edit-other-audience").get(0).clear();
         browser.click("#campaign-save");
@@ -71,10 +72,13 @@ class ConsoleCampaignsBrowserTest extends ConsoleBrowserTest {
         browser.go("#/campaigns/" + id);
         browser.waitForText("#campaign-status", "进行中");
 
-        // Another admin renames it through the API while this page still holds the revision it read.
+        // Through the API another admin renames it and makes a module optional; the page holds the revision it read.
         String etag = Api.asProvinceAdmin().get(BASE + "/" + id).then().statusCode(200).extract().header("ETag");
+        long optional = Database.count("SELECT MIN(id) FROM study_module WHERE notice_id = ? AND published = TRUE",
+                notice);
         Api.asProvinceAdmin().contentType("application/json").header("If-Match", etag)
-                .body(Map.of("title", TITLE + "（他人修改）", "finalPassScore", 80, "audience", List.of(ConsoleFixture.CITY)))
+                .body(Map.of("title", TITLE + "（他人修改）", "finalPassScore", 80, "audience", List.of(ConsoleFixture.CITY),
+                        "optionalModuleIds", List.of(optional)))
                 .put(BASE + "/" + id).then().statusCode(200);
         WebElement pass = browser.all("#edit-pass").get(0);
         pass.clear();
@@ -90,12 +94,15 @@ class ConsoleCampaignsBrowserTest extends ConsoleBrowserTest {
         browser.click("#campaign-save");
         browser.waitFor("#campaign-done");
         assertThat(campaign(id).getInt("finalPassScore")).isEqualTo(90);
+        assertThat(campaign(id).getList("optionalModuleIds", Long.class)).as("kept, though the page does not edit them")
+                .containsExactly(optional);
         assertThat(browser.fitsWidth(375)).as("the campaign on a 375 px phone").isTrue();
         browser.emulateWidth(375, 812);
         try {
             browser.go("#/campaigns");
             browser.waitFor("#campaign-list");
-            assertThat((Boolean) browser.script("const strip = document.querySelector('nav.tabs').getBoundingClientRect();"
+            assertThat((Boolean) browser.script(
+                    "const strip = document.querySelector('nav.tabs').getBoundingClientRect();"
                     + "const tab = document.querySelector('.tab-active').getBoundingClientRect();"
                     + "return tab.left >= strip.left && tab.right <= strip.right"))
                     .as("on a phone the tab strip scrolls its 活动管理 tab into sight").isTrue();
