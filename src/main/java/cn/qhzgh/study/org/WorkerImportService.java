@@ -108,9 +108,10 @@ public class WorkerImportService {
                     OR COALESCE(w.phone, '') <> COALESCE(s.phone, ''))""", importId);
         if (!dryRun) {
             Set<Long> changedOrgs = orgsChangedBy(connection, importId);
+            boolean moved = anyWorkerMoves(connection, importId);
             merge(connection, importId);
             if (!changedOrgs.isEmpty()) {
-                workersChanged.fire(new WorkersChanged(changedOrgs));
+                workersChanged.fire(new WorkersChanged(changedOrgs, moved));
             }
         }
         return new WorkerImportResult(dryRun, rows, created, updated, rows - created - updated);
@@ -198,6 +199,18 @@ public class WorkerImportService {
     }
 
     /** Unions gaining new workers, and both ends of every worker who moves. */
+    /** Whether the file gives an existing worker another union. */
+    private static boolean anyWorkerMoves(Connection connection, long importId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT s.row_no FROM worker_import_row s JOIN worker w ON w.external_id = s.external_id
+                WHERE s.import_id = ? AND w.org_id <> s.org_id LIMIT 1""")) {
+            query.setLong(1, importId);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     private static Set<Long> orgsChangedBy(Connection connection, long importId) throws SQLException {
         Set<Long> orgs = new HashSet<>();
         try (PreparedStatement query = connection.prepareStatement("""

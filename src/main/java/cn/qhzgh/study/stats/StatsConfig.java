@@ -47,11 +47,12 @@ public interface StatsConfig {
         Duration margin();
 
         /**
-         * Whether a campaign change that makes records workers already have count differently starts the check of
-         * the unions concerned at once; false leaves it to the night.
+         * Whether a change that makes existing records count elsewhere (a campaign published over documents already
+         * read, its audience or materials changed, unions or workers moved) starts the check of the unions concerned
+         * at once; false leaves it to the night.
          */
         @WithDefault("true")
-        boolean afterCampaignChange();
+        boolean recountAtOnce();
     }
 
     /** How many report exports stream at once on one pod, and when a refused client should try again. */

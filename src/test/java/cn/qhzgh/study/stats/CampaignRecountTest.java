@@ -21,13 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Live writes count reading into the campaigns that exist when it happens. A campaign published over documents
  * already read, or whose audience changes, asks the next CHANGED check to recount the unions it reached before and
- * after, so the figures follow the next morning, not the next full check (the test profile starts no check by itself).
+ * after, and so does a union an org import moves, so the figures follow the next morning, not the next full check
+ * (the test profile starts no check by itself).
  */
 @QuarkusTest
 class CampaignRecountTest {
 
     private static final String FIRST = "QH-RC-G1";
     private static final String SECOND = "QH-RC-G2";
+    private static final String MOVED = "QH-RC-G5";
     private static final String BASE = "/api/v1/admin/campaigns";
 
     @AfterEach
@@ -75,6 +77,30 @@ class CampaignRecountTest {
 
         JsonPath full = NightlyCheck.run(CheckPlan.Kind.FULL);
         assertThat(full.getLong("totalDrift")).as("nothing left for the weekly check").isZero();
+    }
+
+    @Test
+    void aUnionMovedOutOfACampaignsAudienceIsRecountedByTheNextChangedCheck() {
+        Fixtures.skeleton();
+        Fixtures.notice();
+        Fixtures.orgs(MOVED + ",【测试】重算迁移基层工会,GRASSROOTS,QH-XN-CD\n");
+        read(TestTokens.worker("rc-w5", MOVED), 45);
+        long campaign = Api.asProvinceAdmin().contentType("application/json").body(Map.of("title", "【测试】城东区重算活动",
+                        "audience", List.of("QH-XN-CD"), "materials", List.of(Campaign.noticeId())))
+                .post(BASE).then().statusCode(201).extract().jsonPath().getLong("id");
+        Api.asProvinceAdmin().header("If-Match", etag(campaign)).post(BASE + "/" + campaign + "/publish")
+                .then().statusCode(200);
+        NightlyCheck.run(CheckPlan.Kind.CHANGED);
+        assertThat(seconds(MOVED, campaign)).isEqualTo(45);
+
+        Fixtures.orgs(MOVED + ",【测试】重算迁移基层工会,GRASSROOTS,QH-HD-LD\n");
+        assertThat(requests(MOVED)).as("moved out of the campaign's audience").isEqualTo(1);
+        NightlyCheck.run(CheckPlan.Kind.CHANGED);
+        assertThat(Database.count("SELECT COUNT(*) FROM org_campaign_count WHERE org_id = ? AND campaign_id = ?",
+                union(MOVED), campaign)).as("the campaign reaches the union no more").isZero();
+        assertThat(Database.count("SELECT COUNT(*) FROM worker_campaign WHERE org_id = ? AND campaign_id = ?",
+                union(MOVED), campaign)).isZero();
+        assertThat(NightlyCheck.run(CheckPlan.Kind.FULL).getLong("totalDrift")).isZero();
     }
 
     static String etag(long campaign) {

@@ -3,6 +3,8 @@ package cn.qhzgh.study.stats;
 import cn.qhzgh.study.campaign.CampaignChanged;
 import cn.qhzgh.study.common.DbClock;
 import cn.qhzgh.study.common.NativeRows;
+import cn.qhzgh.study.org.OrgPathsChanged;
+import cn.qhzgh.study.org.WorkersChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -11,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,20 +21,21 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Keeps the figures true when a campaign starts or stops counting records workers already have: when it is
- * published over documents already read, or a published campaign's audience or materials change. Live writes count
- * only what happens after, so inside the change's transaction the subtrees its audience reached, before and after,
- * are asked to be recounted by the next CHANGED check; after commit that check starts at once, unless configured
- * off or a check already runs (the night's then serves the request).
+ * Keeps the figures true when records start or stop counting somewhere without a live write: a campaign published
+ * over documents already read, a published campaign's audience or materials changed, unions moved under another
+ * parent, workers moved to another union. Live writes count only what happens after, so inside the change's
+ * transaction the subtrees concerned are asked to be recounted by the next CHANGED check (workers' unions need no
+ * asking: their worker counts changed). After commit that check starts at once, unless configured off or a check
+ * already runs (the night's then serves the request).
  */
 @ApplicationScoped
-class CampaignRecounts {
+class StructuralRecounts {
 
     /** Fired once a change's requests are written, so that the check starts only after they commit. */
-    record Requested(long campaignId, CampaignChanged.Kind kind) {
+    record Requested(String reason) {
     }
 
-    private static final Logger LOG = Logger.getLogger(CampaignRecounts.class);
+    private static final Logger LOG = Logger.getLogger(StructuralRecounts.class);
     private static final Set<CampaignChanged.Kind> RECOUNTED = EnumSet.of(CampaignChanged.Kind.PUBLISHED,
             CampaignChanged.Kind.AUDIENCE, CampaignChanged.Kind.MATERIALS);
 
@@ -40,14 +44,15 @@ class CampaignRecounts {
     private final Event<Requested> requested;
     private final boolean startAtOnce;
 
-    CampaignRecounts(EntityManager entityManager, ReconcileJobs jobs, Event<Requested> requested, StatsConfig config) {
+    StructuralRecounts(EntityManager entityManager, ReconcileJobs jobs, Event<Requested> requested,
+                       StatsConfig config) {
         this.entityManager = entityManager;
         this.jobs = jobs;
         this.requested = requested;
-        this.startAtOnce = config.check().afterCampaignChange();
+        this.startAtOnce = config.check().recountAtOnce();
     }
 
-    void request(@Observes CampaignChanged change) {
+    void campaignChanged(@Observes CampaignChanged change) {
         long campaign = change.campaignId();
         if (!RECOUNTED.contains(change.kind()) || !published(campaign)) {
             return;
@@ -58,28 +63,46 @@ class CampaignRecounts {
         }
         Set<Long> subtrees = new TreeSet<>(audience(campaign));
         subtrees.addAll(change.audienceBefore());
-        Timestamp now = Timestamp.from(DbClock.now());
-        for (long org : subtrees) {
-            entityManager.createNativeQuery("""
-                            INSERT INTO stats_recount_request (org_id, requested_at) VALUES (?1, ?2)
-                            ON DUPLICATE KEY UPDATE requested_at = VALUES(requested_at)""")
-                    .setParameter(1, org).setParameter(2, now).executeUpdate();
+        request(subtrees);
+        requested.fire(new Requested("campaign " + campaign + " " + change.kind().name().toLowerCase(Locale.ROOT)));
+    }
+
+    /** A moved union's campaigns may reach it no more, or newly: its rows are recounted from its workers. */
+    void unionsMoved(@Observes OrgPathsChanged moved) {
+        if (moved.changes().isEmpty()) {
+            return;
         }
-        requested.fire(new Requested(campaign, change.kind()));
+        request(moved.changes().stream().map(OrgPathsChanged.PathChange::orgId).toList());
+        requested.fire(new Requested(moved.changes().size() + " union(s) moved"));
+    }
+
+    void workersMoved(@Observes WorkersChanged changed) {
+        if (changed.moved()) {
+            requested.fire(new Requested("workers moved between " + changed.orgIds().size() + " union(s)"));
+        }
     }
 
     void startCheck(@Observes(during = TransactionPhase.AFTER_SUCCESS) Requested request) {
         if (!startAtOnce) {
             return;
         }
-        String reason = "campaign " + request.campaignId() + " " + request.kind().name().toLowerCase(Locale.ROOT);
         try {
-            if (jobs.startChanged(reason).isEmpty()) {
-                LOG.infof("A check already runs; the night's check recounts for %s", reason);
+            if (jobs.startChanged(request.reason()).isEmpty()) {
+                LOG.infof("A check already runs; the night's check recounts for %s", request.reason());
             }
         } catch (RuntimeException e) {
             // The change has committed and its requests wait for the night's check; only the early start is lost.
-            LOG.errorf(e, "Could not start the check for %s", reason);
+            LOG.errorf(e, "Could not start the check for %s", request.reason());
+        }
+    }
+
+    private void request(Collection<Long> subtrees) {
+        Timestamp now = Timestamp.from(DbClock.now());
+        for (long org : new TreeSet<>(subtrees)) {
+            entityManager.createNativeQuery("""
+                            INSERT INTO stats_recount_request (org_id, requested_at) VALUES (?1, ?2)
+                            ON DUPLICATE KEY UPDATE requested_at = VALUES(requested_at)""")
+                    .setParameter(1, org).setParameter(2, now).executeUpdate();
         }
     }
 
