@@ -107,11 +107,10 @@ public class WorkerImportService {
                 WHERE s.import_id = ? AND (w.name <> s.name OR w.org_id <> s.org_id
                     OR COALESCE(w.phone, '') <> COALESCE(s.phone, ''))""", importId);
         if (!dryRun) {
-            Set<Long> changedOrgs = orgsChangedBy(connection, importId);
-            boolean moved = anyWorkerMoves(connection, importId);
+            ChangedOrgs changed = orgsChangedBy(connection, importId);
             merge(connection, importId);
-            if (!changedOrgs.isEmpty()) {
-                workersChanged.fire(new WorkersChanged(changedOrgs, moved));
+            if (!changed.orgs().isEmpty()) {
+                workersChanged.fire(new WorkersChanged(changed.orgs(), changed.moved()));
             }
         }
         return new WorkerImportResult(dryRun, rows, created, updated, rows - created - updated);
@@ -198,36 +197,30 @@ public class WorkerImportService {
         }
     }
 
-    /** Unions gaining new workers, and both ends of every worker who moves. */
-    /** Whether the file gives an existing worker another union. */
-    private static boolean anyWorkerMoves(Connection connection, long importId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("""
-                SELECT s.row_no FROM worker_import_row s JOIN worker w ON w.external_id = s.external_id
-                WHERE s.import_id = ? AND w.org_id <> s.org_id LIMIT 1""")) {
-            query.setLong(1, importId);
-            try (ResultSet rs = query.executeQuery()) {
-                return rs.next();
-            }
-        }
+    /** The unions an import changes, and whether any existing worker moves, taking their records along. */
+    private record ChangedOrgs(Set<Long> orgs, boolean moved) {
     }
 
-    private static Set<Long> orgsChangedBy(Connection connection, long importId) throws SQLException {
+    /** Unions gaining new workers, and both ends of every worker who moves (the union left marked 1). */
+    private static ChangedOrgs orgsChangedBy(Connection connection, long importId) throws SQLException {
         Set<Long> orgs = new HashSet<>();
+        boolean moved = false;
         try (PreparedStatement query = connection.prepareStatement("""
-                SELECT DISTINCT s.org_id FROM worker_import_row s WHERE s.import_id = ?
+                SELECT DISTINCT s.org_id, 0 FROM worker_import_row s WHERE s.import_id = ?
                 AND NOT EXISTS (SELECT 1 FROM worker w WHERE w.external_id = s.external_id AND w.org_id = s.org_id)
                 UNION
-                SELECT DISTINCT w.org_id FROM worker_import_row s JOIN worker w ON w.external_id = s.external_id
+                SELECT DISTINCT w.org_id, 1 FROM worker_import_row s JOIN worker w ON w.external_id = s.external_id
                 WHERE s.import_id = ? AND w.org_id <> s.org_id""")) {
             query.setLong(1, importId);
             query.setLong(2, importId);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     orgs.add(rs.getLong(1));
+                    moved |= rs.getInt(2) == 1;
                 }
             }
         }
-        return orgs;
+        return new ChangedOrgs(orgs, moved);
     }
 
     private static Map<String, Long> orgIdsByCode(Connection connection) throws SQLException {

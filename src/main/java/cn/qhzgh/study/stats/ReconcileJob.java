@@ -10,8 +10,8 @@ public record ReconcileJob(
         @Schema(required = true, example = "5b0c7f0e-3c55-4d9b-9a4e-8f0a6a9d2c11")
         String id,
         @Schema(required = true, description = "FULL reads every worker's records (on demand and weekly); CHANGED, the nightly check "
-                + "and the one a campaign change starts, only the unions whose counters or campaigns changed since the "
-                + "last verified check",
+                + "and the one a campaign change or a move of unions or workers starts, only the unions changed since "
+                + "the last verified check",
                 enumeration = {"FULL", "CHANGED"}, example = "FULL")
         String kind,
         @Schema(required = true, description = "RUNNING until the run ends; FAILED also when the pod running it stopped",

@@ -116,8 +116,9 @@ final class SourceSnapshot implements AutoCloseable {
 
     /**
      * The unions with a counter row a live write changed at or after {@code since}, and every union under a subtree
-     * a campaign change asked to recount since then (its answers are not counted per campaign, so they are not read
-     * for it); each counter table is scanned, as no index on changed_at burdens the live upserts.
+     * a structural change asked to recount since then ({@link StructuralRecounts}; answers are counted neither per
+     * campaign nor per parent, so they are not read for it); each counter table is scanned, as no index on
+     * changed_at burdens the live upserts.
      */
     ChangedUnions changedUnions(Instant since) {
         Set<Long> unions = new HashSet<>();

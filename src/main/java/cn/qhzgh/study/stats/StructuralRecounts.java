@@ -1,8 +1,10 @@
 package cn.qhzgh.study.stats;
 
+import cn.qhzgh.study.campaign.Campaign;
 import cn.qhzgh.study.campaign.CampaignChanged;
+import cn.qhzgh.study.campaign.CampaignQueries;
+import cn.qhzgh.study.campaign.CampaignStatus;
 import cn.qhzgh.study.common.DbClock;
-import cn.qhzgh.study.common.NativeRows;
 import cn.qhzgh.study.org.OrgPathsChanged;
 import cn.qhzgh.study.org.WorkersChanged;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +15,9 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,13 +44,15 @@ class StructuralRecounts {
             CampaignChanged.Kind.AUDIENCE, CampaignChanged.Kind.MATERIALS);
 
     private final EntityManager entityManager;
+    private final CampaignQueries campaigns;
     private final ReconcileJobs jobs;
     private final Event<Requested> requested;
     private final boolean startAtOnce;
 
-    StructuralRecounts(EntityManager entityManager, ReconcileJobs jobs, Event<Requested> requested,
-                       StatsConfig config) {
+    StructuralRecounts(EntityManager entityManager, CampaignQueries campaigns, ReconcileJobs jobs,
+                       Event<Requested> requested, StatsConfig config) {
         this.entityManager = entityManager;
+        this.campaigns = campaigns;
         this.jobs = jobs;
         this.requested = requested;
         this.startAtOnce = config.check().recountAtOnce();
@@ -54,25 +60,37 @@ class StructuralRecounts {
 
     void campaignChanged(@Observes CampaignChanged change) {
         long campaign = change.campaignId();
-        if (!RECOUNTED.contains(change.kind()) || !published(campaign)) {
+        if (!RECOUNTED.contains(change.kind())
+                || Campaign.<Campaign>findById(campaign).status != CampaignStatus.PUBLISHED) {
             return;
         }
         // A campaign published over documents nobody has read yet has nothing to recount: live writes count it all.
         if (change.kind() == CampaignChanged.Kind.PUBLISHED && !anyReading(campaign)) {
             return;
         }
-        Set<Long> subtrees = new TreeSet<>(audience(campaign));
+        Set<Long> subtrees = new TreeSet<>(campaigns.audienceIds(campaign));
         subtrees.addAll(change.audienceBefore());
         request(subtrees);
         requested.fire(new Requested("campaign " + campaign + " " + change.kind().name().toLowerCase(Locale.ROOT)));
     }
 
-    /** A moved union's campaigns may reach it no more, or newly: its rows are recounted from its workers. */
+    /**
+     * A moved union's campaigns may reach it no more, or newly: its rows are recounted from its workers. The event
+     * lists every org below a moved one too; asking for the topmost is enough, as a request covers its subtree.
+     */
     void unionsMoved(@Observes OrgPathsChanged moved) {
         if (moved.changes().isEmpty()) {
             return;
         }
-        request(moved.changes().stream().map(OrgPathsChanged.PathChange::orgId).toList());
+        List<String> topmost = new ArrayList<>();
+        List<Long> subtrees = new ArrayList<>();
+        moved.changes().stream().sorted(Comparator.comparing(OrgPathsChanged.PathChange::newPath)).forEach(change -> {
+            if (topmost.stream().noneMatch(change.newPath()::startsWith)) {
+                topmost.add(change.newPath());
+                subtrees.add(change.orgId());
+            }
+        });
+        request(subtrees);
         requested.fire(new Requested(moved.changes().size() + " union(s) moved"));
     }
 
@@ -106,21 +124,11 @@ class StructuralRecounts {
         }
     }
 
-    private boolean published(long campaign) {
-        return !entityManager.createNativeQuery("SELECT id FROM campaign WHERE id = ?1 AND status = 'PUBLISHED'")
-                .setParameter(1, campaign).getResultList().isEmpty();
-    }
-
     private boolean anyReading(long campaign) {
         return !entityManager.createNativeQuery("""
                         SELECT c.org_id FROM org_module_count c JOIN study_module m ON m.id = c.module_id
                         JOIN campaign_material cm ON cm.notice_id = m.notice_id
                         WHERE cm.campaign_id = ?1 AND c.started > 0""")
                 .setParameter(1, campaign).setMaxResults(1).getResultList().isEmpty();
-    }
-
-    private List<Long> audience(long campaign) {
-        return NativeRows.list(entityManager.createNativeQuery(
-                "SELECT org_id FROM campaign_audience WHERE campaign_id = ?1").setParameter(1, campaign), r -> r.longAt(0));
     }
 }

@@ -6,6 +6,7 @@ import {upload} from '../shared/api.js';
 import {ConsolePage, LightElement} from '../shared/console-page.js';
 import {formatCount} from '../shared/format.js';
 import {alert, describe, loading} from '../shared/states.js';
+import {translate} from '../shared/translate.js';
 
 const KINDS = {
   orgs: {
@@ -46,14 +47,6 @@ const MESSAGES = [
   [/^the file has no rows/, () => '文件是空的；第一行应为表头'],
   [/^a quoted cell starts here but its closing " is missing$/, () => '这一行有引号没有配对'],
 ];
-
-function message(text) {
-  for (const [pattern, render] of MESSAGES) {
-    const match = pattern.exec(text ?? '');
-    if (match) return render(...match);
-  }
-  return text ?? '';
-}
 
 class DirectoryImport extends LightElement {
   static properties = {
@@ -134,7 +127,7 @@ class DirectoryImport extends LightElement {
             <td class="where"><span class="where-row">${e.row ? `第 ${e.row} 行` : '整个文件'}</span>
               ${e.column ? html`<span class="where-column">${COLUMNS[e.column] ?? e.column}
                 <span class="person-meta">${e.column}</span></span>` : nothing}</td>
-            <td class="problem-message" title=${e.message} data-message=${e.message}>${message(e.message)}</td></tr>`)}</tbody>
+            <td class="problem-message" title=${e.message} data-message=${e.message}>${translate(e.message, MESSAGES)}</td></tr>`)}</tbody>
         </table></div>`;
     }
     const known = error.slug === 'empty-file' ? {title: '文件中只有表头，没有数据行', hint: ''} : describe(error);

@@ -8,6 +8,7 @@ import {beijingDay, windowEnd, windowStart} from '../shared/days.js';
 import {pageOf, pager} from '../shared/pager.js';
 import {href} from '../shared/router.js';
 import {alert, describe, empty, failure, loading} from '../shared/states.js';
+import {VALIDATION, translate} from '../shared/translate.js';
 
 const QUIZZES = '/api/v1/admin/quizzes';
 const KINDS = {FINAL: '结业考试', DAILY: '每日答题', MODULE: '模块测验'};
@@ -19,11 +20,7 @@ const FIELDS = {
 };
 const MESSAGES = [
   [/^at most (\d+) for this draw rule$/, (m, n) => `题库中符合抽题规则的已审核题目只有 ${n} 道，题数最多 ${n}`],
-  [/^must be after opensAt$/, () => '须晚于开始日期'],
-  [/^must be from .+ to .+$/, () => '须在 2000 年至 2100 年之间'],
-  [/^must be greater than or equal to (\d+)$/, (m, n) => `不能小于 ${n}`],
-  [/^must be less than or equal to (\d+)$/, (m, n) => `不能大于 ${n}`],
-  [/^must not be (?:blank|null)$/, () => '不能为空'],
+  ...VALIDATION,
 ];
 
 class QuizzesPage extends ConsolePage {
@@ -222,7 +219,7 @@ class QuizzesPage extends ConsolePage {
 
 /** The quiz endpoints' refusals in Chinese, field by field; anything else as every page says it. */
 function explain(error) {
-  const fields = (error.problem?.errors ?? []).map(e => `${FIELDS[e.field] ?? e.field}：${message(e.message)}`).join('；');
+  const fields = (error.problem?.errors ?? []).map(e => `${FIELDS[e.field] ?? e.field}：${translate(e.message, MESSAGES)}`).join('；');
   switch (error.slug) {
     case 'not-enough-questions':
       return {title: '题库中的已审核题目不够', hint: fields};
@@ -234,14 +231,6 @@ function explain(error) {
     default:
       return error.status === 403 ? FORBIDDEN : describe(error);
   }
-}
-
-function message(text) {
-  for (const [pattern, render] of MESSAGES) {
-    const match = pattern.exec(text ?? '');
-    if (match) return render(...match);
-  }
-  return text ?? '';
 }
 
 customElements.define('page-quizzes', QuizzesPage);

@@ -1,5 +1,7 @@
 // The campaign endpoints' problems in Chinese, each field named as the campaign page names it.
 
+import {VALIDATION, translate} from './translate.js';
+
 const TITLES = {
   'invalid-campaign': '活动内容有误',
   'validation': '活动内容有误',
@@ -18,14 +20,11 @@ const FIELDS = {
 const MESSAGES = [
   [/^no union has the code '(.*)'$/, (m, code) => `没有代码为“${code}”的工会`],
   [/^no notice has the id (\d+)$/, (m, id) => `没有编号为 ${id} 的公文`],
-  [/^must be after opensAt$/, () => '须晚于开始日期'],
-  [/^must be from .+ to .+$/, () => '须在 2000 年至 2100 年之间'],
   [/^repeats \w+\[(\d+)]$/, (m, at) => `与第 ${Number(at) + 1} 项重复`],
   [/^needs at least one union$/, () => '至少选择一个工会'],
   [/needs a material with at least one published module$/, () => '至少选择一份含已发布模块的公文'],
   [/^has passed/, () => '已经过了，请选择今天以后的日期'],
-  [/^must not be (blank|null|empty)$/, () => '不能为空'],
-  [/^size must be between/, () => '长度超出限制'],
+  ...VALIDATION,
 ];
 
 /** A field path of the API (audience[2]) in words: 参与工会第 3 项. */
@@ -35,18 +34,10 @@ function fieldName(field) {
   return FIELDS[field] ?? field ?? '';
 }
 
-function message(text) {
-  for (const [pattern, render] of MESSAGES) {
-    const match = pattern.exec(text ?? '');
-    if (match) return render(...match);
-  }
-  return text ?? '';
-}
-
 /** {title, hint} for a campaign write's known problems, each field named in Chinese; null for any other error. */
 export function campaignProblem(error) {
   const title = TITLES[error?.slug] ?? (error?.status === 403 ? TITLES.forbidden : null);
   if (!title) return null;
-  const fields = (error.problem?.errors ?? []).map(e => `${fieldName(e.field)}：${message(e.message)}`);
+  const fields = (error.problem?.errors ?? []).map(e => `${fieldName(e.field)}：${translate(e.message, MESSAGES)}`);
   return {title, hint: fields.join('；')};
 }

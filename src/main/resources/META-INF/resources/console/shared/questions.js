@@ -2,6 +2,7 @@
 // guards PUT with If-Match, and the console also compares what the admin saw with what is stored now.
 
 import {ApiError, request} from './api.js';
+import {VALIDATION, translate} from './translate.js';
 
 export const TYPES = {SINGLE_CHOICE: '单选题', MULTIPLE_CHOICE: '多选题', TRUE_FALSE: '判断题', FILL_BLANK: '填空题'};
 export const STATUSES = {APPROVED: '已审核', DRAFT: '草稿', RETIRED: '已停用'};
@@ -99,8 +100,7 @@ const PROBLEMS = [
   [/^tag '(.*)' has (\d+) characters; at most (\d+)$/, (m, tag, length, max) => `标签“${tag}”有 ${length} 个字，最多 ${max} 个`],
   [/^accepted answer '(.*)' contains \| or ；/, (m, text) => `答案“${text}”含有 | 或 ；（它们用来分隔多个可接受的答案）`],
   [/^has (\d+) accepted answers; at most (\d+)$/, (m, count, max) => `有 ${count} 个可接受的答案，最多 ${max} 个`],
-  [/^must not be (?:blank|null|empty)$/, () => '不能为空'],
-  [/^size must be between (\d+) and (\d+)$/, (m, min, max) => `长度须在 ${min} 至 ${max} 之间`],
+  ...VALIDATION,
 ];
 
 /** The generator's tags (quiz/generation: the kind of phrase asked about, and "generated") in Chinese. */
@@ -114,9 +114,5 @@ export function tagText(tag) {
 }
 
 export function problemText(message) {
-  for (const [pattern, say] of PROBLEMS) {
-    const match = pattern.exec(message ?? '');
-    if (match) return say(...match);
-  }
-  return message;
+  return translate(message, PROBLEMS);
 }
